@@ -1,0 +1,42 @@
+/**
+ * The layering rule of pidns-lab, enforced in the test run:
+ *   kernel <- scenario <- worker <- store <- ui ; the CLI uses kernel and scenario only;
+ *   src/kernel imports nothing outside itself (no npm, no Node built-ins).
+ * Test files beside the code may import test libraries.
+ */
+const notTest = '\\.test\\.tsx?$|/__fuzz__/';
+const layer = (name, forbidden) => ({
+  name: `${name}-imports-only-lower-layers`,
+  severity: 'error',
+  from: { path: `^src/${name}/`, pathNot: notTest },
+  to: { path: `^src/(${forbidden.join('|')})/` },
+});
+
+module.exports = {
+  forbidden: [
+    layer('kernel', ['scenario', 'worker', 'store', 'ui', 'cli']),
+    layer('scenario', ['worker', 'store', 'ui', 'cli']),
+    layer('worker', ['store', 'ui', 'cli']),
+    layer('store', ['ui', 'cli']),
+    layer('ui', ['worker', 'cli']),
+    layer('cli', ['worker', 'store', 'ui']),
+    {
+      name: 'kernel-has-no-npm-or-node-imports',
+      severity: 'error',
+      from: { path: '^src/kernel/', pathNot: notTest },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'core'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    extensions: ['.ts', '.tsx', '.js', '.mjs'],
+  },
+};
