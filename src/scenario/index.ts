@@ -1,0 +1,20 @@
+/**
+ * The public surface of the scenario language. Everything outside src/scenario imports from here.
+ *
+ * Stable API (the real-kernel conformance runner, the worker and the CLI code against it):
+ *
+ * - `parseScenario(text): ParseResult` — never throws. `program` is null when any diagnostic was
+ *   found (every diagnostic is an error); otherwise `diagnostics` is empty. Templates in a repeat
+ *   body are checked with every repeat variable at 1 (the first iteration always runs), so an
+ *   error there is reported by the parser.
+ * - `expandProgram(program): Iterable<ConcreteStatement>` — lazy: repeat blocks are expanded one
+ *   iteration at a time, `{VAR}`, `{VAR+K}`, `{VAR-K}` substituted and every leaf parsed. It yields
+ *   `step` items in execution order (captions and pauses attached to the following step), at most
+ *   one trailing `narration`, and stops after yielding an `error` (a substituted value that does
+ *   not parse, or the 10,000,000-step limit). It never throws.
+ */
+export type * from './ast.ts';
+export interface ParseResult {
+  program: import('./ast.ts').Program | null;
+  diagnostics: import('./ast.ts').Diagnostic[];
+}
