@@ -63,7 +63,7 @@ export type Expected =
 
 /** Which leaf parser reads a template's substituted text. */
 export type LeafKind =
-  | 'actor' | 'label' | 'target' | 'optTarget' | 'count' | 'sig' | 'sigOrZero' | 'exitCode'
+  | 'actor' | 'label' | 'target' | 'count' | 'sig' | 'sigOrZero' | 'exitCode'
   | 'uid' | 'value' | 'setTid' | 'text' | 'expect';
 
 /** One piece of a template: literal text, or a repeat variable plus a constant offset. */
@@ -149,7 +149,7 @@ export interface ConcreteStep {
   cmd: string | null;
   expect: Expected | null;
   /** captions (`##`) met since the previous step, in order */
-  captions: string[];
+  captions: readonly string[];
   /** a `pause` was met since the previous step */
   pause: boolean;
 }
@@ -158,7 +158,7 @@ export interface ConcreteStep {
 export interface TrailingNarration {
   kind: 'narration';
   line: number;
-  captions: string[];
+  captions: readonly string[];
   pause: boolean;
 }
 

@@ -14,7 +14,7 @@
  *   not parse, or the 10,000,000-step limit). It never throws.
  */
 export type * from './ast.ts';
-export interface ParseResult {
-  program: import('./ast.ts').Program | null;
-  diagnostics: import('./ast.ts').Diagnostic[];
-}
+export { parseScenario, type ParseResult } from './parser.ts';
+export { expandProgram } from './expand.ts';
+export { formatDiagnostic } from './diagnostics.ts';
+export { MAX_STEPS, MAX_TEXT_BYTES } from './limits.ts';

@@ -1,0 +1,111 @@
+/**
+ * `expandProgram(program)`: the statements a run executes, lazily, in order. Repeat blocks are
+ * expanded one iteration at a time (a 4194304-iteration loop costs no memory), every template
+ * leaf substituted and parsed; captions and pauses ride on the next step. The walk stops after
+ * the first error (a substituted leaf that does not parse, a repeat count out of range, the
+ * MAX_STEPS limit) and never throws. Yielded objects must be treated as read-only: a statement
+ * without templates yields the same `call` object in every iteration.
+ */
+import type { ConcreteStatement, ConcreteStep, Diagnostic, OpCall, OpStatement, Slot, Statement } from './ast.ts';
+import { at, D } from './diagnostics.ts';
+import { MAX_STEPS } from './limits.ts';
+import { resolveSlot } from './templates.ts';
+
+interface Walk {
+  env: Record<string, number>;
+  index: number;
+  /** captions met since the last step; null when none (steps then share NO_CAPTIONS) */
+  captions: string[] | null;
+  pause: boolean;
+  narrationLine: number;
+  /** the first leaf that failed to resolve in the current statement */
+  error: Diagnostic | null;
+}
+
+/** The slot's value; on failure records `w.error` and returns a placeholder (checked by the caller). */
+function value<T>(slot: Slot<T>, w: Walk, line: number): T {
+  if (slot.kind === 'fixed') return slot.value;
+  const r = resolveSlot<T>(slot, w.env);
+  if (r.ok) return r.value;
+  w.error ??= at(line, r.column, r.problem);
+  return slot.template.source as T;
+}
+
+const NO_CAPTIONS: readonly string[] = Object.freeze([]);
+const fixedCalls = new WeakMap<OpStatement, OpCall>();
+
+function resolveCall(s: OpStatement, w: Walk): OpCall {
+  const cached = fixedCalls.get(s);
+  if (cached !== undefined) return cached;
+  const out: Record<string, unknown> = { op: s.call.op };
+  let templated = false;
+  for (const [key, slot] of Object.entries(s.call)) {
+    if (key === 'op') continue;
+    out[key] = value(slot as Slot<unknown>, w, s.line);
+    templated ||= (slot as Slot<unknown>).kind === 'template';
+  }
+  const call = out as OpCall;
+  if (!templated) fixedCalls.set(s, call);
+  return call;
+}
+
+function concreteStep(s: OpStatement, w: Walk): ConcreteStep | Diagnostic {
+  const step: ConcreteStep = {
+    kind: 'step', index: w.index, line: s.line, column: s.column,
+    actor: value(s.actor, w, s.line),
+    call: resolveCall(s, w),
+    label: s.label === null ? null : value(s.label, w, s.line),
+    cmd: s.cmd === null ? null : value(s.cmd, w, s.line),
+    expect: s.expect === null ? null : value(s.expect, w, s.line),
+    captions: w.captions ?? NO_CAPTIONS, pause: w.pause,
+  };
+  if (w.error !== null) return w.error;
+  w.captions = null;
+  w.pause = false;
+  return step;
+}
+
+/** Yields the statements of `body`; returns false after yielding an error. */
+function* walk(body: readonly Statement[], w: Walk): Generator<ConcreteStatement, boolean> {
+  for (const s of body) {
+    if (s.kind === 'caption') {
+      const text = resolveSlot(s.text, w.env);
+      if (text.ok) (w.captions ??= []).push(text.value);
+      w.narrationLine = s.line;
+    } else if (s.kind === 'pause') {
+      w.pause = true;
+      w.narrationLine = s.line;
+    } else if (s.kind === 'op') {
+      const r = w.index >= MAX_STEPS ? at(s.line, s.column, D.stepLimit(MAX_STEPS)) : concreteStep(s, w);
+      if ('code' in r) {
+        yield { kind: 'error', diagnostic: r };
+        return false;
+      }
+      w.index += 1;
+      yield r;
+    } else {
+      const count = value(s.count, w, s.line);
+      if (w.error !== null) {
+        yield { kind: 'error', diagnostic: w.error };
+        return false;
+      }
+      for (let v = 1; v <= count; v += 1) {
+        w.env[s.variable] = v;
+        if (!(yield* walk(s.body, w))) return false;
+      }
+      delete w.env[s.variable];
+    }
+  }
+  return true;
+}
+
+/** The concrete statements of `program`, in execution order (see the module header). */
+export function* expandProgram(program: { body: readonly Statement[] }): Generator<ConcreteStatement, void> {
+  const w: Walk = {
+    env: Object.create(null) as Record<string, number>, index: 0, captions: null, pause: false, narrationLine: 0, error: null,
+  };
+  if (!(yield* walk(program.body, w))) return;
+  if (w.captions !== null || w.pause) {
+    yield { kind: 'narration', line: w.narrationLine, captions: w.captions ?? NO_CAPTIONS, pause: w.pause };
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * `parseScenario(text)`: the whole text to a `Program`, or diagnostics. Never throws.
+ *
+ * Line kinds, decided in this order: blank or comment-only (ignored); `## TEXT` (caption);
+ * `key: value` (header — only before the first other line); `repeat N [VAR]`, `end`, `pause`;
+ * anything else is an op statement (statement.ts). Parsing goes on after an error so that an
+ * editor can show several diagnostics at once (at most MAX_DIAGNOSTICS).
+ */
+import type { Diagnostic, Program, RepeatBlock, Statement } from './ast.ts';
+import { at, D } from './diagnostics.ts';
+import { lexLine, stripComment, type Token } from './lexer.ts';
+import { DEFAULT_PID_MAX, MAX_DIAGNOSTICS, MAX_TEXT_BYTES, PID_MAX_LIMIT, PID_MAX_MIN, utf8Length } from './limits.ts';
+import { readInteger } from './leaves.ts';
+import { parseOpStatement } from './statement.ts';
+import { makeSlot } from './templates.ts';
+import { checkStepBudget } from './budget.ts';
+
+export interface ParseResult {
+  program: Program | null;
+  diagnostics: Diagnostic[];
+}
+
+interface Frame {
+  block: RepeatBlock | null;
+  body: Statement[];
+  scope: string[];
+  /** an op line (even one that failed to parse) is in this block */
+  sawOp: boolean;
+}
+
+const CAPTION = /^\s*##(?:\s(.*))?$/;
+const HEADER = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*:(.*)$/;
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+class Parser {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly program: Program = { title: null, about: [], pidMax: DEFAULT_PID_MAX, body: [] };
+  readonly stack: Frame[] = [{ block: null, body: this.program.body, scope: [], sawOp: false }];
+  private seen = new Set<string>();
+  private headersOpen = true;
+
+  get top(): Frame {
+    return this.stack[this.stack.length - 1] as Frame;
+  }
+  report(d: Diagnostic): void {
+    if (this.diagnostics.length < MAX_DIAGNOSTICS) this.diagnostics.push(d);
+  }
+
+  line(src: string, n: number): void {
+    const caption = CAPTION.exec(src);
+    if (caption !== null) return this.caption(caption[1]?.trim() ?? '', n, src.indexOf('##') + 1);
+    const header = HEADER.exec(src);
+    if (header !== null) return this.header(header[1] as string, stripComment(header[2] as string).trim(), n);
+    const { tokens, diagnostics } = lexLine(src, n);
+    diagnostics.forEach((d) => this.report(d));
+    const [first] = tokens;
+    if (first === undefined || diagnostics.length > 0) return;
+    this.headersOpen = false;
+    if (first.kind === 'word' && first.text === 'repeat') return this.repeat(tokens, n);
+    if (first.kind === 'word' && (first.text === 'end' || first.text === 'pause')) return this.single(tokens, n);
+    this.top.sawOp = true;
+    const { statement, diagnostics: errs } = parseOpStatement(tokens, n, this.top.scope);
+    errs.forEach((d) => this.report(d));
+    if (statement !== null) this.top.body.push(statement);
+  }
+
+  caption(text: string, n: number, column: number): void {
+    this.headersOpen = false;
+    if (text === '') return;
+    const slot = makeSlot<string>('text', text, column + 3, this.top.scope);
+    if (slot.ok) this.top.body.push({ kind: 'caption', line: n, column, text: slot.slot });
+  }
+
+  header(key: string, value: string, n: number): void {
+    if (!['title', 'about', 'pid_max'].includes(key)) return this.report(at(n, 1, D.unknownHeader(key)));
+    if (!this.headersOpen) return this.report(at(n, 1, D.lateHeader(key)));
+    if (key !== 'about' && this.seen.has(key)) return this.report(at(n, 1, D.duplicate(`${key}:`)));
+    this.seen.add(key);
+    if (key === 'title') this.program.title = value;
+    else if (key === 'about') this.program.about.push(value);
+    else this.pidMax(value, n);
+  }
+
+  pidMax(value: string, n: number): void {
+    const v = readInteger(value, PID_MAX_MIN, PID_MAX_LIMIT);
+    if (v !== null) this.program.pidMax = v;
+    else this.report(at(n, 1, D.badHeader(`\`pid_max: ${value}\` is not valid; write an integer from ${PID_MAX_MIN} to ${PID_MAX_LIMIT} (the kernel's bounds)`)));
+  }
+
+  repeat(tokens: readonly Token[], n: number): void {
+    const [kw, countTok, varTok, extra] = tokens as [Token, Token?, Token?, Token?];
+    const scope = this.top.scope;
+    const variable = varTok?.text ?? 'i';
+    const block: RepeatBlock = {
+      kind: 'repeat', line: n, column: kw.column, variable, body: [], endLine: n,
+      count: { kind: 'fixed', column: kw.column, value: 1 },
+    };
+    this.stack.push({ block, body: block.body, scope: [...scope, variable], sawOp: false });
+    if (extra !== undefined) return this.report(at(n, extra.column, D.extraWord(extra.text, 'repeat N [VAR]')));
+    if (countTok === undefined || countTok.kind !== 'word') return this.report(at(n, countTok?.column ?? kw.column, D.badRepeat(countTok?.text ?? '')));
+    const count = makeSlot<number>('count', countTok.text, countTok.column, scope);
+    if (!count.ok) return this.report(at(n, countTok.column, count.problem));
+    block.count = count.slot;
+    if (varTok !== undefined) this.checkVariable(varTok, scope, n);
+  }
+
+  checkVariable(tok: Token, scope: readonly string[], n: number): void {
+    if (tok.kind !== 'word' || !VARIABLE.test(tok.text)) {
+      this.report(at(n, tok.column, D.badVariable(`\`${tok.text}\` is not a variable name; write letters, digits and \`_\`, e.g. \`repeat 5 j\``)));
+    } else if (scope.includes(tok.text)) {
+      this.report(at(n, tok.column, D.badVariable(`\`${tok.text}\` is already the variable of an enclosing repeat; give this one another name, e.g. \`repeat N j\``)));
+    }
+  }
+
+  single(tokens: readonly Token[], n: number): void {
+    const [kw, extra] = tokens as [Token, Token?];
+    if (extra !== undefined) return this.report(at(n, extra.column, D.standsAlone(kw.text)));
+    if (kw.text === 'pause') return void this.top.body.push({ kind: 'pause', line: n, column: kw.column });
+    const frame = this.top;
+    if (frame.block === null) return this.report(at(n, kw.column, D.strayEnd()));
+    this.stack.pop();
+    frame.block.endLine = n;
+    if (!frame.sawOp) this.report(at(frame.block.line, frame.block.column, D.emptyRepeat()));
+    this.top.sawOp ||= frame.sawOp;
+    this.top.body.push(frame.block);
+  }
+
+  finish(): void {
+    for (let frame = this.top; frame.block !== null; frame = this.top) {
+      this.report(at(frame.block.line, frame.block.column, D.missingEnd(frame.block.line)));
+      this.stack.pop();
+    }
+    if (this.diagnostics.length === 0) checkStepBudget(this.program.body).forEach((d) => this.report(d));
+  }
+}
+
+/** Parses a whole scenario. `program` is null exactly when `diagnostics` is not empty. */
+export function parseScenario(text: string): ParseResult {
+  const bytes = utf8Length(text);
+  if (bytes > MAX_TEXT_BYTES) return { program: null, diagnostics: [at(1, 1, D.tooLarge(bytes))] };
+  const p = new Parser();
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  lines.forEach((src, i) => p.line(src, i + 1));
+  p.finish();
+  const diagnostics = p.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return diagnostics.length > 0 ? { program: null, diagnostics } : { program: p.program, diagnostics };
+}

@@ -1,0 +1,82 @@
+/**
+ * `{VAR}`, `{VAR+K}` and `{VAR-K}` in a leaf. A brace group that names no repeat variable in
+ * scope stays literal text (so `cmd "awk '{print}'"` is left alone); in a label or a number it
+ * then fails the leaf parser, and the diagnostic names the variables in scope.
+ */
+import type { Slot, LeafKind, Template, TemplatePart } from './ast.ts';
+import { D, type Problem } from './diagnostics.ts';
+import { parseLeaf } from './leaves.ts';
+
+const GROUP = /\{([^{}]*)\}/g;
+const HOLE = /^([A-Za-z_][A-Za-z0-9_]*)(?:([+-])([0-9]{1,9}))?$/;
+
+/** Values of the repeat variables in scope, innermost last. */
+export type Env = Readonly<Record<string, number>>;
+
+interface Compiled {
+  parts: TemplatePart[];
+  holes: number;
+  /** the first brace group that names no variable in scope */
+  stray: string | null;
+}
+
+function compile(text: string, scope: readonly string[]): Compiled {
+  const parts: TemplatePart[] = [];
+  let holes = 0;
+  let stray: string | null = null;
+  let last = 0;
+  for (const m of text.matchAll(GROUP)) {
+    const hole = HOLE.exec(m[1] as string);
+    const name = hole?.[1];
+    if (hole === null || name === undefined || !scope.includes(name)) {
+      stray ??= m[0];
+      continue;
+    }
+    if (m.index > last) parts.push(text.slice(last, m.index));
+    const k = Number(hole[3] ?? '0');
+    parts.push({ name, offset: hole[2] === '-' ? -k : k });
+    holes += 1;
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return { parts, holes, stray };
+}
+
+export function substitute(parts: readonly TemplatePart[], env: Env): string {
+  let out = '';
+  for (const p of parts) out += typeof p === 'string' ? p : String((env[p.name] ?? 0) + p.offset);
+  return out;
+}
+
+/** Every variable of `scope` at 1: the first iteration, which always runs. */
+export function firstIteration(scope: readonly string[]): Env {
+  return Object.fromEntries(scope.map((v) => [v, 1]));
+}
+
+export type SlotResult<T> = { ok: true; slot: Slot<T> } | { ok: false; problem: Problem };
+
+/**
+ * Makes the slot of one leaf. A leaf with holes becomes a template, checked at the first
+ * iteration; a leaf without becomes a fixed value.
+ */
+export function makeSlot<T>(kind: LeafKind, text: string, column: number, scope: readonly string[]): SlotResult<T> {
+  const { parts, holes, stray } = compile(text, scope);
+  const probe = holes === 0 ? text : substitute(parts, firstIteration(scope));
+  const parsed = parseLeaf(kind, probe);
+  if (!parsed.ok) {
+    const problem = stray !== null && kind !== 'text' ? D.badPlaceholder(stray, scope) : parsed.problem;
+    return { ok: false, problem };
+  }
+  if (holes === 0) return { ok: true, slot: { kind: 'fixed', column, value: parsed.value as T } };
+  const template: Template = { source: text, parts, leaf: kind };
+  return { ok: true, slot: { kind: 'template', column, template } };
+}
+
+export type Resolved<T> = { ok: true; value: T } | { ok: false; problem: Problem; column: number };
+
+/** The slot's value in the iteration `env`. */
+export function resolveSlot<T>(slot: Slot<T>, env: Env): Resolved<T> {
+  if (slot.kind === 'fixed') return { ok: true, value: slot.value };
+  const parsed = parseLeaf(slot.template.leaf, substitute(slot.template.parts, env));
+  return parsed.ok ? { ok: true, value: parsed.value as T } : { ok: false, problem: parsed.problem, column: slot.column };
+}
