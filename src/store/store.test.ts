@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineClient } from '../worker/client.ts';
+import type { Frame, Loaded, ShowParams } from '../worker/protocol.ts';
+import { createAppStore, placeStep } from './store.ts';
+
+/** An engine double that records requests and answers when told to. */
+function fakeEngine(total: number, pauses: number[] = []) {
+  const shows: ShowParams[] = [];
+  const loads: string[] = [];
+  const waiting: (() => void)[] = [];
+  let crash: ((m: string) => void) | null = null;
+  const loaded = (text: string): Loaded => ({
+    title: null, total: text.split('\n').filter(Boolean).length || total, error: null, lines: [], pauses, captions: [],
+    diagnostics: [], failed: 0,
+  });
+  const client: EngineClient = {
+    load: async (text) => {
+      loads.push(text);
+      return loaded(text);
+    },
+    show: (params) => {
+      shows.push(params);
+      return new Promise<Frame>((resolve) => waiting.push(() => resolve(frameAt(params.step))));
+    },
+    onCrash: (listener) => { crash = listener; },
+    dispose: () => undefined,
+  };
+  return { client, shows, loads, answer: () => waiting.shift()?.(), crash: (m: string) => crash?.(m) };
+}
+
+const frameAt = (step: number): Frame => ({
+  step, namespaces: [], tables: [], liveTasks: [{ id: 0, label: 'init' }], inspected: null, events: [], stepInfo: null, why: null,
+});
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function setup(total = 10, pauses: number[] = []) {
+  const engine = fakeEngine(total, pauses);
+  const frames: (() => void)[] = [];
+  let now = 0;
+  const store = createAppStore({
+    client: engine.client,
+    schedule: (task) => frames.push(task),
+    now: () => now,
+    editDelayMs: 0,
+  });
+  const runFrames = () => {
+    const batch = frames.splice(0);
+    for (const f of batch) f();
+  };
+  return { engine, store, runFrames, advanceClock: (ms: number) => { now += ms; } };
+}
+
+describe('app store', () => {
+  it('loads a text and asks for the frame of the wished step', async () => {
+    const { engine, store, runFrames } = setup();
+    await store.getState().load('a\nb\nc\n', 'last');
+    expect(store.getState().step).toBe(3);
+    expect(engine.shows.map((s) => s.step)).toEqual([3]);
+    engine.answer();
+    await tick();
+    runFrames();
+    expect(store.getState().frame?.step).toBe(3);
+    expect(store.getState().liveTasks).toEqual([{ id: 0, label: 'init' }]);
+  });
+
+  it('keeps one show request in flight and folds later changes into the next', async () => {
+    const { engine, store, runFrames } = setup();
+    await store.getState().load('1\n2\n3\n4\n5\n', 'first');
+    store.getState().seek(1);
+    store.getState().seek(2);
+    store.getState().seek(4);
+    expect(engine.shows).toHaveLength(1);
+    engine.answer();
+    await tick();
+    runFrames();
+    expect(engine.shows.map((s) => s.step)).toEqual([0, 4]);
+  });
+
+  it('plays at its speed and stops on a pause point', async () => {
+    const { store, runFrames, advanceClock } = setup(10, [3]);
+    await store.getState().load('1\n2\n3\n4\n5\n6\n', 'first');
+    store.getState().setSpeed(2);
+    store.getState().play();
+    advanceClock(1000);
+    runFrames();
+    expect(store.getState().step).toBe(2);
+    expect(store.getState().playing).toBe(true);
+    advanceClock(5000);
+    runFrames();
+    expect(store.getState()).toMatchObject({ step: 3, playing: false });
+  });
+
+  it('appends an action to the text and shows the step after it', async () => {
+    const { engine, store } = setup();
+    await store.getState().load('init fork as a\n', 'first');
+    await store.getState().act('a fork');
+    expect(engine.loads.at(-1)).toBe('init fork as a\na fork\n');
+    expect(store.getState().step).toBe(2);
+  });
+
+  it('re-runs an edit after the debounce and keeps the step when it can', async () => {
+    const { engine, store } = setup();
+    await store.getState().load('1\n2\n3\n', 2);
+    store.getState().edit('1\n2\n3\n4\n');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(engine.loads.at(-1)).toBe('1\n2\n3\n4\n');
+    expect(store.getState().step).toBe(2);
+  });
+
+  it('reports an engine crash and reloads the text once', async () => {
+    const { engine, store } = setup();
+    await store.getState().load('1\n', 'first');
+    engine.crash('boom');
+    await tick();
+    expect(store.getState().notice).toContain('boom');
+    expect(engine.loads).toEqual(['1\n', '1\n']);
+  });
+});
+
+describe('placeStep', () => {
+  it('keeps the step when it still exists, else the last', () => {
+    expect(placeStep('keep', 5, 10)).toBe(5);
+    expect(placeStep('keep', 12, 10)).toBe(10);
+    expect(placeStep('last', 0, 10)).toBe(10);
+    expect(placeStep(-3, 0, 10)).toBe(0);
+  });
+});

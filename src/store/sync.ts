@@ -1,0 +1,61 @@
+/**
+ * Keeps the engine's picture in step with what the page wants to show, without flooding it:
+ * at most one `show` request is in flight; changes made meanwhile are folded into the next one;
+ * a reply is applied inside `schedule` (the next animation frame in a browser), so the page
+ * takes at most one new frame per animation frame. A reply that belongs to an older load is
+ * dropped.
+ */
+import type { EngineClient } from '../worker/client.ts';
+import type { Frame, ShowParams } from '../worker/protocol.ts';
+
+export interface FrameSync {
+  /** the wanted picture changed: ask for it (now, or after the frame in flight) */
+  request(): void;
+  /** a new scenario was loaded: frames asked for before are stale */
+  invalidate(): void;
+}
+
+export function createFrameSync(
+  client: Pick<EngineClient, 'show'>,
+  params: () => ShowParams | null,
+  apply: (frame: Frame) => void,
+  fail: (message: string) => void,
+  schedule: (task: () => void) => void,
+): FrameSync {
+  let inFlight = false;
+  let dirty = false;
+  let generation = 0;
+
+  function request(): void {
+    if (inFlight) {
+      dirty = true;
+      return;
+    }
+    const wanted = params();
+    if (wanted === null) return;
+    inFlight = true;
+    dirty = false;
+    const sentIn = generation;
+    client.show(wanted).then(
+      (frame) => schedule(() => settle(sentIn === generation ? frame : null)),
+      (error: unknown) => schedule(() => {
+        if (sentIn === generation) fail(error instanceof Error ? error.message : String(error));
+        settle(null);
+      }),
+    );
+  }
+
+  function settle(frame: Frame | null): void {
+    inFlight = false;
+    if (frame) apply(frame);
+    if (dirty) request();
+  }
+
+  return {
+    request,
+    invalidate() {
+      generation += 1;
+      dirty = true;
+    },
+  };
+}

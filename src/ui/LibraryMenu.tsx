@@ -1,0 +1,33 @@
+/**
+ * The library of built-in scenarios: a disclosure button listing each one by title and about;
+ * choosing one loads it at its first step.
+ */
+import { useRef } from 'react';
+import { useStoreApi } from './StoreContext.tsx';
+import { LIBRARY } from './library.ts';
+
+export function LibraryMenu() {
+  const store = useStoreApi();
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  return (
+    <details className="menu" ref={detailsRef}>
+      <summary>Library</summary>
+      <ul className="menu-list" aria-label="Built-in scenarios">
+        {LIBRARY.map((entry) => (
+          <li key={entry.file}>
+            <button
+              type="button"
+              onClick={() => {
+                if (detailsRef.current) detailsRef.current.open = false;
+                void store.getState().load(entry.text, 'first', { viewer: null, selectedTask: null, selectedNs: null });
+              }}
+            >
+              <strong>{entry.title}</strong>
+              <span className="ns-dim">{entry.about}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

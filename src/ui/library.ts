@@ -1,0 +1,28 @@
+/**
+ * The built-in scenarios: every `scenarios/library/*.pidns` file, bundled as text by Vite, with
+ * the title and about lines read from its headers.
+ */
+import { readHeaders } from './headers.ts';
+
+export interface LibraryEntry {
+  file: string;
+  title: string;
+  about: string;
+  text: string;
+}
+
+const files = import.meta.glob<string>('/scenarios/library/*.pidns', { query: '?raw', import: 'default', eager: true });
+
+export const LIBRARY: LibraryEntry[] = Object.entries(files)
+  .map(([path, text]) => {
+    const file = path.slice(path.lastIndexOf('/') + 1);
+    const headers = readHeaders(text);
+    return { file, text, title: headers.title ?? file, about: headers.about };
+  })
+  .sort((a, b) => a.title.localeCompare(b.title));
+
+export const DEFAULT_FILE = 'rfc-test1-test2.pidns';
+
+export function libraryText(file: string): string | null {
+  return LIBRARY.find((e) => e.file === file)?.text ?? null;
+}

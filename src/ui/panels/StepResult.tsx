@@ -1,0 +1,23 @@
+/**
+ * The statement at the current step and what it returned; a failed call shows its errno and one
+ * line on why.
+ */
+import type { AppState } from '../../store/store.ts';
+import { useApp } from '../StoreContext.tsx';
+
+const selectInfo = (s: AppState) => s.frame?.stepInfo ?? null;
+const selectWhy = (s: AppState) => s.frame?.why ?? null;
+
+export function StepResult() {
+  const info = useApp(selectInfo);
+  const why = useApp(selectWhy);
+  if (!info) return <p className="step-result ns-dim" aria-live="polite">The world before the first statement.</p>;
+  const mark = info.pass === false ? ` ✗ expected ${info.expect}` : info.pass ? ' ✓' : '';
+  return (
+    <p className={`step-result${info.pass === false ? ' failed' : ''}`} aria-live="polite">
+      <span className="ns-dim">line {info.line}:</span> <code>{info.text}</code>
+      {' → '}<strong>{info.result ?? '(no result)'}</strong>{mark}
+      {why ? <span className="why"> — {why}</span> : null}
+    </p>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The player: First step, Step back, Play/Pause, Step forward, Last step, the speed, the
+ * Timeline slider and the `Step N of M` status. Keyboard shortcuts live in useShortcuts.
+ */
+import type { AppState } from '../../store/store.ts';
+import { SPEEDS } from '../../store/player.ts';
+import { useApp, useStoreApi } from '../StoreContext.tsx';
+
+const selectStep = (s: AppState) => s.step;
+const selectTotal = (s: AppState) => s.loaded?.total ?? 0;
+const selectPlaying = (s: AppState) => s.playing;
+const selectSpeed = (s: AppState) => s.speed;
+
+export function Player() {
+  const step = useApp(selectStep);
+  const total = useApp(selectTotal);
+  const playing = useApp(selectPlaying);
+  const speed = useApp(selectSpeed);
+  const api = useStoreApi();
+  const act = api.getState();
+  return (
+    <div className="player" role="group" aria-label="Player">
+      <button type="button" aria-label="First step" title="First step (Home)" onClick={() => act.seek(0)} disabled={step === 0}>⏮</button>
+      <button type="button" aria-label="Step back" title="Step back (←)" onClick={() => act.stepBy(-1)} disabled={step === 0}>◀</button>
+      <button
+        type="button" className="play" aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (Space)' : 'Play (Space)'}
+        onClick={() => act.togglePlay()}
+      >
+        {playing ? '⏸' : '▶'}
+      </button>
+      <button type="button" aria-label="Step forward" title="Step forward (→)" onClick={() => act.stepBy(1)} disabled={step >= total}>▶|</button>
+      <button type="button" aria-label="Last step" title="Last step (End)" onClick={() => act.seek(total)} disabled={step >= total}>⏭</button>
+      <input
+        type="range" aria-label="Timeline" min={0} max={total} value={step} className="timeline"
+        aria-valuetext={`Step ${step} of ${total}`}
+        onChange={(e) => act.seek(Number(e.currentTarget.value))}
+      />
+      <output role="status" className="step-status">{`Step ${step} of ${total}`}</output>
+      <label className="speed">
+        Speed
+        <select value={speed} onChange={(e) => act.setSpeed(Number(e.currentTarget.value))}>
+          {SPEEDS.map((s) => <option key={s} value={s}>{s >= 1000 ? `${s / 1000}k` : s}/s</option>)}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Page-wide player keys: Space plays or pauses, ← and → step, Home and End jump. They act only
+ * when focus is not in a control that uses these keys itself (fields, buttons, the tree, lists).
+ */
+import { useEffect } from 'react';
+import type { AppStore } from '../../store/store.ts';
+
+const OWN_KEYS = 'input, textarea, select, button, a, [role="tree"], [role="slider"], [contenteditable="true"], .virtual';
+
+export function useShortcuts(store: AppStore): void {
+  useEffect(() => {
+    function onKey(event: KeyboardEvent): void {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest(OWN_KEYS)) return;
+      const s = store.getState();
+      const total = s.loaded?.total ?? 0;
+      const act: Record<string, () => void> = {
+        ' ': () => s.togglePlay(),
+        ArrowLeft: () => s.stepBy(-1),
+        ArrowRight: () => s.stepBy(1),
+        Home: () => s.seek(0),
+        End: () => s.seek(total),
+      };
+      const run = act[event.key];
+      if (!run) return;
+      event.preventDefault();
+      run();
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store]);
+}

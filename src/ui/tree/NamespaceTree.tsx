@@ -1,0 +1,91 @@
+/**
+ * The namespace tree (role `tree`, name "Namespace tree"), drawn like the RFC's chroot diagram.
+ * It subscribes to the shape of the tree only (ids and parents); each box reads its own
+ * namespace. Choosing a namespace dims what it cannot see. Arrow keys move between namespaces,
+ * Enter or Space chooses one; the wheel and a drag zoom and pan, and so do the buttons.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AppState } from '../../store/store.ts';
+import { useApp, useStoreApi } from '../StoreContext.tsx';
+import { layoutTree, type LayoutInput } from './layout.ts';
+import { NsNode } from './NsNode.tsx';
+import { createTreeZoom, type TreeZoom } from './zoom.ts';
+import { subtreeOf } from './subtree.ts';
+
+const selectShape = (s: AppState): number[] =>
+  (s.frame?.namespaces ?? []).flatMap((n) => [n.id, n.parent ?? -1]);
+const selectChosen = (s: AppState) => s.selectedNs;
+
+export function NamespaceTree() {
+  const shape = useApp(useShallow(selectShape));
+  const chosen = useApp(selectChosen);
+  const store = useStoreApi();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const gRef = useRef<SVGGElement>(null);
+  const zoomRef = useRef<TreeZoom | null>(null);
+  const [focus, setFocus] = useState(0);
+
+  const list = useMemo(() => pairs(shape), [shape]);
+  const placed = useMemo(() => layoutTree(list), [list]);
+  const lit = useMemo(() => (chosen === null ? null : subtreeOf(list, chosen)), [list, chosen]);
+
+  useEffect(() => {
+    if (!svgRef.current || !gRef.current) return undefined;
+    const z = createTreeZoom(svgRef.current, gRef.current);
+    zoomRef.current = z;
+    return () => z.destroy();
+  }, []);
+  useEffect(() => {
+    zoomRef.current?.fit(placed.width, placed.height);
+  }, [placed.width, placed.height]);
+
+  function onKey(event: KeyboardEvent<SVGSVGElement>): void {
+    const move = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity }[event.key];
+    const current = placed.nodes[focus];
+    if (move !== undefined) {
+      const next = Math.max(0, Math.min(placed.nodes.length - 1, focus + move));
+      setFocus(next);
+      svgRef.current?.querySelector<SVGGElement>(`[data-ns="${placed.nodes[next]?.id}"]`)?.focus();
+    } else if ((event.key === 'Enter' || event.key === ' ') && current) {
+      store.getState().selectNs(chosen === current.id ? null : current.id);
+    } else return;
+    event.preventDefault();
+    event.stopPropagation();
+  }
+
+  return (
+    <section className="panel tree-panel" aria-labelledby="tree-heading">
+      <div className="panel-head">
+        <h2 id="tree-heading">Namespaces</h2>
+        <div className="zoom-buttons">
+          <button type="button" onClick={() => zoomRef.current?.zoomBy(1.25)} aria-label="Zoom in">+</button>
+          <button type="button" onClick={() => zoomRef.current?.zoomBy(0.8)} aria-label="Zoom out">−</button>
+          <button type="button" onClick={() => zoomRef.current?.fit(placed.width, placed.height)}>Fit</button>
+        </div>
+      </div>
+      <svg ref={svgRef} role="tree" aria-label="Namespace tree" className="tree-svg" onKeyDown={onKey} id="ns-tree-svg">
+        <g ref={gRef}>
+          {placed.links.map((l) => (
+            <path key={`${l.from}-${l.to}`} d={l.d} className={`tree-link${lit && !lit.has(l.to) ? ' dimmed' : ''}`} />
+          ))}
+          {placed.nodes.map((n, i) => (
+            <NsNode
+              key={n.id} id={n.id} x={n.x} y={n.y} level={n.depth}
+              dimmed={lit !== null && !lit.has(n.id)} selected={chosen === n.id} focused={i === focus}
+            />
+          ))}
+        </g>
+      </svg>
+    </section>
+  );
+}
+
+function pairs(shape: number[]): LayoutInput[] {
+  const out: LayoutInput[] = [];
+  for (let i = 0; i + 1 < shape.length; i += 2) {
+    const parent = shape[i + 1] ?? -1;
+    out.push({ id: shape[i] ?? 0, parent: parent < 0 ? null : parent });
+  }
+  return out;
+}

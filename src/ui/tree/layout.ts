@@ -1,0 +1,73 @@
+/**
+ * Lays the namespace tree out like the chroot directory diagram of the 2007 pid-namespace RFC:
+ * one box per namespace, children indented under their parent in creation order, joined by
+ * elbow lines (`└──`). Pure: namespaces in, positions out. Depth costs width only and breadth
+ * height only, so a 32-level chain and a 1000-wide fan both stay readable under zoom.
+ */
+import { stratify, type HierarchyNode } from 'd3-hierarchy';
+
+export interface LayoutInput {
+  id: number;
+  parent: number | null;
+}
+
+export interface PlacedNode {
+  id: number;
+  depth: number;
+  x: number;
+  y: number;
+}
+
+export interface Placed {
+  nodes: PlacedNode[];
+  /** elbow paths, parent → child */
+  links: { from: number; to: number; d: string }[];
+  width: number;
+  height: number;
+}
+
+export const NODE_W = 250;
+export const NODE_H = 58;
+export const ROW_GAP = 12;
+export const INDENT = 30;
+
+/**
+ * Places namespaces whose parent is absent from `list` at the top level (a viewer sees its own
+ * namespace as the root of what it can see).
+ */
+export function layoutTree(list: readonly LayoutInput[]): Placed {
+  if (list.length === 0) return { nodes: [], links: [], width: 0, height: 0 };
+  const present = new Set(list.map((n) => n.id));
+  const root = stratify<LayoutInput | { id: -1; parent: null }>()
+    .id((d) => String(d.id))
+    .parentId((d) => (d.id === -1 ? null : String(d.parent !== null && present.has(d.parent) ? d.parent : -1)))(
+      [{ id: -1, parent: null }, ...list],
+    );
+  const nodes: PlacedNode[] = [];
+  let row = 0;
+  root.eachBefore((n) => {
+    if (n.data.id === -1) return;
+    nodes.push({ id: n.data.id, depth: n.depth - 1, x: (n.depth - 1) * INDENT, y: row * (NODE_H + ROW_GAP) });
+    row += 1;
+  });
+  const at = new Map(nodes.map((n) => [n.id, n]));
+  const links = collectLinks(root, at);
+  const maxDepth = Math.max(...nodes.map((n) => n.depth));
+  return { nodes, links, width: maxDepth * INDENT + NODE_W, height: row * (NODE_H + ROW_GAP) - ROW_GAP };
+}
+
+type Node = HierarchyNode<LayoutInput | { id: -1; parent: null }>;
+
+function collectLinks(root: Node, at: Map<number, PlacedNode>): Placed['links'] {
+  const links: Placed['links'] = [];
+  root.each((n) => {
+    const parent = n.parent;
+    if (!parent || parent.data.id === -1) return;
+    const p = at.get(parent.data.id);
+    const c = at.get(n.data.id);
+    if (!p || !c) return;
+    const x = p.x + INDENT / 2;
+    links.push({ from: p.id, to: c.id, d: `M${x},${p.y + NODE_H}V${c.y + NODE_H / 2}H${c.x}` });
+  });
+  return links;
+}

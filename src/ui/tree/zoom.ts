@@ -1,0 +1,39 @@
+/**
+ * Zoom and pan for the namespace tree: a plain factory over d3-zoom, created in an effect and
+ * destroyed on cleanup. It moves the content group directly (no React render per wheel event).
+ */
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+
+export interface TreeZoom {
+  /** scale and move so a `width` × `height` drawing fits the view (never above 1:1) */
+  fit(width: number, height: number): void;
+  zoomBy(factor: number): void;
+  destroy(): void;
+}
+
+const MARGIN = 16;
+
+export function createTreeZoom(svg: SVGSVGElement, content: SVGGElement): TreeZoom {
+  const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.1, 4])
+    .on('zoom', (event: { transform: { toString(): string } }) => {
+      content.setAttribute('transform', event.transform.toString());
+    });
+  const selection = select(svg);
+  selection.call(behavior);
+  return {
+    fit(width, height) {
+      const box = svg.getBoundingClientRect();
+      if (box.width === 0 || width === 0) return;
+      const k = Math.min(1, (box.width - 2 * MARGIN) / width, (box.height - 2 * MARGIN) / Math.max(height, 1));
+      selection.call(behavior.transform, zoomIdentity.translate(MARGIN, MARGIN).scale(Math.max(k, 0.1)));
+    },
+    zoomBy(factor) {
+      selection.call(behavior.scaleBy, factor);
+    },
+    destroy() {
+      selection.on('.zoom', null);
+    },
+  };
+}

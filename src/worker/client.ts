@@ -1,0 +1,87 @@
+/**
+ * The page's side of the engine protocol. `createEngineClient(spawn)` talks to whatever `spawn`
+ * returns (a module Web Worker in the page, the host in-process in tests): it numbers requests,
+ * resolves each promise with its own reply, and after a crash (an `error` event, a reply that
+ * fails the protocol check) spawns a fresh engine, rejects what was pending and calls `onCrash`.
+ */
+import {
+  PROTOCOL_VERSION, isReply, type Frame, type Loaded, type Reply, type Request, type RequestBody, type ShowParams,
+} from './protocol.ts';
+
+/** The part of `Worker` the client uses. */
+export interface EnginePort {
+  postMessage(message: Request): void;
+  terminate(): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onerror: ((event: { message?: string }) => void) | null;
+}
+
+export interface EngineClient {
+  load(text: string): Promise<Loaded>;
+  show(params: ShowParams): Promise<Frame>;
+  /** called with a message after the engine crashed and was restarted */
+  onCrash(listener: (message: string) => void): void;
+  dispose(): void;
+}
+
+type Pending = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
+
+export function createEngineClient(spawn: () => EnginePort): EngineClient {
+  const pending = new Map<number, Pending>();
+  const crashListeners: ((message: string) => void)[] = [];
+  let nextId = 1;
+  let port = attach(spawn());
+
+  function attach(p: EnginePort): EnginePort {
+    p.onmessage = (event) => receive(event.data);
+    p.onerror = (event) => crash(event.message ?? 'the engine stopped');
+    return p;
+  }
+
+  function receive(data: unknown): void {
+    if (!isReply(data)) {
+      crash('the engine sent a message this page does not understand');
+      return;
+    }
+    const waiting = pending.get(data.id);
+    pending.delete(data.id);
+    waiting?.resolve(data);
+  }
+
+  function crash(message: string): void {
+    port.terminate();
+    const failed = [...pending.values()];
+    pending.clear();
+    port = attach(spawn());
+    for (const p of failed) p.reject(new Error(message));
+    for (const listener of crashListeners) listener(message);
+  }
+
+  function request(body: RequestBody): Promise<Reply> {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      port.postMessage({ ...body, v: PROTOCOL_VERSION, id });
+    });
+  }
+
+  return {
+    async load(text) {
+      const reply = await request({ type: 'load', text });
+      if (reply.type === 'loaded') return reply.loaded;
+      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to load');
+    },
+    async show(params) {
+      const reply = await request({ type: 'show', ...params });
+      if (reply.type === 'frame') return reply.frame;
+      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to show');
+    },
+    onCrash(listener) {
+      crashListeners.push(listener);
+    },
+    dispose() {
+      port.terminate();
+      pending.clear();
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The one message protocol between the page and the engine worker. Every message carries the
+ * protocol version `v`; requests carry an `id` that their reply repeats, so the client can match
+ * replies to requests and drop stale ones. Everything here is plain data (structured-clone safe).
+ *
+ * The page never receives the whole world: a `Frame` holds the namespaces, the rows of each pid
+ * table that are inside the window the page draws (plus each table's full count), the task being
+ * inspected, the tail of the event log and the statement at the current step.
+ */
+import type { NsId, NsView, PsRow, TaskId, TaskView } from '../kernel/index.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+/** The rows of one pid table the page wants: `count` rows from index `start` (ascending pid). */
+export interface TableWindow {
+  ns: NsId;
+  start: number;
+  count: number;
+}
+
+/** What the page shows: a step of the loaded scenario, seen by `viewer` (null = everything). */
+export interface ShowParams {
+  step: number;
+  viewer: TaskId | null;
+  inspect: TaskId | null;
+  windows: TableWindow[];
+  /** include the list of live tasks (for "View as"); costly in huge worlds, so asked for when idle */
+  withTasks: boolean;
+}
+
+/** what a request asks for, before the client stamps it with `v` and `id` */
+export type RequestBody =
+  | { type: 'load'; text: string }
+  | ({ type: 'show' } & ShowParams);
+
+export type Request = RequestBody & { v: number; id: number };
+
+export interface Diagnostic {
+  line: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** One executed statement, for the player (where it is, what it returned). */
+export interface StepInfo {
+  line: number;
+  actor: string;
+  op: string;
+  text: string;
+  result: string | null;
+  expect: string | null;
+  pass: boolean | null;
+}
+
+export interface Loaded {
+  title: string | null;
+  /** number of executed statements; the player shows steps 0 … total */
+  total: number;
+  /** the scenario error that stopped the run, if any (the steps before it still play) */
+  error: { line: number; message: string } | null;
+  /** source line of each step (index k-1 for step k) */
+  lines: number[];
+  /** steps at which autoplay stops (the statement after a `pause` line) */
+  pauses: number[];
+  /** `##` captions, each shown from `step` on */
+  captions: { step: number; text: string }[];
+  diagnostics: Diagnostic[];
+  failed: number;
+}
+
+export interface RowFrame extends PsRow {
+  /** the step that created the task (for the brief highlight of a new row) */
+  born: number;
+  /** the task's number in the viewer's namespace when a viewer is chosen and differs, else null */
+  seenAs: number | null;
+}
+
+export interface NsFrame extends NsView {
+  initLabel: string | null;
+  /** the init's pid as the viewer sees it (its own 1 without a viewer) */
+  initPid: number | null;
+  rowCount: number;
+}
+
+export interface TableFrame {
+  ns: NsId;
+  count: number;
+  start: number;
+  rows: RowFrame[];
+}
+
+export interface EventLine {
+  step: number;
+  text: string;
+  tasks: TaskId[];
+}
+
+export interface Inspected extends TaskView {
+  /** the parent as the task sees it: its number in the task's namespace (0 = outside) */
+  ppidSeen: number;
+  parentLabel: string | null;
+  /** each namespace the task has a number in, outermost first, paired with that number */
+  numbers: { ns: string; pid: number }[];
+}
+
+export interface Frame {
+  step: number;
+  namespaces: NsFrame[];
+  tables: TableFrame[];
+  liveTasks: { id: TaskId; label: string }[] | null;
+  inspected: Inspected | null;
+  events: EventLine[];
+  stepInfo: StepInfo | null;
+  /** why the current statement failed, in one line, when it returned an errno */
+  why: string | null;
+}
+
+export type Reply =
+  | { v: number; id: number; type: 'loaded'; loaded: Loaded }
+  | { v: number; id: number; type: 'frame'; frame: Frame }
+  | { v: number; id: number; type: 'failed'; message: string };
+
+export function isReply(data: unknown): data is Reply {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as { v?: unknown; type?: unknown; id?: unknown };
+  return m.v === PROTOCOL_VERSION && typeof m.id === 'number' &&
+    (m.type === 'loaded' || m.type === 'frame' || m.type === 'failed');
+}
+
+export function isRequest(data: unknown): data is Request {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as { v?: unknown; type?: unknown; id?: unknown };
+  return m.v === PROTOCOL_VERSION && typeof m.id === 'number' && (m.type === 'load' || m.type === 'show');
+}
