@@ -18,3 +18,4 @@ export { parseScenario, type ParseResult } from './parser.ts';
 export { expandProgram } from './expand.ts';
 export { formatDiagnostic } from './diagnostics.ts';
 export { MAX_STEPS, MAX_TEXT_BYTES } from './limits.ts';
+export { decodeFragment, encodeFragment, LINK_VERSION, type DecodeResult, type LinkData, type LinkView } from './codec.ts';
