@@ -1,0 +1,162 @@
+/*
+ * The controller's message pump: accepts new task connections, reads every task's messages
+ * (replies, blocked and completed waits, reaps by `reap auto`, hellos), and decides when the
+ * real system has settled after a step (no task running, no message in flight).
+ */
+#define _GNU_SOURCE
+#include "pump.h"
+#include "ctl.h"
+#include "sys.h"
+#include "util.h"
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+struct pump g_pump = { .listen_fd = -1, .cur_actor = -1 };
+static int pending_fd[64];
+static int npending;
+
+long now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* the task that `reaper` saw as `nr` when it reaped it (gone or not yet noticed gone) */
+static int reaped_task(const struct task *reaper, int nr) {
+  int level = g_ns[reaper->ns].level;
+  for (int i = 0; i < g_ntask; i++) {
+    struct task *t = &g_task[i];
+    if (t->is_thread || t->has_exit || t->nlevels - 1 < level) continue;
+    if (reg_ns_at(t->ns, level) == reaper->ns && t->nspid[level] == nr) return i;
+  }
+  return -1;
+}
+
+static void record_reap(const struct task *reaper, const char *body) {
+  const char *p = body;
+  if (strncmp(p, "i:", 2)) return;
+  int nr = atoi(p + 2);
+  const char *s = strstr(p, "s:");
+  int i = nr > 0 ? reaped_task(reaper, nr) : -1;
+  if (i < 0 || !s) return;
+  g_task[i].has_exit = 1;
+  g_task[i].exit_status = atoi(s + 2);
+}
+
+static void on_task_message(int ti, const char *m) {
+  struct task *t = &g_task[ti];
+  const char *p = m + 2;
+  long seq = u_getl(&p);
+  while (*p == ' ') p++;
+  if (m[0] == 'R' && ti == g_pump.cur_actor && seq == g_pump.cur_seq) {
+    snprintf(g_pump.reply, sizeof g_pump.reply, "%s", p);
+    g_pump.have_reply = 1;
+    if (!strncmp(g_pump.cur_op, "wait", 4)) record_reap(t, p);
+  } else if (m[0] == 'B' && ti == g_pump.cur_actor && seq == g_pump.cur_seq) {
+    t->blocked_step = g_pump.cur_step;
+    t->blocked_seq = seq;
+    snprintf(g_pump.reply, sizeof g_pump.reply, "b");
+    g_pump.have_reply = 1;
+  } else if (m[0] == 'W' && t->blocked_step >= 0 && seq == t->blocked_seq) {
+    record_reap(t, p);
+    printf("{\"ev\":\"done\",\"i\":%d,\"result\":", t->blocked_step);
+    char body[64];
+    snprintf(body, sizeof body, "%s", p);
+    char *sp = strchr(body, ' ');
+    if (sp) *sp = 0;
+    json_str(body);
+    printf("}\n");
+    fflush(stdout);
+    t->blocked_step = -1;
+  } else if (m[0] == 'A') {
+    p = m + 2;
+    long nr = u_getl(&p);
+    long st = u_getl(&p);
+    char body[64];
+    snprintf(body, sizeof body, "i:%ld s:%ld", nr, st);
+    record_reap(t, body);
+  }
+}
+
+static void on_hello(int slot, const char *m) {
+  int fd = pending_fd[slot];
+  pending_fd[slot] = pending_fd[--npending];
+  const char *p = m + 2;
+  char label[72];
+  u_word(&p, label, sizeof label);
+  int tid = (int)u_getl(&p), pid = (int)u_getl(&p);
+  int i = reg_add_from_hello(fd, label, tid, pid, g_pump.cur_actor);
+  if (i < 0) {
+    fprintf(stderr, "driver: could not register task %s\n", label);
+    close(fd);
+  }
+}
+
+int pump(int timeout_ms) {
+  struct pollfd pf[MAX_TASKS + 65];
+  int who[MAX_TASKS + 65];
+  int n = 0;
+  pf[n].fd = g_pump.listen_fd, pf[n].events = POLLIN, who[n++] = -1000;
+  for (int i = 0; i < npending; i++) pf[n].fd = pending_fd[i], pf[n].events = POLLIN, who[n++] = -1 - i;
+  for (int i = 0; i < g_ntask; i++)
+    if (g_task[i].fd >= 0) pf[n].fd = g_task[i].fd, pf[n].events = POLLIN, who[n++] = i;
+  int r = poll(pf, (nfds_t)n, timeout_ms);
+  if (r <= 0) return 0;
+  int handled = 0;
+  /* pending slots move when one is consumed: handle them from the highest index down */
+  for (int k = n - 1; k >= 0; k--) {
+    if (!pf[k].revents) continue;
+    handled++;
+    if (who[k] == -1000) {
+      int fd = accept4(g_pump.listen_fd, NULL, NULL, SOCK_CLOEXEC);
+      if (fd >= 0 && npending < 64) pending_fd[npending++] = fd;
+      else if (fd >= 0) close(fd);
+      continue;
+    }
+    char m[MSG_MAX];
+    long got = recv(pf[k].fd, m, sizeof m - 1, MSG_DONTWAIT);
+    if (got == -1 && errno == EAGAIN) continue;
+    if (who[k] < 0) {
+      int slot = -1 - who[k];
+      if (got > 0 && m[0] == 'H') {
+        m[got] = 0;
+        on_hello(slot, m);
+      } else {
+        close(pending_fd[slot]);
+        pending_fd[slot] = pending_fd[--npending];
+      }
+      continue;
+    }
+    struct task *t = &g_task[who[k]];
+    if (got <= 0) {
+      close(t->fd);
+      t->fd = -1;
+      continue;
+    }
+    m[got] = 0;
+    on_task_message(who[k], m);
+  }
+  return handled;
+}
+
+int settle(int max_ms) {
+  long deadline = now_ms() + max_ms;
+  int quiet = 0;
+  while (now_ms() < deadline) {
+    int busy = pump(2) > 0 || npending > 0;
+    for (int i = 0; i < g_ntask && !busy; i++) {
+      struct task *t = &g_task[i];
+      reg_refresh(t);
+      if (!t->gone && t->state != 'S' && t->state != 'T' && t->state != 't' && t->state != 'Z') busy = 1;
+    }
+    quiet = busy ? 0 : quiet + 1;
+    if (quiet >= 3) return 0;
+  }
+  return -1;
+}
