@@ -11,7 +11,7 @@ function fakeEngine(total: number, pauses: number[] = []) {
   let crash: ((m: string) => void) | null = null;
   const loaded = (text: string): Loaded => ({
     title: null, total: text.split('\n').filter(Boolean).length || total, error: null, lines: [], pauses, captions: [],
-    diagnostics: [], failed: 0,
+    diagnostics: [], failed: 0, labels: ['init'],
   });
   const client: EngineClient = {
     load: async (text) => {

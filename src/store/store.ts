@@ -43,7 +43,7 @@ export interface AppState {
   /** live tasks at the last idle frame (frames made while playing leave them out) */
   liveTasks: { id: TaskId; label: string }[];
 
-  load(text: string, step?: StepWish, view?: ViewWish): Promise<void>;
+  load(text: string, step?: StepWish, view?: ViewWish | ((loaded: Loaded) => ViewWish)): Promise<void>;
   edit(text: string): void;
   act(statement: string): Promise<void>;
   seek(step: number): void;
@@ -108,7 +108,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
       else sync.request();
     }
 
-    async function load(text: string, wish: StepWish = 'keep', view: ViewWish = {}): Promise<void> {
+    async function load(
+      text: string, wish: StepWish = 'keep', view: ViewWish | ((loaded: Loaded) => ViewWish) = {},
+    ): Promise<void> {
       const seq = ++loadSeq;
       set({ text, loading: true });
       let loaded: Loaded;
@@ -121,7 +123,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       if (seq !== loadSeq) return;
       const step = placeStep(wish, get().step, loaded.total);
       sync.invalidate();
-      wantFrame({ loaded, loadedText: text, loading: false, step, ...view });
+      wantFrame({ loaded, loadedText: text, loading: false, step, ...(typeof view === 'function' ? view(loaded) : view) });
     }
 
     return {

@@ -66,6 +66,8 @@ export interface Loaded {
   captions: { step: number; text: string }[];
   diagnostics: Diagnostic[];
   failed: number;
+  /** the label of every task the run created, indexed by TaskId (links name tasks by label) */
+  labels: string[];
 }
 
 export interface RowFrame extends PsRow {

@@ -1,0 +1,63 @@
+/**
+ * The composition root: starts the engine worker, creates the store, opens the scenario the
+ * address asks for (a share link, or the RFC's Test1/Test2 by default), keeps the address and
+ * the local autosave in step with what is shown, and renders the page.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { savedOffer, startAutosave } from './store/autosave.ts';
+import { readLink, startUrlSync } from './store/link.ts';
+import { createAppStore } from './store/store.ts';
+import { App } from './ui/App.tsx';
+import { DEFAULT_FILE, libraryText } from './ui/library.ts';
+import { StoreProvider } from './ui/StoreContext.tsx';
+import './ui/styles.css';
+import { createEngineClient, type EnginePort } from './worker/client.ts';
+import type { Request } from './worker/protocol.ts';
+
+function spawnEngine(): EnginePort {
+  const worker = new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module' });
+  const port: EnginePort = {
+    postMessage: (message: Request) => worker.postMessage(message),
+    terminate: () => worker.terminate(),
+    onmessage: null,
+    onerror: null,
+  };
+  worker.onmessage = (event) => port.onmessage?.({ data: event.data });
+  worker.onerror = (event) => {
+    event.preventDefault();
+    port.onerror?.({ message: event.message || 'the engine worker failed' });
+  };
+  worker.onmessageerror = () => port.onerror?.({ message: 'a message from the engine could not be read' });
+  return port;
+}
+
+const store = createAppStore({
+  client: createEngineClient(spawnEngine),
+  schedule: (task) => requestAnimationFrame(() => task()),
+  now: () => performance.now(),
+});
+
+const fallback = libraryText(DEFAULT_FILE) ?? '';
+const link = window.location.hash.length > 1 ? readLink(window.location.hash) : null;
+const opened = link?.ok ? link.text : fallback;
+const saved = savedOffer(window.localStorage, opened);
+
+if (link && !link.ok) store.getState().setNotice(link.message);
+const first = link?.ok
+  ? store.getState().load(link.text, link.step, link.view)
+  : store.getState().load(fallback, 'first');
+void first.then(() => {
+  startUrlSync(store, window.history, window.location);
+  startAutosave(store, window.localStorage);
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App saved={saved} />
+    </StoreProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { encodeFragment } from '../scenario/codec.ts';
+import type { Loaded } from '../worker/protocol.ts';
+import { linkFragment, readLink, resolveView, startUrlSync } from './link.ts';
+import type { AppState } from './store.ts';
+
+const TEXT = 'init fork as a\na fork as b\n';
+const loaded = { labels: ['init', 'a', 'b'] } as Loaded;
+const state = (patch: Partial<AppState>) =>
+  ({ text: TEXT, loadedText: TEXT, loaded, step: 0, viewer: null, selectedTask: null, selectedNs: null, ...patch }) as AppState;
+
+describe('share links', () => {
+  it('gives the bare fragment of the CLI at step 0 with no view', () => {
+    expect(linkFragment(state({}))).toBe(encodeFragment(TEXT));
+  });
+
+  it('round-trips text, step and view by label', () => {
+    const read = readLink(linkFragment(state({ step: 2, viewer: 1, selectedTask: 2, selectedNs: 0 })));
+    if (!read.ok) throw new Error(read.message);
+    expect(read.text).toBe(TEXT);
+    expect(read.step).toBe(2);
+    expect(read.view(loaded)).toEqual({ viewer: 1, selectedTask: 2, selectedNs: 0 });
+  });
+
+  it('explains a broken or cut link', () => {
+    const good = linkFragment(state({ step: 1 }));
+    const cut = readLink(good.slice(0, good.length - 8));
+    expect(cut.ok).toBe(false);
+    expect(readLink('#hello').ok).toBe(false);
+    const future = readLink('#v9.zAAAA.AAAA');
+    expect(future.ok ? '' : future.message).toMatch(/newer/);
+  });
+
+  it('drops a view whose labels the run does not have', () => {
+    expect(resolveView({ task: 'zz', viewAs: null, ns: 'bogus' }, ['init'])).toEqual({ selectedTask: null, viewer: null, selectedNs: null });
+  });
+});
+
+describe('startUrlSync', () => {
+  it('replaces the fragment once per burst of changes, never pushing history', async () => {
+    const store = createStore<AppState>()(() => state({}));
+    const calls: string[] = [];
+    const location = { hash: '' };
+    startUrlSync(store, { replaceState: (_d, _u, url) => { calls.push(url ?? ''); location.hash = url ?? ''; } }, location, 5);
+    for (let step = 1; step <= 10; step++) store.setState({ step });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toHaveLength(1);
+    const read = readLink(calls[0] ?? '');
+    expect(read.ok && read.step).toBe(10);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Share links in the page: what is on screen (scenario text, step, view) as a URL fragment,
+ * through the scenario codec that the CLI's `pidns-lab url` uses too — so, at the first step with
+ * no view chosen, the page and the CLI give the same fragment for the same text. Tasks travel by
+ * label and namespaces by name; they are matched again after the scenario runs. The address bar
+ * follows the player through `history.replaceState` (throttled: no flood of history entries).
+ */
+import { decodeFragment, encodeFragment, type LinkView } from '../scenario/codec.ts';
+import type { Loaded } from '../worker/protocol.ts';
+import type { AppState, AppStore, StepWish, ViewWish } from './store.ts';
+
+export type LinkRead =
+  | { ok: true; text: string; step: StepWish; view: (loaded: Loaded) => ViewWish }
+  | { ok: false; message: string };
+
+export function readLink(fragment: string): LinkRead {
+  const read = decodeFragment(fragment);
+  if (!read.ok) return { ok: false, message: `This link cannot be opened: ${read.error}.` };
+  const { text, step, view } = read.data;
+  return { ok: true, text, step: step ?? 'first', view: (loaded) => resolveView(view, loaded.labels) };
+}
+
+export function resolveView(view: LinkView, labels: readonly string[]): ViewWish {
+  const id = (label: string | null) => {
+    const at = label === null ? -1 : labels.indexOf(label);
+    return at < 0 ? null : at;
+  };
+  const ns = view.ns === null ? null : /^ns(\d+)$/.exec(view.ns)?.[1];
+  return { selectedTask: id(view.task), viewer: id(view.viewAs), selectedNs: ns === undefined || ns === null ? null : Number(ns) };
+}
+
+/** the fragment for what `s` shows; the bare text's fragment at step 0 with no view chosen */
+export function linkFragment(s: AppState): string {
+  const labels = s.loaded?.labels ?? [];
+  const label = (id: number | null) => (id === null ? null : labels[id] ?? null);
+  const view: LinkView = {
+    task: label(s.selectedTask),
+    viewAs: label(s.viewer),
+    ns: s.selectedNs === null ? null : `ns${s.selectedNs}`,
+  };
+  const plain = s.step === 0 && view.task === null && view.viewAs === null && view.ns === null;
+  return plain ? encodeFragment(s.loadedText ?? s.text) : encodeFragment(s.loadedText ?? s.text, s.step, view);
+}
+
+export function shareUrl(s: AppState, href: string): string {
+  const base = href.split('#')[0] ?? href;
+  return `${base}${linkFragment(s)}`;
+}
+
+export interface HistoryLike {
+  replaceState(data: unknown, unused: string, url?: string): void;
+}
+
+/** keeps the address's fragment on what is shown; returns the unsubscribe function */
+export function startUrlSync(store: AppStore, history: HistoryLike, location: { hash: string }, delayMs = 300): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    timer = null;
+    const fragment = linkFragment(store.getState());
+    if (fragment !== location.hash) history.replaceState(null, '', fragment);
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    const moved = s.loadedText !== prev.loadedText || s.step !== prev.step || s.viewer !== prev.viewer ||
+      s.selectedTask !== prev.selectedTask || s.selectedNs !== prev.selectedNs;
+    if (moved && s.loaded && timer === null) timer = setTimeout(write, delayMs);
+  });
+  return () => {
+    if (timer !== null) clearTimeout(timer);
+    unsubscribe();
+  };
+}

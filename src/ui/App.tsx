@@ -1,0 +1,63 @@
+/**
+ * The page: tools, problems, the player and its caption, then the namespace tree and the
+ * editor, the pid tables, and the side panel (view as, inspector, actions, event log). A file
+ * dropped anywhere on the page is opened as the scenario.
+ */
+import { Actions } from './panels/Actions.tsx';
+import { Alerts } from './Alerts.tsx';
+import { Caption } from './player/Caption.tsx';
+import { EventLog } from './panels/EventLog.tsx';
+import { Inspector } from './panels/Inspector.tsx';
+import { NamespaceTree } from './tree/NamespaceTree.tsx';
+import { PidTables } from './tables/PidTables.tsx';
+import { Player } from './player/Player.tsx';
+import { RestoreOffer } from './RestoreOffer.tsx';
+import { ScenarioEditor } from './panels/ScenarioEditor.tsx';
+import { StepResult } from './panels/StepResult.tsx';
+import { Toolbar, openFile } from './Toolbar.tsx';
+import { ViewAs } from './panels/ViewAs.tsx';
+import { useShortcuts } from './player/useShortcuts.ts';
+import { useApp, useStoreApi } from './StoreContext.tsx';
+import type { AppState } from '../store/store.ts';
+
+const selectFrameStep = (s: AppState) => s.frame?.step ?? -1;
+const selectBusy = (s: AppState) => s.loading;
+
+export function App({ saved }: { saved: string | null }) {
+  const store = useStoreApi();
+  useShortcuts(store);
+  const frameStep = useApp(selectFrameStep);
+  const busy = useApp(selectBusy);
+  return (
+    <div
+      className="app"
+      data-frame-step={frameStep}
+      aria-busy={busy}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        void openFile(store, e.dataTransfer.files[0]);
+      }}
+    >
+      <Toolbar />
+      <RestoreOffer saved={saved} />
+      <Alerts />
+      <Player />
+      <Caption />
+      <StepResult />
+      <main className="stage">
+        <div className="left">
+          <NamespaceTree />
+          <ScenarioEditor />
+        </div>
+        <PidTables />
+        <aside className="side">
+          <ViewAs />
+          <Inspector />
+          <Actions />
+          <EventLog />
+        </aside>
+      </main>
+    </div>
+  );
+}

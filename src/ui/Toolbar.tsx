@@ -1,0 +1,76 @@
+/**
+ * The header's tools: the library, open a `.pidns` file, download the scenario, export the
+ * picture as SVG or PNG, and Share (copies the link of what is on screen, step and view).
+ */
+import { useRef, useState } from 'react';
+import type { AppState } from '../store/store.ts';
+import { shareUrl } from '../store/link.ts';
+import { buildExportSvg } from './exportSvg.ts';
+import { downloadBlob, downloadText, readScenarioFile, svgToPng } from './files.ts';
+import { fileNameFor, readHeaders } from './headers.ts';
+import { LibraryMenu } from './LibraryMenu.tsx';
+import { useApp, useStoreApi } from './StoreContext.tsx';
+
+const selectTitle = (s: AppState) => s.loaded?.title ?? null;
+
+export function Toolbar() {
+  const store = useStoreApi();
+  const title = useApp(selectTitle);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [link, setLink] = useState<string | null>(null);
+
+  async function share(): Promise<void> {
+    const url = shareUrl(store.getState(), window.location.href);
+    setLink(url);
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      // Without clipboard permission the link stays in the field below, selected for copying.
+    }
+  }
+
+  async function exportPicture(kind: 'svg' | 'png'): Promise<void> {
+    const s = store.getState();
+    if (!s.frame) return;
+    const svg = buildExportSvg(s.frame, s.loaded?.title ?? 'pidns-lab');
+    const base = fileNameFor(s.text).replace(/\.pidns$/, `-step-${s.frame.step}`);
+    if (kind === 'svg') downloadText(svg, `${base}.svg`, 'image/svg+xml');
+    else downloadBlob(await svgToPng(svg), `${base}.png`);
+  }
+
+  return (
+    <header className="toolbar">
+      <h1>pidns-lab</h1>
+      <span className="scenario-title">{title ?? readHeaders(store.getState().text).title ?? 'Untitled scenario'}</span>
+      <nav className="tools" aria-label="Scenario tools">
+        <LibraryMenu />
+        <button type="button" onClick={() => fileRef.current?.click()}>Open…</button>
+        <input
+          ref={fileRef} type="file" accept=".pidns,text/plain" hidden aria-label="Open scenario file"
+          onChange={(e) => void openFile(store, e.currentTarget.files?.[0])}
+        />
+        <button type="button" onClick={() => downloadText(store.getState().text, fileNameFor(store.getState().text), 'text/plain')}>
+          Download
+        </button>
+        <button type="button" onClick={() => void exportPicture('svg')}>Export SVG</button>
+        <button type="button" onClick={() => void exportPicture('png')}>Export PNG</button>
+        <button type="button" className="primary" onClick={() => void share()}>Share</button>
+      </nav>
+      {link !== null ? (
+        <p className="share-box">
+          <label>Link copied <input readOnly value={link} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} /></label>
+          <button type="button" className="link" onClick={() => setLink(null)}>Close</button>
+        </p>
+      ) : null}
+    </header>
+  );
+}
+
+export async function openFile(store: ReturnType<typeof useStoreApi>, file: File | undefined): Promise<void> {
+  try {
+    const text = await readScenarioFile(file);
+    await store.getState().load(text, 'first', { viewer: null, selectedTask: null, selectedNs: null });
+  } catch (error) {
+    store.getState().setNotice(`Could not open the file: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Builds the `Frame` the page draws from the state at one step: the namespaces the viewer can
+ * see, the rows of each pid table inside the page's window (with the full count), the inspected
+ * task, the tail of the event log, and the statement at that step. Only what is drawn crosses
+ * to the page, so a 32768-row table costs the page a window of rows, not the table.
+ */
+import {
+  nsCount, nsView, pidNrAs, psTable, taskCount, taskView, visibleNamespaces,
+  type KernelState, type NsId, type TaskId,
+} from '../kernel/index.ts';
+import type { EventLine, Frame, Inspected, NsFrame, ShowParams, StepInfo, TableFrame } from './protocol.ts';
+import { eventTasks, sentence, type World } from './sentences.ts';
+import { eventsUpTo, type Timeline } from './timeline.ts';
+import { whyFailed } from './why.ts';
+
+/** rows sent for a table the page has not asked a window for */
+export const DEFAULT_WINDOW = 200;
+/** event sentences sent: the most recent ones up to the step */
+export const LOG_TAIL = 150;
+
+export function buildFrame(tl: Timeline, state: KernelState, params: ShowParams): Frame {
+  const step = Math.min(params.step, tl.steps.length);
+  const viewer = params.viewer !== null && params.viewer < taskCount(state) ? params.viewer : null;
+  const shown: NsId[] = viewer === null ? allNamespaces(state) : visibleNamespaces(state, viewer);
+  const tables = shown.map((ns) => tableFrame(tl, state, ns, viewer, params));
+  const info = stepInfo(tl, step);
+  return {
+    step,
+    namespaces: shown.map((ns, i) => nsFrame(state, ns, viewer, tables[i]?.count ?? 0)),
+    tables,
+    liveTasks: params.withTasks ? liveTasks(state, viewer) : null,
+    inspected: params.inspect !== null && params.inspect < taskCount(state) ? inspect(state, params.inspect) : null,
+    events: eventLines(tl, state, step),
+    stepInfo: info,
+    why: info && /^E[A-Z]+$/.test(info.result ?? '') ? whyFailed(info.op, info.result ?? '') : null,
+  };
+}
+
+function allNamespaces(state: KernelState): NsId[] {
+  return Array.from({ length: nsCount(state) }, (_, i) => i);
+}
+
+function nsFrame(state: KernelState, ns: NsId, viewer: TaskId | null, rowCount: number): NsFrame {
+  const view = nsView(state, ns);
+  const init = view.init === null ? null : taskView(state, view.init);
+  const ownPid = init?.nspid.at(-1) ?? null;
+  const seen = init === null || viewer === null ? ownPid : pidNrAs(state, init.id, viewer);
+  return { ...view, initLabel: init?.label ?? null, initPid: seen === 0 ? null : seen, rowCount };
+}
+
+function tableFrame(tl: Timeline, state: KernelState, ns: NsId, viewer: TaskId | null, params: ShowParams): TableFrame {
+  const all = psTable(state, ns);
+  const wanted = params.windows.find((w) => w.ns === ns) ?? { ns, start: 0, count: DEFAULT_WINDOW };
+  const start = Math.max(0, Math.min(wanted.start, Math.max(0, all.length - 1)));
+  const viewerNs = viewer === null ? null : taskView(state, viewer).ns;
+  const rows = all.slice(start, start + Math.max(0, wanted.count)).map((r) => ({
+    ...r,
+    born: tl.born[r.task] ?? 0,
+    seenAs: viewer === null || viewerNs === ns ? null : pidNrAs(state, r.task, viewer),
+  }));
+  return { ns, count: all.length, start, rows };
+}
+
+/** every task that can still act or be seen acting, plus the viewer itself once it has died */
+function liveTasks(state: KernelState, viewer: TaskId | null): { id: TaskId; label: string }[] {
+  const out: { id: TaskId; label: string }[] = [];
+  for (let id = 0; id < taskCount(state); id++) {
+    const t = taskView(state, id);
+    if (t.state === 'alive' || t.state === 'stopped' || t.state === 'exiting' || id === viewer) out.push({ id, label: t.label });
+  }
+  return out;
+}
+
+function inspect(state: KernelState, id: TaskId): Inspected {
+  const t = taskView(state, id);
+  const chain: string[] = [];
+  for (let at: NsId | null = t.ns; at !== null; at = nsView(state, at).parent) chain.unshift(nsView(state, at).name);
+  const parent = t.parent === null ? null : taskView(state, t.parent);
+  return {
+    ...t,
+    ppidSeen: parent === null ? 0 : pidNrAs(state, parent.id, id),
+    parentLabel: parent?.label ?? null,
+    numbers: t.nspid.map((pid, level) => ({ ns: chain[level] ?? `level ${level}`, pid })).reverse(),
+  };
+}
+
+function eventLines(tl: Timeline, state: KernelState, step: number): EventLine[] {
+  const end = eventsUpTo(tl, step);
+  const world: World = { task: (id) => taskView(state, id), ns: (id) => nsView(state, id) };
+  return tl.events.slice(Math.max(0, end - LOG_TAIL), end).map(({ step: at, event }) => ({
+    step: at,
+    text: sentence(world, event),
+    tasks: eventTasks(event),
+  }));
+}
+
+function stepInfo(tl: Timeline, step: number): StepInfo | null {
+  const s = tl.steps[step - 1];
+  if (!s) return null;
+  return { line: s.line, actor: s.actor, op: s.op, text: s.text, result: s.result, expect: s.expect, pass: s.pass };
+}

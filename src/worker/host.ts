@@ -1,0 +1,79 @@
+/**
+ * The engine's side of the protocol, independent of the transport: `createHost(post)` returns
+ * `receive(message)`; the Web Worker entry wires it to `self`, tests call it directly. A load
+ * runs the scenario in slices (yielding between them) so that a newer load can supersede it;
+ * a superseded load is answered with `failed`. Every request gets exactly one reply, and an
+ * exception in the engine becomes a `failed` reply, never a silent stop.
+ */
+import { buildFrame } from './frame.ts';
+import { PROTOCOL_VERSION, isRequest, type Reply, type ShowParams } from './protocol.ts';
+import { recordRun } from './record.ts';
+import { stateAt, type Timeline } from './timeline.ts';
+
+export interface Host {
+  receive(message: unknown): void;
+}
+
+export interface HostOptions {
+  /** how long one slice of a load may run before yielding */
+  sliceMs?: number;
+  /** yields to the event loop between slices */
+  pause?: () => Promise<void>;
+  now?: () => number;
+}
+
+export function createHost(post: (reply: Reply) => void, options: HostOptions = {}): Host {
+  let timeline: Timeline | null = null;
+  let generation = 0;
+  const sliceMs = options.sliceMs ?? 25;
+  const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const now = options.now ?? (() => performance.now());
+
+  const fail = (id: number, message: string) => post({ v: PROTOCOL_VERSION, id, type: 'failed', message });
+
+  async function load(id: number, text: string): Promise<void> {
+    const mine = ++generation;
+    let sliceStart = now();
+    const run = await recordRun(text, async () => {
+      if (now() - sliceStart < sliceMs) return true;
+      await pause();
+      sliceStart = now();
+      return mine === generation;
+    });
+    if (run === null || mine !== generation) {
+      fail(id, 'a newer scenario replaced this one before it finished');
+      return;
+    }
+    timeline = run.timeline;
+    post({ v: PROTOCOL_VERSION, id, type: 'loaded', loaded: run.loaded });
+  }
+
+  function show(id: number, params: ShowParams): void {
+    if (!timeline) {
+      fail(id, 'no scenario is loaded yet');
+      return;
+    }
+    const state = stateAt(timeline, params.step);
+    post({ v: PROTOCOL_VERSION, id, type: 'frame', frame: buildFrame(timeline, state, params) });
+  }
+
+  return {
+    receive(message) {
+      if (!isRequest(message)) {
+        const id = typeof (message as { id?: unknown })?.id === 'number' ? (message as { id: number }).id : -1;
+        fail(id, `the page and the engine disagree on the protocol (engine speaks version ${PROTOCOL_VERSION})`);
+        return;
+      }
+      try {
+        if (message.type === 'load') load(message.id, message.text).catch((e: unknown) => fail(message.id, errorText(e)));
+        else show(message.id, message);
+      } catch (error) {
+        fail(message.id, errorText(error));
+      }
+    },
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

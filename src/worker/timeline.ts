@@ -1,0 +1,116 @@
+/**
+ * The world at any step of a loaded scenario. Replay is the model: the state after step k is the
+ * initial state with the system calls of steps 1…k dispatched in order. The timeline keeps a
+ * bounded set of checkpoints (structured clones taken during the first run) and one working
+ * state (the cursor); reaching step k restores the nearest checkpoint at or before k — or keeps
+ * going from the cursor when that is closer — and dispatches forward. So stepping back, jumping
+ * and scrubbing give exactly the tables of a fresh run to that step.
+ *
+ * Invariant: checkpoint states are never mutated; the cursor is always a private copy.
+ */
+import { dispatch, type KernelEvent, type KernelState, type Syscall } from '../kernel/index.ts';
+
+/** One executed statement as the first run recorded it. */
+export interface RecordedStep {
+  line: number;
+  actor: string;
+  op: string;
+  text: string;
+  /** the system calls this statement made, in order (replayed to rebuild its state) */
+  calls: Syscall[];
+  result: string | null;
+  expect: string | null;
+  pass: boolean | null;
+}
+
+export interface Checkpoint {
+  step: number;
+  state: KernelState;
+}
+
+export interface Timeline {
+  steps: RecordedStep[];
+  checkpoints: Checkpoint[];
+  /** steps between checkpoints; doubles when there are too many */
+  interval: number;
+  cursor: Checkpoint;
+  /** every kernel event, in order, tagged with the step that caused it */
+  events: { step: number; event: KernelEvent }[];
+  /** the step at which each task was created (0 for the first init) */
+  born: number[];
+}
+
+/** checkpoints kept at most; past it every other one is dropped and the interval doubles */
+export const MAX_CHECKPOINTS = 48;
+
+export function newTimeline(initial: KernelState, interval = 64): Timeline {
+  return {
+    steps: [],
+    checkpoints: [{ step: 0, state: structuredClone(initial) }],
+    interval,
+    cursor: { step: 0, state: initial },
+    events: [],
+    born: [0],
+  };
+}
+
+/**
+ * Records one step of the first run. `state` is the run's live state after the step (it becomes
+ * the cursor: the first run and the cursor are the same object until a seek).
+ */
+export function recordStep(tl: Timeline, step: RecordedStep, events: KernelEvent[], state: KernelState): void {
+  tl.steps.push(step);
+  const k = tl.steps.length;
+  for (const event of events) {
+    tl.events.push({ step: k, event });
+    if (event.type === 'task/created') tl.born[event.task] = k;
+  }
+  tl.cursor = { step: k, state };
+  if (k % tl.interval === 0) {
+    tl.checkpoints.push({ step: k, state: structuredClone(state) });
+    if (tl.checkpoints.length > MAX_CHECKPOINTS) thin(tl);
+  }
+}
+
+function thin(tl: Timeline): void {
+  tl.interval *= 2;
+  tl.checkpoints = tl.checkpoints.filter((c) => c.step % tl.interval === 0);
+}
+
+/** the state after step `k` (0 = before the first statement); it is the timeline's cursor */
+export function stateAt(tl: Timeline, k: number): KernelState {
+  const target = Math.max(0, Math.min(tl.steps.length, k));
+  const base = nearestCheckpoint(tl.checkpoints, target);
+  const fromCursor = tl.cursor.step <= target && tl.cursor.step >= base.step;
+  if (!fromCursor) tl.cursor = { step: base.step, state: structuredClone(base.state) };
+  for (let i = tl.cursor.step; i < target; i++) {
+    for (const call of tl.steps[i]?.calls ?? []) dispatch(tl.cursor.state, call);
+  }
+  tl.cursor.step = target;
+  return tl.cursor.state;
+}
+
+function nearestCheckpoint(list: readonly Checkpoint[], k: number): Checkpoint {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((list[mid]?.step ?? Infinity) <= k) lo = mid;
+    else hi = mid - 1;
+  }
+  const found = list[lo];
+  if (!found) throw new Error('a timeline always holds the checkpoint of step 0');
+  return found;
+}
+
+/** index just past the last event caused at or before step `k` */
+export function eventsUpTo(tl: Timeline, k: number): number {
+  let lo = 0;
+  let hi = tl.events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tl.events[mid]?.step ?? Infinity) <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
