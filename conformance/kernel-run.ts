@@ -1,0 +1,95 @@
+/**
+ * Runs one scenario on the real kernel: parses and expands it with the language's own parser,
+ * hands the steps to the C driver (one fresh pid + mount namespace per run, see driver/ctl.c),
+ * and builds the `run --json` document from what the kernel reported.
+ *
+ * Bounded: at most MAX_STEPS steps and MAX_TASKS task-creating steps (a larger scenario is
+ * skipped as host-imposed), and the driver is killed after `timeoutMs` (its ns0 init then dies
+ * with it through its parent-death signal, which tears the whole namespace tree down).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expandProgram, parseScenario, type ConcreteStep } from '../src/scenario/index.ts';
+import { buildDocument } from './document.ts';
+import { ensureDriver } from './driver-build.ts';
+import { driverLine, expectText } from './to-driver.ts';
+import type { DriverEvent, RunDocument, StepInfo } from './types.ts';
+
+export const MAX_STEPS = 4000;
+export const MAX_TASKS = 400;
+
+export type KernelOutcome =
+  | { kind: 'ran'; doc: RunDocument; harness: string | null; ms: number }
+  | { kind: 'skipped'; reason: string };
+
+interface Plan {
+  steps: ConcreteStep[];
+  stop: { line: number; message: string } | null;
+  pidMax: number;
+}
+
+function plan(text: string): Plan | { skipped: string } {
+  const parsed = parseScenario(text);
+  if (parsed.program === null) {
+    const d = parsed.diagnostics[0];
+    return { steps: [], stop: { line: d?.line ?? 1, message: d?.message ?? 'parse error' }, pidMax: 32768 };
+  }
+  const steps: ConcreteStep[] = [];
+  let stop: Plan['stop'] = null;
+  let creations = 0;
+  for (const st of expandProgram(parsed.program)) {
+    if (st.kind === 'error') {
+      stop = { line: st.diagnostic.line, message: st.diagnostic.message };
+      break;
+    }
+    if (st.kind !== 'step') continue;
+    if (st.call.op === 'fork' || st.call.op === 'clone') creations++;
+    if (steps.length >= MAX_STEPS || creations > MAX_TASKS)
+      return { skipped: `host-imposed: more than ${MAX_STEPS} steps or ${MAX_TASKS} task creations to run for real` };
+    steps.push(st);
+  }
+  return { steps, stop, pidMax: parsed.program.pidMax };
+}
+
+function runDriver(lines: string[], pidMax: number, timeoutMs: number): Promise<{ out: string; err: string }> {
+  const driver = ensureDriver();
+  const dir = mkdtempSync(join(tmpdir(), 'pidns-conf-'));
+  return new Promise((resolve) => {
+    // the padding argument is the room a task's command line is rewritten in
+    const child = spawn(driver, ['ctl', dir, String(pidMax), 'x'.repeat(2048)], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      rmSync(dir, { recursive: true, force: true });
+      if (signal !== null) err += `driver killed by ${signal} (timeout ${timeoutMs} ms)\n`;
+      else if (code !== 0) err += `driver exited with ${code}\n`;
+      resolve({ out, err });
+    });
+    child.stdin.end(lines.map((l) => `${l}\n`).join(''));
+  });
+}
+
+export function parseEvents(out: string): DriverEvent[] {
+  return out.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as DriverEvent);
+}
+
+export async function runOnKernel(text: string, timeoutMs = 60_000): Promise<KernelOutcome> {
+  const p = plan(text);
+  if ('skipped' in p) return { kind: 'skipped', reason: p.skipped };
+  const started = Date.now();
+  const { out, err } = await runDriver(p.steps.map(driverLine), p.pidMax, timeoutMs);
+  const events = parseEvents(out);
+  const infos: StepInfo[] = p.steps.map((s) => ({
+    line: s.line, actor: s.actor, op: s.call.op, expect: expectText(s.expect),
+  }));
+  const harnessEvents = events.flatMap((e) => (e.ev === 'harness' ? [e.message] : []));
+  const problems = [...harnessEvents, ...(err.trim() === '' ? [] : [err.trim()])];
+  const doc = buildDocument({ steps: infos, events, stop: p.stop });
+  return { kind: 'ran', doc, harness: problems.length > 0 ? problems.join('; ') : null, ms: Date.now() - started };
+}
