@@ -1,0 +1,112 @@
+/**
+ * kernel/fork.c: kernel_clone / copy_process for fork, clone and clone3 (R22–R28, R31, R34).
+ * Checks run in the kernel's order, so the first failing one decides the errno.
+ */
+import type { CloneFlag, Ret, TaskId } from './abi.ts';
+import { type Ctx, emit, err, ns, ok, proc, task } from './context.ts';
+import { allocPid, getPid, pidNrNs, publishPid } from './pid.ts';
+import { createPidNamespace, destroyUnusedPidNamespace } from './pid_namespace.ts';
+import { blankTask } from './state.ts';
+import { linkChild } from './tasklist.ts';
+import { SET_TID_MAX, type Task } from './types.ts';
+
+export interface CloneArgs {
+  flags: readonly CloneFlag[];
+  setTid: readonly number[] | null;
+  label: string;
+  cmd: string | null;
+}
+
+/** The flag checks at the top of copy_process() (and clone3's set_tid size check). */
+function checkCloneFlags(ctx: Ctx, t: Task, f: (flag: CloneFlag) => boolean, setTid: readonly number[]): string | null {
+  if (setTid.length > SET_TID_MAX) return 'EINVAL';
+  if (f('NEWNS') && f('FS')) return 'EINVAL';
+  if (f('THREAD') && !f('SIGHAND')) return 'EINVAL';
+  if (f('SIGHAND') && !f('VM')) return 'EINVAL';
+  if (f('PARENT') && proc(ctx, t).unkillable) return 'EINVAL';
+  if (f('THREAD') && (f('NEWPID') || t.childrenNs !== t.ns)) return 'EINVAL';
+  return null;
+}
+
+/** copy_namespaces() for the pid namespace: the child's pid namespace, or an errno (R27, R31, R33). */
+function copyPidNs(ctx: Ctx, t: Task, f: (flag: CloneFlag) => boolean): number | string {
+  if ((f('NEWPID') || f('NEWNS')) && !proc(ctx, t).privileged) return 'EPERM';
+  if (!f('NEWPID')) return t.childrenNs;
+  if (t.childrenNs !== t.ns) return 'EINVAL';
+  return createPidNamespace(ctx, t.ns);
+}
+
+/**
+ * kernel_clone(): create a process or thread. Returns the child's number in the caller's active
+ * namespace. The created namespace (CLONE_NEWPID) survives only if the whole call succeeds.
+ */
+export function kernelClone(ctx: Ctx, actor: TaskId, args: CloneArgs): Ret {
+  const t = task(ctx, actor);
+  const f = (flag: CloneFlag): boolean => args.flags.includes(flag);
+  const setTid = args.setTid ?? [];
+  const flagErr = checkCloneFlags(ctx, t, f, setTid);
+  if (flagErr !== null) return err(flagErr);
+  const target = copyPidNs(ctx, t, f);
+  if (typeof target === 'string') return err(target);
+  const numbers = allocPid(ctx, target, setTid, proc(ctx, t).privileged);
+  if (typeof numbers === 'string') {
+    if (f('NEWPID')) destroyUnusedPidNamespace(ctx, target);
+    return err(numbers);
+  }
+  const child = makeTask(ctx, t, args, f, numbers, target);
+  if (f('NEWPID')) emit(ctx, { type: 'ns/created', ns: target, by: actor });
+  emit(ctx, { type: 'task/created', task: child.id, parent: child.realParent, thread: f('THREAD') });
+  return ok(pidNrNs(ctx, child.id, t.ns));
+}
+
+function makeTask(
+  ctx: Ctx,
+  t: Task,
+  args: CloneArgs,
+  f: (flag: CloneFlag) => boolean,
+  numbers: number[],
+  target: number,
+): Task {
+  const p = proc(ctx, t);
+  const c = blankTask(ctx.s.tasks.length, args.label, args.cmd ?? t.cmd);
+  ctx.s.tasks.push(c);
+  c.numbers = numbers;
+  c.ns = target;
+  c.childrenNs = target;
+  c.mnt = f('NEWNS') ? ctx.s.mnts.push(ctx.s.mnts[t.mnt] ?? 0) - 1 : t.mnt;
+  c.blocked = [...t.blocked];
+  if (f('THREAD')) attachThread(ctx, c, t, p);
+  else attachProcess(ctx, c, t, p, f('PARENT'));
+  publishPid(ctx, c.id);
+  if (numbers[numbers.length - 1] === 1) {
+    // is_child_reaper(): the first pid of a namespace is its init
+    ns(ctx, target).reaper = c.id;
+    c.unkillable = true;
+  }
+  return c;
+}
+
+function attachThread(ctx: Ctx, c: Task, t: Task, p: Task): void {
+  c.leader = p.id;
+  c.threads = [];
+  c.realParent = t.realParent;
+  p.threads = [...p.threads, c.id];
+  getPid(ctx, c.id);
+}
+
+function attachProcess(ctx: Ctx, c: Task, t: Task, p: Task, parentFlag: boolean): void {
+  const parent = parentFlag ? t.realParent : t.id;
+  linkChild(ctx, parent, c.id);
+  c.pgrp = p.pgrp;
+  c.session = p.session;
+  c.handled = [...p.handled];
+  c.ignored = [...p.ignored];
+  c.uid = p.uid;
+  c.privileged = p.privileged;
+  const pp = proc(ctx, task(ctx, parent));
+  c.hasChildSubreaper = pp.hasChildSubreaper || pp.subreaper;
+  getPid(ctx, c.id);
+  getPid(ctx, c.id);
+  getPid(ctx, c.pgrp);
+  getPid(ctx, c.session);
+}

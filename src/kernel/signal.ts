@@ -1,0 +1,217 @@
+/**
+ * kernel/signal.c: sending, ignoring, queueing and acting on signals, with the pid-namespace rules:
+ * a namespace init drops default-action signals from inside its namespace (R73), only SIGKILL and
+ * SIGSTOP from an ancestor namespace are forced through (R74), SIGCONT resumes before the ignore
+ * decision, blocked signals queue and an init drops them at dequeue (R75), the global init never
+ * gets SIGKILL/SIGSTOP (R77).
+ *
+ * The model runs a target as soon as a signal reaches it: a fatal signal kills it within the same
+ * call, a handler "runs" at once (handlers are installed with SA_RESTART, so a blocked wait goes
+ * on), a stop signal stops it. A stopped process dequeues nothing until SIGCONT, except SIGKILL.
+ */
+import type { KillReason, TaskId } from './abi.ts';
+import { SIGNALS } from './abi.ts';
+import { type Ctx, emit, proc, task } from './context.ts';
+import { pidNrNs } from './pid.ts';
+import { willBecomeOrphanedPgrp } from './pgrp.ts';
+import {
+  nextSignal, sigAdd, sigDel, sigHas, sigKernelCoredump, sigKernelIgnore, sigKernelOnly,
+  sigKernelStop, sigName, validSignal,
+} from './sigset.ts';
+import type { Task } from './types.ts';
+
+export type Handler = 'default' | 'ignore' | 'handle';
+
+/** sighand->action[sig-1].sa.sa_handler, as DFL / IGN / a handler */
+export function handlerOf(p: Task, sig: number): Handler {
+  if (sigHas(p.handled, sig)) return 'handle';
+  return sigHas(p.ignored, sig) ? 'ignore' : 'default';
+}
+
+/** A process (thread group) that can no longer act on signals: dying or dead. */
+function groupGone(ctx: Ctx, p: Task): boolean {
+  return p.groupExit || p.threads.every((id) => task(ctx, id).exiting || task(ctx, id).exitState !== 'none');
+}
+
+/** sig_task_ignored() / sig_ignored(): whether the signal is dropped at send time. */
+function sigIgnored(ctx: Ctx, t: Task, sig: number, force: boolean): string | null {
+  if (sigHas(t.blocked, sig)) return null;
+  const p = proc(ctx, t);
+  const handler = handlerOf(p, sig);
+  if (p.id === 0 && sigKernelOnly(sig)) return 'global-init';
+  if (p.unkillable && handler === 'default' && !(force && sigKernelOnly(sig))) return 'init-protected';
+  if (handler === 'ignore' || (handler === 'default' && sigKernelIgnore(sig))) return 'ignored';
+  return null;
+}
+
+/** prepare_signal(): stop/continue side effects, then the ignore decision. */
+function prepareSignal(ctx: Ctx, t: Task, sig: number, force: boolean): boolean {
+  const p = proc(ctx, t);
+  if (groupGone(ctx, p)) return false;
+  if (sigKernelStop(sig)) p.pending = sigDel(p.pending, SIGNALS.CONT);
+  if (sig === SIGNALS.CONT) {
+    p.pending = p.pending.filter((s) => !sigKernelStop(s));
+    if (p.stopped) resumeGroup(ctx, p);
+  }
+  const why = sigIgnored(ctx, t, sig, force);
+  if (why === null) return true;
+  emit(ctx, { type: 'signal/dropped', task: p.id, sig: sigName(sig), why: why as 'ignored' });
+  return false;
+}
+
+function resumeGroup(ctx: Ctx, p: Task): void {
+  p.stopped = false;
+  emit(ctx, { type: 'task/continued', task: p.id });
+  ctx.wakeParents.push(p.id);
+}
+
+/** wants_signal() */
+function wantsSignal(ctx: Ctx, t: Task, sig: number): boolean {
+  if (sigHas(t.blocked, sig) || t.exiting || t.exitState !== 'none') return false;
+  if (sig === SIGNALS.KILL) return true;
+  return !proc(ctx, t).stopped;
+}
+
+/** sig_fatal() */
+const sigFatal = (p: Task, sig: number): boolean =>
+  !sigKernelIgnore(sig) && !sigKernelStop(sig) && handlerOf(p, sig) === 'default';
+
+/**
+ * send_signal_locked() + complete_signal(): queue `sig` for the thread group of `t` and let the
+ * group act on it. `force` is true for kernel-privileged signals and senders outside the target's
+ * namespace.
+ */
+export function sendSignal(ctx: Ctx, t: Task, sig: number, force: boolean, reason: KillReason): void {
+  const p = proc(ctx, t);
+  const wasStopped = p.stopped;
+  if (!prepareSignal(ctx, t, sig, force)) {
+    if (wasStopped && !p.stopped) runPendingSignals(ctx, p, reason);
+    return;
+  }
+  if (!sigHas(p.pending, sig)) p.pending = sigAdd(p.pending, sig);
+  const taker = wantsSignal(ctx, t, sig) ? t : p.threads.map((id) => task(ctx, id)).find((th) => wantsSignal(ctx, th, sig));
+  if (taker === undefined) {
+    emit(ctx, { type: 'signal/pending', task: p.id, sig: sigName(sig) });
+    return;
+  }
+  if (sigFatal(p, sig) && !sigKernelCoredump(sig) && !p.groupExit) {
+    p.pending = sigDel(p.pending, sig);
+    ctx.ops.groupExit(ctx, p.id, sig, reason);
+    return;
+  }
+  runPendingSignals(ctx, p, reason);
+}
+
+/** A live thread of `p` that would dequeue a pending signal now, with that signal. */
+function nextDequeue(ctx: Ctx, p: Task): [Task, number] | null {
+  for (const id of p.threads) {
+    const th = task(ctx, id);
+    if (th.exiting || th.exitState !== 'none') continue;
+    const sig = nextSignal(p.pending, th.blocked);
+    if (sig !== 0) return [th, sig];
+  }
+  return null;
+}
+
+/** get_signal(): the group dequeues and acts on every deliverable pending signal. */
+export function runPendingSignals(ctx: Ctx, p: Task, reason: KillReason): void {
+  while (!groupGone(ctx, p) && !p.stopped) {
+    const next = nextDequeue(ctx, p);
+    if (next === null) return;
+    const [, sig] = next;
+    p.pending = sigDel(p.pending, sig);
+    const handler = handlerOf(p, sig);
+    if (handler === 'handle') {
+      emit(ctx, { type: 'signal/delivered', task: p.id, sig: sigName(sig), handled: true });
+    } else if (handler === 'default' && !sigKernelIgnore(sig)) {
+      actByDefault(ctx, p, sig, reason);
+    }
+  }
+}
+
+/** The default action of a dequeued signal (get_signal's tail). */
+function actByDefault(ctx: Ctx, p: Task, sig: number, reason: KillReason): void {
+  if (p.unkillable && !sigKernelOnly(sig)) {
+    emit(ctx, { type: 'signal/dropped', task: p.id, sig: sigName(sig), why: 'blocked-init' });
+  } else if (sigKernelStop(sig)) {
+    if (sig !== SIGNALS.STOP && willBecomeOrphanedPgrp(ctx, p.pgrp, -1)) return;
+    p.stopped = true;
+    emit(ctx, { type: 'task/stopped', task: p.id, sig: sigName(sig) });
+  } else {
+    ctx.ops.groupExit(ctx, p.id, sig, reason);
+  }
+}
+
+/** kill_ok_by_cred() and the SIGCONT-in-session exception of check_kill_permission(). */
+function mayKill(ctx: Ctx, sender: Task, target: Task, sig: number): boolean {
+  const s = proc(ctx, sender);
+  const p = proc(ctx, target);
+  if (s.id === p.id || s.privileged || s.uid === p.uid) return true;
+  return sig === SIGNALS.CONT && s.session === p.session;
+}
+
+/**
+ * group_send_sig_info() from a user-space sender: permission, then delivery. Returns the errno
+ * name, or null on success. Signal 0 only checks.
+ */
+export function groupSendFromUser(
+  ctx: Ctx,
+  sender: TaskId,
+  target: TaskId,
+  sig: number,
+  reason: KillReason = 'signal',
+): string | null {
+  if (!validSignal(sig)) return 'EINVAL';
+  const s = task(ctx, sender);
+  const t = task(ctx, target);
+  if (!mayKill(ctx, s, t, sig)) return 'EPERM';
+  if (sig === 0) return null;
+  // SEND_SIG_NOINFO / user siginfo: forced when the sender has no number in the target's namespace
+  const force = pidNrNs(ctx, sender, t.ns) === 0;
+  sendSignal(ctx, t, sig, force, reason);
+  return null;
+}
+
+/** group_send_sig_info(SEND_SIG_PRIV): a kernel-generated signal, never refused, forced. */
+export function sendPrivSignal(ctx: Ctx, target: TaskId, sig: number, reason: KillReason): void {
+  sendSignal(ctx, task(ctx, target), sig, true, reason);
+}
+
+/** do_sigaction() for the `signal` op. */
+export function setDisposition(ctx: Ctx, t: Task, sig: number, handler: Handler): string | null {
+  if (!validSignal(sig) || sig === 0 || sigKernelOnly(sig)) return 'EINVAL';
+  const p = proc(ctx, t);
+  p.handled = handler === 'handle' ? sigAdd(p.handled, sig) : sigDel(p.handled, sig);
+  p.ignored = handler === 'ignore' ? sigAdd(p.ignored, sig) : sigDel(p.ignored, sig);
+  if (sig === SIGNALS.CHLD) p.reapAuto = false;
+  // POSIX: making a signal ignored discards its pending instances
+  if (handler === 'ignore' || (handler === 'default' && sigKernelIgnore(sig))) p.pending = sigDel(p.pending, sig);
+  return null;
+}
+
+/** sigprocmask(SIG_BLOCK / SIG_UNBLOCK): SIGKILL and SIGSTOP are silently left out. */
+export function setBlocked(ctx: Ctx, t: Task, sig: number, block: boolean): string | null {
+  if (!validSignal(sig) || sig === 0) return 'EINVAL';
+  if (sigKernelOnly(sig)) return null;
+  t.blocked = block ? sigAdd(t.blocked, sig) : sigDel(t.blocked, sig);
+  if (!block) runPendingSignals(ctx, proc(ctx, t), 'unblocked');
+  return null;
+}
+
+/**
+ * force_sig_fault(SIGSEGV): a handler that is installed and not blocked runs; otherwise the
+ * disposition is reset to default, the signal unblocked and SIGNAL_UNKILLABLE cleared, so the
+ * fault kills even a namespace init (R76, R99).
+ */
+export function forceSigFault(ctx: Ctx, t: Task): void {
+  const sig = SIGNALS.SEGV;
+  const p = proc(ctx, t);
+  const blocked = sigHas(t.blocked, sig);
+  if (blocked || handlerOf(p, sig) !== 'handle') {
+    p.handled = sigDel(p.handled, sig);
+    p.ignored = sigDel(p.ignored, sig);
+    t.blocked = sigDel(t.blocked, sig);
+    p.unkillable = false;
+  }
+  sendSignal(ctx, t, sig, true, 'fault');
+}

@@ -1,0 +1,56 @@
+/**
+ * Signal sets and default actions (include/linux/signal.h). Sets are small sorted arrays that are
+ * replaced, never mutated, so that tasks may share one empty set.
+ */
+import { SIGNALS, type SigName } from './abi.ts';
+
+export const SIGRTMAX = 64;
+const { KILL, STOP, TSTP, TTIN, TTOU, CHLD, CONT, URG, WINCH } = SIGNALS;
+const { QUIT, ILL, TRAP, ABRT, BUS, FPE, SEGV, XCPU, XFSZ, SYS } = SIGNALS;
+
+const NAMES = new Map<number, SigName>(
+  (Object.entries(SIGNALS) as [SigName, number][]).map(([name, nr]) => [nr, name]),
+);
+
+/** The name of a signal for events and exit statuses (`RTMIN+2` style for real-time ones). */
+export function sigName(sig: number): SigName {
+  return NAMES.get(sig) ?? (`RTMIN+${sig - 34}` as SigName);
+}
+
+export const validSignal = (sig: number): boolean => Number.isInteger(sig) && sig >= 0 && sig <= SIGRTMAX;
+
+export const sigHas = (set: readonly number[], sig: number): boolean => set.includes(sig);
+
+export function sigAdd(set: readonly number[], sig: number): number[] {
+  return set.includes(sig) ? [...set] : [...set, sig].sort((a, b) => a - b);
+}
+
+export function sigDel(set: readonly number[], sig: number): number[] {
+  return set.filter((s) => s !== sig);
+}
+
+/** sig_kernel_only(): cannot be caught, blocked or ignored. */
+export const sigKernelOnly = (sig: number): boolean => sig === KILL || sig === STOP;
+/** sig_kernel_stop() */
+export const sigKernelStop = (sig: number): boolean =>
+  sig === STOP || sig === TSTP || sig === TTIN || sig === TTOU;
+/** sig_kernel_ignore(): default action is to ignore */
+export const sigKernelIgnore = (sig: number): boolean =>
+  sig === CHLD || sig === CONT || sig === URG || sig === WINCH;
+/** sig_kernel_coredump(): default action dumps core and kills */
+export const sigKernelCoredump = (sig: number): boolean =>
+  [QUIT, ILL, TRAP, ABRT, BUS, FPE, SEGV, XCPU, XFSZ, SYS].includes(sig as 3);
+
+/** SYNCHRONOUS_MASK: dequeued before any other pending signal. */
+const SYNCHRONOUS = [SEGV, BUS, ILL, TRAP, FPE, SYS];
+
+/** next_signal(): which pending, unblocked signal is dequeued first. */
+export function nextSignal(pending: readonly number[], blocked: readonly number[]): number {
+  let first = 0;
+  for (const sig of pending) {
+    if (blocked.includes(sig)) continue;
+    if (SYNCHRONOUS.includes(sig as 11)) return sig;
+    if (first === 0) first = sig;
+  }
+  return first;
+}

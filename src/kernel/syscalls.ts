@@ -1,0 +1,98 @@
+/**
+ * The system call table: dispatch(state, call) runs one call by one task to completion, including
+ * everything it sets off (deaths, teardowns, wake-ups of blocked waits), and reports its result
+ * and events. Calls that would panic the machine are refused as scenario errors, state untouched.
+ */
+import type { Outcome, Ret, Syscall, TaskId } from './abi.ts';
+import { actorProblem } from './describe.ts';
+import { type Ctx, type KernelOps, NONE, emit, err, newCtx, ok, task } from './context.ts';
+import { doExit, doGroupExit, exitCodeStatus, exitNotify } from './exit.ts';
+import { kernelClone } from './fork.ts';
+import { sysKill } from './kill.ts';
+import { sysSetns, sysUnshare } from './nsproxy.ts';
+import { zapWakeUp } from './pid_namespace.ts';
+import { sysMountProc, sysPs, sysWriteNsLastPid, sysWritePidMax } from './proc.ts';
+import { panicReason, sysExec, sysFault, sysPdeathsig, sysReap, sysReboot } from './process.ts';
+import { setBlocked, setDisposition } from './signal.ts';
+import {
+  sysCapsDrop, sysGetpgidOrSid, sysGetpid, sysGetppid, sysGettid, sysNspid, sysPrctlSubreaper,
+  sysSetpgid, sysSetsid, sysSetuid, targetNr,
+} from './sys.ts';
+import type { KernelState } from './types.ts';
+import { sysWait, wakeParent } from './wait.ts';
+
+const OPS: KernelOps = { groupExit: doGroupExit };
+
+/** Errno-style result of helpers that return an errno name or null. */
+const zeroOr = (e: string | null): Ret => (e === null ? ok(0) : err(e));
+
+function exitThread(ctx: Ctx, actor: TaskId, code: number): Ret {
+  emit(ctx, { type: 'task/exited', task: actor, code: code & 0xff });
+  doExit(ctx, actor, exitCodeStatus(code));
+  return NONE;
+}
+
+function run(ctx: Ctx, c: Syscall): Ret {
+  const a = c.actor;
+  switch (c.op) {
+    case 'clone': return kernelClone(ctx, a, c);
+    case 'unshare': return sysUnshare(ctx, a, c.flags);
+    case 'setns': return sysSetns(ctx, a, c.target);
+    case 'exec': return sysExec(ctx, a, c.cmd);
+    case 'exit': doGroupExit(ctx, task(ctx, a).leader, exitCodeStatus(c.code), 'exit'); return NONE;
+    case 'thread-exit': return exitThread(ctx, a, c.code);
+    case 'wait': return sysWait(ctx, a, c.target === null ? -1 : targetNr(ctx, a, c.target), c.nohang);
+    case 'kill': return sysKill(ctx, a, targetNr(ctx, a, c.target), c.sig);
+    case 'signal': return zeroOr(setDisposition(ctx, task(ctx, a), c.sig, c.disposition));
+    case 'setsid': return sysSetsid(ctx, a);
+    case 'setpgid': return sysSetpgid(ctx, a, c.target, c.pgid);
+    case 'getpid': return sysGetpid(ctx, a);
+    case 'gettid': return sysGettid(ctx, a);
+    case 'getppid': return sysGetppid(ctx, a);
+    case 'getpgid': return sysGetpgidOrSid(ctx, a, c.target, 'pgrp');
+    case 'getsid': return sysGetpgidOrSid(ctx, a, c.target, 'session');
+    case 'nspid': return sysNspid(ctx, a, c.target);
+    case 'prctl-subreaper': return sysPrctlSubreaper(ctx, a, c.on);
+    case 'reap': return sysReap(ctx, a, c.mode);
+    case 'mount-proc': return sysMountProc(ctx, a);
+    case 'ps': return sysPs(ctx, a);
+    case 'write-ns-last-pid': return sysWriteNsLastPid(ctx, a, c.value);
+    case 'write-pid-max': return sysWritePidMax(ctx, a, c.value);
+    case 'caps-drop': return sysCapsDrop(ctx, a);
+    case 'setuid': return sysSetuid(ctx, a, c.uid);
+    case 'sigmask': return zeroOr(setBlocked(ctx, task(ctx, a), c.sig, c.block));
+    case 'pdeathsig': return sysPdeathsig(ctx, a, c.sig);
+    case 'fault': return sysFault(ctx, a);
+    case 'reboot': return sysReboot(ctx, a, c.cmd);
+  }
+}
+
+/**
+ * Let everything the call set off finish: a reaper waiting in a teardown resumes its exit when
+ * its namespace's count has dropped; parents whose children changed re-check their waits.
+ */
+function settle(ctx: Ctx): void {
+  let freed = 0;
+  let woken = 0;
+  while (freed < ctx.freedIn.length || woken < ctx.wakeParents.length) {
+    if (freed < ctx.freedIn.length) {
+      const me = zapWakeUp(ctx, ctx.freedIn[freed++] ?? 0);
+      if (me !== null) exitNotify(ctx, me);
+    } else {
+      wakeParent(ctx, ctx.wakeParents[woken++] ?? 0);
+    }
+  }
+}
+
+/**
+ * One system call (the kernel's syscall entry). Mutates `state` in place.
+ * `fault` in the outcome is a scenario error: the call was refused and nothing changed.
+ */
+export function dispatch(state: KernelState, call: Syscall): Outcome {
+  const ctx = newCtx(state, OPS);
+  const fault = actorProblem(state, call.actor) ?? panicReason(ctx, call);
+  if (fault !== null) return { ret: NONE, events: [], completed: [], fault };
+  const ret = run(ctx, call);
+  settle(ctx);
+  return { ret, events: ctx.events, completed: ctx.completed, fault: null };
+}
