@@ -11,7 +11,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { encodeFragment } from '../src/scenario/codec.ts';
+import { encodeFragment } from '../src/scenario/index.ts';
 
 const PORT = 4319;
 const BASE = `http://127.0.0.1:${PORT}`;

@@ -4,7 +4,7 @@
  */
 import { atStep, expect, settled, table, tableRows, test } from './fixtures.ts';
 
-const RFC_TOTAL = 17;
+const RFC_TOTAL = 15;
 const NS0_AT_13 = [
   '1 0 1 1 S /sbin/init', '2 1 1 1 S /usr/sbin/sshd -D', '3 2 1 1 S -bash', '4 3 1 1 S lxc-wrap.sh',
   '5 4 1 1 S /usr/sbin/sshd -D -p 2100', '6 5 1 1 S -bash', '7 6 1 1 S sleep 1000',

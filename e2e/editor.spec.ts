@@ -21,11 +21,11 @@ test('an error in the editor is reported at its line, and fixing it re-runs', as
 test('the player keeps its step when an edit re-runs the scenario', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('slider', { name: 'Timeline' }).fill('6');
-  await atStep(page, 6, 17);
+  await atStep(page, 6, 15);
   const editor = page.getByRole('textbox', { name: 'Scenario' });
   await editor.press('Control+End');
   await editor.pressSequentially('init fork as late\n');
-  await atStep(page, 6, 18);
+  await atStep(page, 6, 16);
 });
 
 test('a library entry loads and plays', async ({ page }) => {

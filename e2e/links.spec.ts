@@ -3,7 +3,7 @@
  * bare fragment equals the CLI's; broken, cut and future links leave a usable page with an
  * alert; the address follows the player without piling up history entries.
  */
-import { encodeFragment } from '../src/scenario/codec.ts';
+import { encodeFragment } from '../src/scenario/index.ts';
 import { atStep, expect, settled, table, tableRows, test } from './fixtures.ts';
 
 test('Share copies a link that reopens the same step, view and tables', async ({ page, context }) => {
@@ -21,7 +21,7 @@ test('Share copies a link that reopens the same step, view and tables', async ({
 
   const other = await context.newPage();
   await other.goto(link);
-  await atStep(other, 14, 17);
+  await atStep(other, 14, 15);
   await settled(other);
   await expect(other.getByRole('combobox', { name: 'View as' })).toHaveValue('sshd2');
   await expect(other.getByRole('heading', { name: 'Task bash2' })).toBeVisible();
@@ -56,7 +56,7 @@ for (const [name, fragment, words] of [
     await expect(page.getByRole('alert')).toContainText(words);
     await expect(page.getByRole('treeitem', { name: /^ns0 / })).toBeVisible();
     await page.getByRole('button', { name: 'Last step' }).click();
-    await expect(page.getByRole('status')).toContainText('Step 17 of 17');
+    await expect(page.getByRole('status')).toContainText('Step 15 of 15');
   });
 }
 
@@ -67,7 +67,7 @@ test('stepping updates the address with replaceState, not new history entries', 
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v1\./);
   expect(await page.evaluate(() => history.length)).toBe(before);
   await page.reload();
-  await atStep(page, 5, 17);
+  await atStep(page, 5, 15);
 });
 
 test('opening a link keeps the visitor\'s own scenario for restoring', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { encodeFragment } from '../scenario/codec.ts';
+import { encodeFragment } from '../scenario/index.ts';
 import type { Loaded } from '../worker/protocol.ts';
 import { linkFragment, readLink, resolveView, startUrlSync } from './link.ts';
 import type { AppState } from './store.ts';

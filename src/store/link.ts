@@ -5,7 +5,7 @@
  * label and namespaces by name; they are matched again after the scenario runs. The address bar
  * follows the player through `history.replaceState` (throttled: no flood of history entries).
  */
-import { decodeFragment, encodeFragment, type LinkView } from '../scenario/codec.ts';
+import { decodeFragment, encodeFragment, type LinkView } from '../scenario/index.ts';
 import type { Loaded } from '../worker/protocol.ts';
 import type { AppState, AppStore, StepWish, ViewWish } from './store.ts';
 

@@ -4,9 +4,11 @@
  */
 import { useEffect, useRef } from 'react';
 import type { AppState } from '../../store/store.ts';
+import type { EventLine } from '../../worker/protocol.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
 
-const selectEvents = (s: AppState) => s.frame?.events ?? [];
+const NONE: EventLine[] = [];
+const selectEvents = (s: AppState) => s.frame?.events ?? NONE;
 
 export function EventLog() {
   const events = useApp(selectEvents);

@@ -5,6 +5,7 @@
 import type { AppState } from '../../store/store.ts';
 import { SPEEDS } from '../../store/player.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
+import { Icon } from './icons.tsx';
 
 const selectStep = (s: AppState) => s.step;
 const selectTotal = (s: AppState) => s.loaded?.total ?? 0;
@@ -20,16 +21,16 @@ export function Player() {
   const act = api.getState();
   return (
     <div className="player" role="group" aria-label="Player">
-      <button type="button" aria-label="First step" title="First step (Home)" onClick={() => act.seek(0)} disabled={step === 0}>⏮</button>
-      <button type="button" aria-label="Step back" title="Step back (←)" onClick={() => act.stepBy(-1)} disabled={step === 0}>◀</button>
+      <button type="button" aria-label="First step" title="First step (Home)" onClick={() => act.seek(0)}><Icon name="first" /></button>
+      <button type="button" aria-label="Step back" title="Step back (←)" onClick={() => act.stepBy(-1)}><Icon name="back" /></button>
       <button
         type="button" className="play" aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (Space)' : 'Play (Space)'}
         onClick={() => act.togglePlay()}
       >
-        {playing ? '⏸' : '▶'}
+        <Icon name={playing ? 'pause' : 'play'} />
       </button>
-      <button type="button" aria-label="Step forward" title="Step forward (→)" onClick={() => act.stepBy(1)} disabled={step >= total}>▶|</button>
-      <button type="button" aria-label="Last step" title="Last step (End)" onClick={() => act.seek(total)} disabled={step >= total}>⏭</button>
+      <button type="button" aria-label="Step forward" title="Step forward (→)" onClick={() => act.stepBy(1)}><Icon name="forward" /></button>
+      <button type="button" aria-label="Last step" title="Last step (End)" onClick={() => act.seek(total)}><Icon name="last" /></button>
       <input
         type="range" aria-label="Timeline" min={0} max={total} value={step} className="timeline"
         aria-valuetext={`Step ${step} of ${total}`}

@@ -1,0 +1,120 @@
+/**
+ * The first run of a loaded scenario: runs it with the scenario interpreter, one statement at a
+ * time, and records into a timeline what the player needs — each step's line, result and
+ * expectation, the kernel system calls it made (to replay it later from a checkpoint) and its
+ * kernel events — plus the player's metadata (captions, pause points, diagnostics, labels).
+ *
+ * The interpreter's step record does not carry its system call, so the same program is expanded
+ * a second time in lockstep and each statement is turned into its call with the language's own
+ * `toSyscall`, labels resolved through the run's label table (labels are bound once and never
+ * rebound, so resolving after the step gives what the step used).
+ */
+import { taskCount, taskView, type KernelState, type Syscall } from '../kernel/index.ts';
+import {
+  expandProgram, formatDiagnostic,
+  type ConcreteStatement, type ConcreteStep, type Diagnostic as ScenarioDiagnostic,
+} from '../scenario/index.ts';
+import { createInterpreter, type Interpreter, type StepRecord } from '../scenario/interpreter.ts';
+import { toSyscall } from '../scenario/syscall.ts';
+import type { Diagnostic, Loaded } from './protocol.ts';
+import { newTimeline, recordStep, type Timeline } from './timeline.ts';
+
+export interface Run {
+  timeline: Timeline;
+  loaded: Loaded;
+}
+
+/** `keepGoing` is awaited now and then; false abandons the run (a newer load superseded it). */
+export async function recordRun(text: string, keepGoing: () => Promise<boolean>): Promise<Run | null> {
+  const interp = createInterpreter(text);
+  if (!('next' in interp)) return failedParse(interp.diagnostics, text);
+  const lines = text.split('\n');
+  const shadow = expandProgram(interp.program)[Symbol.iterator]();
+  const timeline = newTimeline(interp.state);
+  for (let n = 1; ; n++) {
+    const advance = interp.next();
+    if (advance.done) return finish(interp, timeline, advance.error, advance.narration);
+    const step = nextStep(shadow);
+    const calls = step ? callsOf(interp, step, advance.record) : [];
+    recordStep(timeline, {
+      line: advance.record.line, actor: advance.record.actor, op: advance.record.op,
+      text: (lines[advance.record.line - 1] ?? '').trim(), calls, result: null, expect: null, pass: null,
+    }, [...advance.events], interp.state);
+    if (n % 512 === 0 && !(await keepGoing())) return null;
+  }
+}
+
+function nextStep(source: Iterator<ConcreteStatement>): ConcreteStep | null {
+  const item = source.next();
+  return item.done !== true && item.value.kind === 'step' ? item.value : null;
+}
+
+function callsOf(interp: Interpreter, step: ConcreteStep, record: StepRecord): Syscall[] {
+  const actor = interp.labels.lookup(step.actor);
+  if (typeof actor !== 'number') return [];
+  const resolve = (label: string) => {
+    const t = interp.labels.lookup(label);
+    return typeof t === 'number' ? t : null;
+  };
+  const label = record.created !== undefined ? taskView(interp.state, record.created).label : step.label ?? '';
+  const call = toSyscall(actor, step.call, label, step.cmd, resolve);
+  return call === null ? [] : [call];
+}
+
+function finish(
+  interp: Interpreter, timeline: Timeline, error: ScenarioDiagnostic | null,
+  narration: { captions: readonly string[]; pause: boolean } | null,
+): Run {
+  const records = interp.records;
+  const total = records.length;
+  records.forEach((r, i) => {
+    const s = timeline.steps[i];
+    if (s) Object.assign(s, { result: r.result, expect: r.expect, pass: r.pass });
+  });
+  const captions = records.flatMap((r) => r.captions.map((text) => ({ step: r.index, text })));
+  const pauses = records.filter((r) => r.pause).map((r) => r.index);
+  if (narration) {
+    captions.push(...narration.captions.map((text) => ({ step: total, text })));
+    if (narration.pause) pauses.push(total);
+  }
+  const diagnostics: Diagnostic[] = records.filter((r) => r.pass === false).map((r) => ({
+    line: r.line, severity: 'warning',
+    message: r.result === null ? `expected ${r.expect ?? 'a result'}, but the wait is still blocked` : `expected ${r.expect}, got ${r.result}`,
+  }));
+  if (error) diagnostics.unshift({ line: error.line, severity: 'error', message: error.message });
+  return {
+    timeline,
+    loaded: {
+      title: interp.program.title,
+      total,
+      error: error ? { line: error.line, message: error.message } : null,
+      lines: records.map((r) => r.line),
+      pauses,
+      captions,
+      diagnostics: diagnostics.sort((a, b) => a.line - b.line),
+      failed: records.filter((r) => r.pass === false).length,
+      labels: labelsOf(interp.state, interp),
+    },
+  };
+}
+
+function labelsOf(state: KernelState, interp: Interpreter): string[] {
+  return Array.from({ length: taskCount(state) }, (_, id) => interp.labels.labelOf(id));
+}
+
+function failedParse(found: ScenarioDiagnostic[], text: string): Run {
+  const title = /^\s*title:\s*(.*)$/m.exec(text)?.[1] ?? null;
+  const first = found[0];
+  const empty = createInterpreter('');
+  if (!('next' in empty)) throw new Error('the empty scenario does not parse');
+  return {
+    timeline: newTimeline(empty.state),
+    loaded: {
+      title, total: 0,
+      error: first ? { line: first.line, message: first.message } : null,
+      lines: [], pauses: [], captions: [],
+      diagnostics: found.map((d) => ({ line: d.line, severity: 'error', message: formatDiagnostic(d).replace(/^line \d+: /, '') })),
+      failed: 0, labels: ['init'],
+    },
+  };
+}
