@@ -27,15 +27,9 @@ function target(t: TargetArg | null): string {
   return t.kind === 'nr' ? `n:${t.nr}` : `l:${t.label}`;
 }
 
-/** The label a fork/clone without `as` gives its child (the engine's documented rule). */
-export function defaultLabel(step: ConcreteStep): string {
-  return `${step.actor}.${step.index + 1}`;
-}
-
-export function childLabel(step: ConcreteStep): string | null {
-  const op = step.call.op;
-  if (op !== 'fork' && op !== 'clone') return null;
-  return step.label ?? defaultLabel(step);
+/** `-` asks the driver for the language's automatic label (ACTOR.N, given only on success). */
+function childLabel(step: ConcreteStep): string {
+  return step.label ?? '-';
 }
 
 function args(step: ConcreteStep, call: OpCall): string {

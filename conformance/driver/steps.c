@@ -23,6 +23,37 @@
 
 static long g_seq;
 
+/* labels bound without a task (an `as` whose call failed) and per-actor automatic counters:
+ * automatic labels are ACTOR.N, N counted per actor, skipping any bound name (the language's rule) */
+static char g_dead_labels[MAX_TASKS][72];
+static int g_ndead;
+static struct { char actor[72]; int n; } g_auto[MAX_TASKS];
+static int g_nauto;
+
+static int label_bound(const char *l) {
+  if (reg_find(l) >= 0) return 1;
+  for (int i = 0; i < g_ndead; i++)
+    if (!strcmp(g_dead_labels[i], l)) return 1;
+  return 0;
+}
+
+static int *auto_counter(const char *actor) {
+  for (int i = 0; i < g_nauto; i++)
+    if (!strcmp(g_auto[i].actor, actor)) return &g_auto[i].n;
+  if (g_nauto >= MAX_TASKS) return NULL;
+  snprintf(g_auto[g_nauto].actor, sizeof g_auto[g_nauto].actor, "%s", actor);
+  g_auto[g_nauto].n = 0;
+  return &g_auto[g_nauto++].n;
+}
+
+/* the next automatic label for a child of `actor`; *n receives its number */
+static void automatic_label(const char *actor, char *out, size_t cap, int *n) {
+  int *c = auto_counter(actor);
+  *n = c ? *c : 0;
+  do snprintf(out, cap, "%s.%d", actor, ++*n);
+  while (label_bound(out));
+}
+
 static void scenario_error(int line, const char *msg) {
   printf("{\"ev\":\"error\",\"line\":%d,\"message\":", line);
   json_str(msg);
@@ -161,6 +192,13 @@ static int build(struct task *a, const char *op, char *args, char *cmd, size_t c
       if (*pass_fd < 0) *answer = "e:2";
       snprintf(cmd, cap, "%ld setns", seq);
     }
+  } else if (!strcmp(op, "clone")) {
+    char flags[24], tids[160], label[72], hex[4200];
+    if (sscanf(args, "%23s %159s %71s %4199s", flags, tids, label, hex) == 4 && !strcmp(label, "-")) {
+      int n;
+      automatic_label(a->label, label, sizeof label, &n);
+    }
+    snprintf(cmd, cap, "%ld clone %s %s %s %s", seq, flags, tids, label, hex);
   } else if (!strcmp(op, "reboot")) {
     snprintf(cmd, cap, "%ld reboot %s %lu", seq, args, g_host_ino);
   } else {
@@ -195,12 +233,23 @@ static const char *nspid_answer(struct task *a, const char *tok, char *out, size
 /* bookkeeping the kernel's answer implies: new namespaces, pid_ns_for_children, new cmd lines */
 static int after(int idx, int actor, const char *op, char *args, const char *res) {
   struct task *a = &g_task[actor];
-  if (strncmp(res, "i:", 2)) return 0;
-  long v = atol(res + 2);
-  if (!strcmp(op, "clone") && v > 0) {
+  int ok = !strncmp(res, "i:", 2);
+  long v = ok ? atol(res + 2) : 0;
+  if (!strcmp(op, "clone")) {
     long flags = strtol(args, NULL, 10);
     char tids[160], label[72], hex[4200];
     sscanf(args, "%*d %159s %71s %4199s", tids, label, hex);
+    if (!(ok && v > 0)) {
+      if (strcmp(label, "-") && g_ndead < MAX_TASKS)
+        snprintf(g_dead_labels[g_ndead++], sizeof g_dead_labels[0], "%s", label);
+      return 0;
+    }
+    if (!strcmp(label, "-")) {
+      int n;
+      automatic_label(a->label, label, sizeof label, &n);
+      int *c = auto_counter(a->label);
+      if (c) *c = n;
+    }
     int c = await_hello(label);
     if (c < 0) return harness_error("a new task never said hello"), 1;
     if ((flags & F_CLONE_NEWPID) && g_ns[g_task[c].ns].created_step < 0 && g_task[c].ns != 0)
@@ -209,6 +258,8 @@ static int after(int idx, int actor, const char *op, char *args, const char *res
       u_unhex(hex, g_task[c].cmd, sizeof g_task[c].cmd);
       g_task[c].cmd_override = 1;
     }
+  } else if (!ok) {
+    return 0;
   } else if (!strcmp(op, "unshare") && (strtol(args, NULL, 10) & F_CLONE_NEWPID) && g_nns < MAX_NS) {
     int n = g_nns++;
     g_ns[n] = (struct pidns){ .ino = 0, .level = g_ns[a->ns].level + 1, .parent = a->ns, .created_step = idx };

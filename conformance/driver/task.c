@@ -171,7 +171,7 @@ static long op_clone(const char *a) {
   if (!u_streq(hex, "-")) ts.has_cmd = 1, u_unhex(hex, ts.cmd, sizeof ts.cmd);
   int set_tid[33];
   unsigned n = 0;
-  for (const char *t = tids; *t && *t != '-' && n < 33;) {
+  for (const char *t = u_streq(tids, "-") ? "" : tids; *t && n < 33;) {
     set_tid[n++] = (int)u_getl(&t);
     if (*t == ',') t++;
   }

@@ -1,0 +1,39 @@
+/**
+ * Every scenario the conformance run covers, with a stable id (`shared/…`, `library/…`,
+ * `golden/…`, `rules/…`, `conformance/…`, `regressions/…`) used in reports and the allow-list.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const SOURCES: readonly { prefix: string; dir: string }[] = [
+  { prefix: 'shared', dir: resolve(REPO, '..', 'shared', 'scenarios') },
+  { prefix: 'library', dir: join(REPO, 'scenarios', 'library') },
+  { prefix: 'golden', dir: join(REPO, 'scenarios', 'golden') },
+  { prefix: 'rules', dir: join(REPO, 'scenarios', 'rules') },
+  { prefix: 'conformance', dir: join(REPO, 'scenarios', 'conformance') },
+  { prefix: 'regressions', dir: join(REPO, 'conformance', 'regressions') },
+];
+
+export const REGRESSIONS_DIR = join(REPO, 'conformance', 'regressions');
+export const ALLOW_LIST_FILE = join(REPO, 'conformance', 'allow-list.json');
+
+export interface ScenarioFile {
+  id: string;
+  path: string;
+  text: string;
+}
+
+export function listScenarios(): ScenarioFile[] {
+  const out: ScenarioFile[] = [];
+  for (const { prefix, dir } of SOURCES) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.pidns')).sort()) {
+      const path = join(dir, name);
+      out.push({ id: `${prefix}/${name}`, path, text: readFileSync(path, 'utf8') });
+    }
+  }
+  return out;
+}

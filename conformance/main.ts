@@ -1,0 +1,50 @@
+/**
+ * `npm run conformance` — every scenario on the engine and on the real kernel, compared.
+ *   --only TEXT        only scenarios whose id contains TEXT
+ *   --jobs N           scenarios run in parallel (default 2)
+ *   --random N --seed S  N generated scenarios instead of the corpus (see random.ts)
+ * Exit status: 0 when every difference is on the allow-list, 1 otherwise, 2 when the real kernel
+ * cannot be used here (not Linux, not root, no cc).
+ */
+import { loadAllowList } from './allow-list.ts';
+import { compareScenario, unallowed, type ScenarioVerdict } from './compare.ts';
+import { ALLOW_LIST_FILE, listScenarios } from './corpus.ts';
+import { ensureDriver, kernelUnavailable } from './driver-build.ts';
+import { loadEngine } from './engine-run.ts';
+import { inParallel } from './parallel.ts';
+import { runRandom } from './random-run.ts';
+import { summarize, summaryDetail, summaryLine, verdictLines } from './report.ts';
+
+function option(name: string): string | null {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? null) : null;
+}
+
+async function main(): Promise<number> {
+  const why = kernelUnavailable();
+  if (why !== null) {
+    console.error(`conformance: the real kernel cannot be used here: ${why}`);
+    return 2;
+  }
+  ensureDriver();
+  const engine = await loadEngine();
+  if (engine === null) console.log('note: the engine (runScenario) is not available; comparing Linux against each scenario\'s expectations');
+  const allow = loadAllowList(ALLOW_LIST_FILE);
+  const jobs = Number(option('--jobs') ?? 2);
+  const random = option('--random');
+  if (random !== null) return runRandom(Number(random), Number(option('--seed') ?? 1), engine, jobs);
+  const only = option('--only');
+  const files = listScenarios().filter((f) => only === null || f.id.includes(only));
+  const started = Date.now();
+  const verdicts: ScenarioVerdict[] = await inParallel(files, jobs, async (f) => {
+    const v = await compareScenario(f.id, f.text, engine, allow);
+    for (const l of verdictLines(v)) console.log(l);
+    return v;
+  });
+  const s = summarize(verdicts);
+  console.log(`${summaryDetail(s)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(summaryLine(s));
+  return verdicts.some((v) => unallowed(v) > 0) ? 1 : 0;
+}
+
+process.exitCode = await main();
