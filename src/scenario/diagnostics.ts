@@ -62,7 +62,9 @@ export const D = {
     ['SCN1026', `${q(name)} is not an errno name; write one such as ${q('EINVAL')}, ${q('ESRCH')} or ${q('ECHILD')}`],
   duplicate: (what: string): Problem => ['SCN1027', `${q(what)} is written twice on this line; keep one`],
   labelUsed: (label: string, line: number | null): Problem =>
-    ['SCN1028', `the label ${q(label)} is already used${line === null ? ' (it is given automatically)' : ` (line ${line})`}; labels are never reused — choose another name`],
+    ['SCN1028', `the label ${q(label)} is already used (${line === null ? 'given automatically' : line === 0 ? 'the first task' : `line ${line}`}); labels are never reused — choose another name`],
+  labelWithoutTask: (label: string, line: number): Problem =>
+    ['SCN1035', `no task is labelled ${q(label)}: the call on line ${line} that was to create it failed`],
   unknownLabel: (label: string): Problem =>
     ['SCN1029', `no task is labelled ${q(label)}; use the label given with ${q('as')} when it was created`],
   actorProblem: (label: string, why: string): Problem =>

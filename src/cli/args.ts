@@ -1,0 +1,64 @@
+/**
+ * Command-line parsing for `pidns-lab`: argv to a command, or a usage error with the sentence
+ * to print. Flags may come before or after the file; `-` is standard input.
+ */
+export type Command =
+  | { kind: 'help'; topic: 'main' | 'run' | 'url' }
+  | { kind: 'run'; file: string; json: boolean; steps: boolean }
+  | { kind: 'url'; file: string; step: number | null; task: string | null; viewAs: string | null; ns: string | null }
+  | { kind: 'usage-error'; message: string };
+
+const usageError = (message: string): Command => ({ kind: 'usage-error', message });
+
+function takeFile(rest: readonly string[], command: string): string | Command {
+  const files = rest.filter((a) => a === '-' || !a.startsWith('-'));
+  if (files.length === 0) return usageError(`${command} needs a scenario file (or - for standard input): pidns-lab ${command} FILE`);
+  if (files.length > 1) return usageError(`${command} takes one scenario file; got ${files.join(', ')}`);
+  return files[0] as string;
+}
+
+function parseRun(rest: readonly string[]): Command {
+  if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help', topic: 'run' };
+  const unknown = rest.find((a) => a.startsWith('-') && a !== '-' && a !== '--json' && a !== '--no-steps');
+  if (unknown !== undefined) return usageError(`unknown option ${unknown} for run; the options are --json and --no-steps`);
+  const file = takeFile(rest, 'run');
+  if (typeof file !== 'string') return file;
+  return { kind: 'run', file, json: rest.includes('--json'), steps: !rest.includes('--no-steps') };
+}
+
+const URL_OPTIONS = ['--step', '--task', '--view-as', '--ns'] as const;
+
+function parseUrl(rest: readonly string[]): Command {
+  if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help', topic: 'url' };
+  const values = new Map<string, string>();
+  const plain: string[] = [];
+  for (let i = 0; i < rest.length; i += 1) {
+    const a = rest[i] as string;
+    if (!a.startsWith('--')) {
+      plain.push(a);
+      continue;
+    }
+    if (!(URL_OPTIONS as readonly string[]).includes(a)) return usageError(`unknown option ${a} for url; the options are ${URL_OPTIONS.join(', ')}`);
+    const v = rest[i + 1];
+    if (v === undefined) return usageError(`${a} needs a value`);
+    values.set(a, v);
+    i += 1;
+  }
+  const file = takeFile(plain, 'url');
+  if (typeof file !== 'string') return file;
+  const stepText = values.get('--step');
+  const step = stepText === undefined ? null : /^[0-9]{1,9}$/.test(stepText) ? Number(stepText) : NaN;
+  if (Number.isNaN(step)) return usageError(`--step takes a step number (0, 1, 2, …), not ${stepText}`);
+  return {
+    kind: 'url', file, step,
+    task: values.get('--task') ?? null, viewAs: values.get('--view-as') ?? null, ns: values.get('--ns') ?? null,
+  };
+}
+
+export function parseArgs(argv: readonly string[]): Command {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { kind: 'help', topic: 'main' };
+  if (command === 'run') return parseRun(rest);
+  if (command === 'url') return parseUrl(rest);
+  return usageError(`unknown command ${command}; the commands are run and url (see pidns-lab --help)`);
+}

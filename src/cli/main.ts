@@ -1,0 +1,103 @@
+/**
+ * The `pidns-lab` command, in-process and testable: `main(argv, io)` returns the exit status
+ * (0 every expectation held; 1 an expectation failed or a wait never completed; 2 a scenario or
+ * usage error, reported as `line N: message` on stderr). bin/pidns-lab.mjs calls it.
+ */
+import { nsCount, nsView, taskView, type KernelState } from '../kernel/index.ts';
+import {
+  buildDocument, createInterpreter, encodeFragment, formatDiagnostic, parseScenario, type Interpreter,
+} from '../scenario/index.ts';
+import { parseArgs } from './args.ts';
+import { HELP } from './help.ts';
+import { formatJson } from './json.ts';
+import { formatSteps } from './steps.ts';
+import { formatPs, formatTree, type NsInit } from './world.ts';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+  readFile(path: string): Promise<string>;
+}
+
+async function read(file: string, io: CliIo): Promise<string | null> {
+  try {
+    return file === '-' ? await io.readStdin() : await io.readFile(file);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    io.stderr(`pidns-lab: cannot read ${file}${typeof code === 'string' ? ` (${code})` : ''}\n`);
+    return null;
+  }
+}
+
+function inits(state: KernelState): (NsInit | null)[] {
+  return Array.from({ length: nsCount(state) }, (_, id) => {
+    const v = nsView(state, id);
+    if (v.init === null) return null;
+    const t = taskView(state, v.init);
+    return { label: t.label, outerPid: v.level === 0 ? null : t.nspid[v.level - 1] ?? null };
+  });
+}
+
+function summary(run: Interpreter): string {
+  const checked = run.records.filter((r) => r.expect !== null || r.pending === true);
+  const failed = checked.filter((r) => r.pass !== true).length;
+  const steps = `${run.records.length} step${run.records.length === 1 ? '' : 's'}`;
+  if (failed === 0) return `${steps}, ${checked.length} expectation${checked.length === 1 ? '' : 's'} held\n`;
+  return `${steps}, ${failed} of ${checked.length} expectation${checked.length === 1 ? '' : 's'} FAILED\n`;
+}
+
+function human(run: Interpreter, steps: boolean, io: CliIo): void {
+  const doc = buildDocument(run, { steps: false });
+  const parts: string[] = [];
+  if (run.program.title !== null) parts.push(`${run.program.title}\n`);
+  if (steps) parts.push(formatSteps(run.records));
+  parts.push(summary(run), formatTree(doc.namespaces, inits(run.state)), ...doc.namespaces.map(formatPs));
+  io.stdout(parts.filter((p) => p !== '').join('\n'));
+}
+
+async function runCommand(file: string, json: boolean, steps: boolean, io: CliIo): Promise<number> {
+  const text = await read(file, io);
+  if (text === null) return 2;
+  const run = createInterpreter(text);
+  if ('diagnostics' in run) {
+    io.stderr(run.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join(''));
+    return 2;
+  }
+  if (json) io.stdout(formatJson(buildDocument(run, { steps })));
+  else human(run, steps, io);
+  const end = run.next();
+  if (end.done && end.error !== null) {
+    io.stderr(`${formatDiagnostic(end.error)}\n`);
+    return 2;
+  }
+  return run.records.some((r) => r.pass === false || r.pending === true) ? 1 : 0;
+}
+
+async function urlCommand(cmd: Extract<ReturnType<typeof parseArgs>, { kind: 'url' }>, io: CliIo): Promise<number> {
+  const text = await read(cmd.file, io);
+  if (text === null) return 2;
+  const { diagnostics } = parseScenario(text);
+  if (diagnostics.length > 0) {
+    io.stderr(diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join(''));
+    return 2;
+  }
+  io.stdout(`${encodeFragment(text, cmd.step, { task: cmd.task, viewAs: cmd.viewAs, ns: cmd.ns })}\n`);
+  return 0;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const cmd = parseArgs(argv);
+  switch (cmd.kind) {
+    case 'help':
+      io.stdout(HELP[cmd.topic]);
+      return 0;
+    case 'usage-error':
+      io.stderr(`pidns-lab: ${cmd.message}\n`);
+      return 2;
+    case 'run':
+      return runCommand(cmd.file, cmd.json, cmd.steps, io);
+    case 'url':
+      return urlCommand(cmd, io);
+  }
+}

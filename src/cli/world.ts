@@ -1,0 +1,50 @@
+/**
+ * The human picture of the state a run reached: the tree of pid namespaces, drawn like the
+ * `tree`/chroot diagram of the 2007 pid-namespace RFC (ASCII branches), then one
+ * `ps -e -o pid,ppid,pgid,sid,stat,cmd` table per namespace with numbers right-aligned as procps
+ * prints them (columns at least 5 wide, wider when a number needs it); each row ends with the
+ * task's label as a shell-style comment, which real ps does not print.
+ */
+import type { JsonNamespace, JsonPsRow } from '../scenario/index.ts';
+
+/** Who holds pid 1 of a namespace: its label and its number in the parent namespace. */
+export interface NsInit {
+  label: string;
+  /** the init's pid in the parent namespace (null for ns0) */
+  outerPid: number | null;
+}
+
+function nsLine(ns: JsonNamespace, init: NsInit | null): string {
+  const zombies = ns.ps.filter((r) => r.stat === 'Z').length;
+  const live = ns.ps.length - zombies;
+  const who = init === null ? 'no init yet'
+    : `init ${init.label}${init.outerPid === null ? ' (pid 1)' : ` (pid 1; ${init.outerPid} in ${ns.parent ?? ''})`}`;
+  return `${ns.name}  level ${ns.level}  ${ns.state}  ${who}  ${live} live, ${zombies} zombie${zombies === 1 ? '' : 's'}`;
+}
+
+/** The namespace tree; `inits[i]` describes namespace i. */
+export function formatTree(namespaces: readonly JsonNamespace[], inits: readonly (NsInit | null)[]): string {
+  const children = new Map<string | null, number[]>();
+  namespaces.forEach((ns, i) => children.set(ns.parent, [...(children.get(ns.parent) ?? []), i]));
+  const out: string[] = [];
+  const draw = (i: number, prefix: string, branch: string): void => {
+    out.push(`${prefix}${branch}${nsLine(namespaces[i] as JsonNamespace, inits[i] ?? null)}`);
+    const kids = children.get((namespaces[i] as JsonNamespace).name) ?? [];
+    const below = prefix + (branch === '' ? '' : branch === '`-- ' ? '    ' : '|   ');
+    kids.forEach((k, n) => draw(k, below, n === kids.length - 1 ? '`-- ' : '|-- '));
+  };
+  (children.get(null) ?? []).forEach((root) => draw(root, '', ''));
+  return `${out.join('\n')}\n`;
+}
+
+const COLUMNS = ['pid', 'ppid', 'pgid', 'sid'] as const;
+
+/** One namespace's ps table, headed by the command that prints it. */
+export function formatPs(ns: JsonNamespace): string {
+  const width = Math.max(5, ...ns.ps.flatMap((r) => COLUMNS.map((c) => String(r[c]).length)));
+  const num = (v: number | string): string => String(v).padStart(width);
+  const head = `${COLUMNS.map((c) => num(c.toUpperCase())).join(' ')} STAT CMD`;
+  const cmdW = Math.min(40, Math.max(0, ...ns.ps.map((r) => r.cmd.length)));
+  const row = (r: JsonPsRow): string => `${COLUMNS.map((c) => num(r[c])).join(' ')} ${r.stat.padEnd(4)} ${r.cmd.padEnd(cmdW)}  # ${r.label}`;
+  return [`${ns.name}: ps -e -o pid,ppid,pgid,sid,stat,cmd`, head, ...ns.ps.map(row)].join('\n') + '\n';
+}

@@ -1,0 +1,86 @@
+/**
+ * `runScenario(text, { steps })`: a whole run as the CLI's `run --json` document
+ * (spec/cli-and-links.md), built once at the end from the kernel's views. Never throws; the
+ * same text always gives the same document.
+ */
+import {
+  createKernelState, nsCount, nsView, psTable, taskCount, taskView,
+  type ExitStatus, type KernelState, type NsStateName, type TaskStateName,
+} from '../kernel/index.ts';
+import { createInterpreter, type Interpreter, type StepRecord } from './interpreter.ts';
+import { DEFAULT_PID_MAX } from './limits.ts';
+
+export interface JsonStep {
+  line: number;
+  actor: string;
+  op: string;
+  result: string | null;
+  expect: string | null;
+  pass: boolean | null;
+  pending?: true;
+}
+export interface JsonPsRow { pid: number; ppid: number; pgid: number; sid: number; stat: 'S' | 'T' | 'Z'; cmd: string; label: string }
+export interface JsonNamespace { name: string; level: number; parent: string | null; state: NsStateName; ps: JsonPsRow[] }
+export interface JsonTask { label: string; ns: string; nspid: number[]; state: TaskStateName; exit: ExitStatus | null }
+export interface RunDocument {
+  ok: boolean;
+  error: { line: number; message: string } | null;
+  steps: JsonStep[];
+  namespaces: JsonNamespace[];
+  tasks: JsonTask[];
+}
+
+export function jsonStep(r: StepRecord): JsonStep {
+  const step: JsonStep = { line: r.line, actor: r.actor, op: r.op, result: r.result, expect: r.expect, pass: r.pass };
+  if (r.pending === true) step.pending = true;
+  return step;
+}
+
+const nsName = (id: number): string => `ns${id}`;
+
+function namespaces(state: KernelState): JsonNamespace[] {
+  return Array.from({ length: nsCount(state) }, (_, id) => {
+    const v = nsView(state, id);
+    const ps = psTable(state, id).map(({ pid, ppid, pgid, sid, stat, cmd, label }) => ({ pid, ppid, pgid, sid, stat, cmd, label }));
+    return { name: v.name, level: v.level, parent: v.parent === null ? null : nsName(v.parent), state: v.state, ps };
+  });
+}
+
+function tasks(state: KernelState): JsonTask[] {
+  return Array.from({ length: taskCount(state) }, (_, id) => {
+    const v = taskView(state, id);
+    return { label: v.label, ns: nsName(v.ns), nspid: v.nspid, state: v.state, exit: v.exit };
+  });
+}
+
+/** Runs `run` to its end (if it is not there yet) and describes it. */
+export function buildDocument(run: Interpreter, opts: { steps: boolean }): RunDocument {
+  let end = run.next();
+  while (!end.done) end = run.next();
+  const { error } = end;
+  const failed = run.records.some((r) => r.pass === false || r.pending === true);
+  return {
+    ok: error === null && !failed,
+    error: error === null ? null : { line: error.line, message: error.message },
+    steps: opts.steps ? run.records.map(jsonStep) : [],
+    namespaces: namespaces(run.state),
+    tasks: tasks(run.state),
+  };
+}
+
+/** Runs `text` to its end and describes the run. */
+export function runScenario(text: string, opts: { steps: boolean } = { steps: true }): RunDocument {
+  const run = createInterpreter(text);
+  if ('diagnostics' in run) {
+    const [first] = run.diagnostics;
+    const state = createKernelState({ pidMax: DEFAULT_PID_MAX });
+    return {
+      ok: false,
+      error: first === undefined ? null : { line: first.line, message: first.message },
+      steps: [],
+      namespaces: namespaces(state),
+      tasks: tasks(state),
+    };
+  }
+  return buildDocument(run, opts);
+}

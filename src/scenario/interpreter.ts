@@ -1,0 +1,186 @@
+/**
+ * The interpreter: runs a scenario one statement at a time on the kernel model. One object serves
+ * the browser's worker (step by step) and the CLI (to the end).
+ *
+ * Contract:
+ * - `next()` executes one concrete statement and returns its compact `StepRecord` (plus the
+ *   earlier records whose blocked `wait` completed during it), or the end of the run. Nothing
+ *   per step builds views or JSON: the fork bomb runs at engine speed.
+ * - A scenario error (unknown label, an actor that cannot act, a kernel fault, a substituted
+ *   value that does not parse, a limit) stops the run at that line; the kernel state stays as it
+ *   was before that statement. `error` holds it; later `next()` calls return the same end.
+ * - A `wait` that blocks gets `result: null, pending: true`; when it completes, its record gets
+ *   the result. A wait still blocked at the end fails (`pass: false`). A wait whose caller died
+ *   before it returned has no result (`result: null`, not pending; an expectation on it fails).
+ */
+import {
+  actorProblem, createKernelState, dispatch, taskCount, taskView,
+  type KernelEvent, type KernelState, type TaskId,
+} from '../kernel/index.ts';
+import type { ConcreteStatement, ConcreteStep, Diagnostic, OpCall, OpName, Program, TrailingNarration } from './ast.ts';
+import { at, D, type Problem } from './diagnostics.ts';
+import { expandProgram } from './expand.ts';
+import { LabelTable } from './labels.ts';
+import { parseScenario } from './parser.ts';
+import { formatExpected, formatRet, toSyscall } from './syscall.ts';
+
+export interface StepRecord {
+  index: number;
+  line: number;
+  actor: string;
+  op: OpName;
+  /** as written in the language (`5`, `EINVAL`, `1 2 3`), or null (none, or still blocked) */
+  result: string | null;
+  expect: string | null;
+  /** null without an expectation (and while a wait is blocked) */
+  pass: boolean | null;
+  /** present while (and if, at the end) a wait is blocked */
+  pending?: true;
+  captions: readonly string[];
+  pause: boolean;
+  /** the call as executed (shared with the expansion: read-only) */
+  call: OpCall;
+  /** the task the statement created (a fork/clone that succeeded), and its label */
+  created?: TaskId;
+  label?: string;
+}
+
+export type Advance =
+  | { done: false; record: StepRecord; completed: readonly StepRecord[]; events: readonly KernelEvent[] }
+  | { done: true; error: Diagnostic | null; narration: TrailingNarration | null };
+
+export interface Interpreter {
+  readonly program: Program;
+  /** the live kernel state (mutated by `next`) */
+  readonly state: KernelState;
+  readonly labels: LabelTable;
+  /** every executed statement so far, in order */
+  readonly records: readonly StepRecord[];
+  next(): Advance;
+}
+
+class Run implements Interpreter {
+  readonly state: KernelState;
+  readonly labels = new LabelTable();
+  readonly records: StepRecord[] = [];
+  private readonly pending = new Map<TaskId, StepRecord>();
+  private readonly source: Iterator<ConcreteStatement>;
+  private end: Extract<Advance, { done: true }> | null = null;
+  /** why the last `resolve` failed */
+  private problem: Problem | null = null;
+  /** label → task for toSyscall; records the problem of an unknown label */
+  private readonly resolve = (label: string): TaskId | null => {
+    const t = this.labels.lookup(label);
+    if (typeof t === 'number') return t;
+    this.problem = t;
+    return null;
+  };
+
+  constructor(readonly program: Program) {
+    this.state = createKernelState({ pidMax: program.pidMax });
+    this.source = expandProgram(program)[Symbol.iterator]();
+  }
+
+  next(): Advance {
+    if (this.end !== null) return this.end;
+    const item = this.source.next();
+    if (item.done === true) return this.finish(null, null);
+    const s = item.value;
+    if (s.kind === 'error') return this.finish(s.diagnostic, null);
+    if (s.kind === 'narration') return this.finish(null, s);
+    return this.execute(s);
+  }
+
+  private finish(error: Diagnostic | null, narration: TrailingNarration | null): Advance {
+    if (error === null) for (const [task, r] of this.pending) this.settle(task, r);
+    this.end = { done: true, error, narration };
+    return this.end;
+  }
+
+  /** A wait still pending at the end: blocked (fails), or ended by its caller's death (no result). */
+  private settle(task: TaskId, r: StepRecord): void {
+    const { state } = taskView(this.state, task);
+    if (state === 'zombie' || state === 'dead') {
+      delete r.pending;
+      r.pass = r.expect === null ? null : false;
+    } else {
+      r.pass = false;
+    }
+  }
+
+  private fail(step: ConcreteStep, problem: Problem, column = step.column): Advance {
+    return this.finish(at(step.line, column, problem), null);
+  }
+
+  private execute(step: ConcreteStep): Advance {
+    const actor = this.labels.lookup(step.actor);
+    if (typeof actor !== 'number') return this.fail(step, actor);
+    const why = actorProblem(this.state, actor);
+    if (why !== null) return this.fail(step, D.actorProblem(step.actor, why));
+    const creates = step.call.op === 'fork' || step.call.op === 'clone';
+    if (creates && step.label !== null) {
+      const used = this.labels.checkFree(step.label);
+      if (used !== null) return this.fail(step, used);
+    }
+    this.problem = null;
+    const label = step.label ?? (creates ? this.labels.automatic(step.actor) : '');
+    const call = toSyscall(actor, step.call, label, step.cmd, this.resolve);
+    if (call === null) return this.fail(step, this.problem ?? D.unknownLabel(''));
+    return this.dispatch(step, call, creates ? label : null);
+  }
+
+  private dispatch(step: ConcreteStep, call: Parameters<typeof dispatch>[1], label: string | null): Advance {
+    const before = taskCount(this.state);
+    const outcome = dispatch(this.state, call);
+    if (outcome.fault !== null) return this.fail(step, D.kernelFault(outcome.fault));
+    const created = taskCount(this.state) > before ? before : undefined;
+    if (step.label !== null) this.labels.bind(step.label, created ?? null, step.line);
+    else if (label !== null && created !== undefined) this.labels.bindAutomatic(step.actor, created);
+    const record = this.record(step, formatRet(outcome.ret), created);
+    if (outcome.ret.kind === 'blocked') {
+      record.pending = true;
+      record.pass = null;
+      this.pending.set(call.actor, record);
+    }
+    const completed: StepRecord[] = [];
+    for (const c of outcome.completed) {
+      const r = this.complete(c.task, formatRet(c.ret));
+      if (r !== null) completed.push(r);
+    }
+    return { done: false, record, completed, events: outcome.events };
+  }
+
+  private record(step: ConcreteStep, result: string | null, created: TaskId | undefined): StepRecord {
+    const expect = step.expect === null ? null : formatExpected(step.expect);
+    const record: StepRecord = {
+      index: step.index, line: step.line, actor: step.actor, op: step.call.op, result, expect,
+      pass: expect === null ? null : result === expect, captions: step.captions, pause: step.pause, call: step.call,
+    };
+    if (created !== undefined) {
+      record.created = created;
+      record.label = this.labels.labelOf(created);
+    }
+    this.records.push(record);
+    return record;
+  }
+
+  private complete(task: TaskId, result: string | null): StepRecord | null {
+    const record = this.pending.get(task);
+    if (record === undefined) return null;
+    this.pending.delete(task);
+    delete record.pending;
+    record.result = result;
+    record.pass = record.expect === null ? null : result === record.expect;
+    return record;
+  }
+}
+
+/** An interpreter for a parsed program. */
+export function createInterpreter(program: Program): Interpreter;
+/** An interpreter for scenario text, or the parse diagnostics. */
+export function createInterpreter(text: string): Interpreter | { diagnostics: Diagnostic[] };
+export function createInterpreter(source: string | Program): Interpreter | { diagnostics: Diagnostic[] } {
+  if (typeof source !== 'string') return new Run(source);
+  const { program, diagnostics } = parseScenario(source);
+  return program === null ? { diagnostics } : new Run(program);
+}

@@ -1,0 +1,62 @@
+/**
+ * From the language to the kernel: an `OpCall` with labels becomes a `Syscall` with task ids, and
+ * a kernel `Ret` becomes a result string written as in the language. Labels are resolved by the
+ * caller's `resolve` (which reports unknown labels); this file has no state.
+ */
+import type { Ret, Syscall, Target, TaskId } from '../kernel/index.ts';
+import type { Expected, OpCall, TargetArg } from './ast.ts';
+
+/** A label's task, or null when no task has it (the caller has reported why). */
+export type Resolve = (label: string) => TaskId | null;
+
+function target(t: TargetArg, resolve: Resolve): Target | null {
+  if (t.kind === 'nr') return t;
+  const task = resolve(t.label);
+  return task === null ? null : { kind: 'task', task };
+}
+
+function optTarget(t: TargetArg | null, resolve: Resolve): Target | null | undefined {
+  if (t === null) return null;
+  return target(t, resolve) ?? undefined;
+}
+
+/** The kernel call for `call`, or null when a label did not resolve. `label` is the new task's. */
+export function toSyscall(actor: TaskId, call: OpCall, label: string, cmd: string | null, resolve: Resolve): Syscall | null {
+  switch (call.op) {
+    case 'fork': return { actor, op: 'clone', flags: [], setTid: null, label, cmd };
+    case 'clone': return { actor, op: 'clone', flags: call.flags, setTid: call.setTid, label, cmd };
+    case 'prctl': return { actor, op: 'prctl-subreaper', on: call.subreaper };
+    case 'mount': return { actor, op: 'mount-proc' };
+    case 'write': return { actor, op: call.file === 'pid_max' ? 'write-pid-max' : 'write-ns-last-pid', value: call.value };
+    case 'caps': return { actor, op: 'caps-drop' };
+    case 'setns': case 'kill': {
+      const t = target(call.target, resolve);
+      return t && { ...call, actor, target: t };
+    }
+    case 'setpgid': {
+      const t = target(call.target, resolve);
+      const pgid = t && target(call.pgid, resolve);
+      return t && pgid && { actor, op: 'setpgid', target: t, pgid };
+    }
+    case 'wait': case 'getpgid': case 'getsid': case 'nspid': {
+      const t = optTarget(call.target, resolve);
+      return t === undefined ? null : { ...call, actor, target: t };
+    }
+    default: return { ...call, actor };
+  }
+}
+
+/** The result as the language writes it; null for none (and for a wait still blocked). */
+export function formatRet(ret: Ret): string | null {
+  switch (ret.kind) {
+    case 'int': return String(ret.value);
+    case 'errno': return ret.name;
+    case 'list': return ret.values.join(' ');
+    default: return null;
+  }
+}
+
+export function formatExpected(e: Expected): string {
+  if (e.kind === 'int') return String(e.value);
+  return e.kind === 'errno' ? e.name : e.values.join(' ');
+}
