@@ -17,7 +17,8 @@ export interface KernelOps {
 export interface Ctx {
   ops: KernelOps;
   s: KernelState;
-  events: KernelEvent[];
+  /** null when the caller does not want events (a headless run): nothing is recorded */
+  events: KernelEvent[] | null;
   completed: { task: TaskId; ret: Ret }[];
   /** namespaces whose pid count dropped: a reaper waiting in their teardown re-checks (R19) */
   freedIn: NsId[];
@@ -25,8 +26,8 @@ export interface Ctx {
   wakeParents: TaskId[];
 }
 
-export function newCtx(s: KernelState, ops: KernelOps): Ctx {
-  return { ops, s, events: [], completed: [], freedIn: [], wakeParents: [] };
+export function newCtx(s: KernelState, ops: KernelOps, withEvents: boolean): Ctx {
+  return { ops, s, events: withEvents ? [] : null, completed: [], freedIn: [], wakeParents: [] };
 }
 
 export function task(ctx: Ctx, id: TaskId): Task {
@@ -47,7 +48,7 @@ export function proc(ctx: Ctx, t: Task): Task {
 }
 
 export function emit(ctx: Ctx, event: KernelEvent): void {
-  ctx.events.push(event);
+  if (ctx.events !== null) ctx.events.push(event);
 }
 
 export const ok = (value: number): Ret => ({ kind: 'int', value });

@@ -3,7 +3,7 @@
  * namespace files show, translated as user space sees it. Nothing here changes the state.
  */
 import type { NsId, TaskId } from './abi.ts';
-import { type Ctx, ns, proc, task } from './context.ts';
+import { type Ctx, type KernelOps, ns, proc, task } from './context.ts';
 import { nsIsWithin, pidNrNs } from './pid.ts';
 import { procPidList } from './proc.ts';
 import { exitStatus } from './release.ts';
@@ -12,12 +12,23 @@ import type { KernelState, Task } from './types.ts';
 import { NO_TASK } from './types.ts';
 import type { ExitStatus, NsStateName, NsView, PsRow, TaskStateName, TaskView } from './view.ts';
 
+const READ_ONLY: KernelOps = {
+  groupExit() {
+    throw new Error('kernel: a view tried to change the state');
+  },
+};
+
 /** A read-only context: views never emit or wake anything. */
 function view(s: KernelState): Ctx {
-  return { s, ops: { groupExit: () => undefined }, events: [], completed: [], freedIn: [], wakeParents: [] };
+  return { s, ops: READ_ONLY, events: null, completed: [], freedIn: [], wakeParents: [] };
 }
 
-const inZap = (c: Ctx, t: Task): boolean => c.s.namespaces.some((n) => n.zap?.init === t.id);
+/** Whether `t` is an init waiting in its namespace's teardown. */
+function inZap(c: Ctx, t: Task): boolean {
+  if (!t.exiting) return false;
+  for (const n of c.s.namespaces) if (n.zap !== null && n.zap.init === t.id) return true;
+  return false;
+}
 
 function stateName(c: Ctx, t: Task): TaskStateName {
   if (!t.hashed) return 'dead';
@@ -33,9 +44,13 @@ function decodeStatus(status: number): ExitStatus {
 
 /** Why `id` cannot make a call now, or null (the language's rule for actors). */
 export function actorProblem(s: KernelState, id: TaskId): string | null {
-  const c = view(s);
   const t = s.tasks[id];
   if (t === undefined) return 'no such task';
+  if (t.hashed && t.exitState === 'none' && !t.exiting && t.wait === null) {
+    const p = t.leader === id ? t : s.tasks[t.leader];
+    return p?.stopped === true ? 'is stopped' : null;
+  }
+  const c = view(s);
   const st = stateName(c, t);
   if (st === 'dead' || st === 'zombie' || t.exiting) return st === 'exiting' ? "is exiting in its namespace's teardown" : 'has exited';
   if (t.wait !== null) return 'is blocked in wait';

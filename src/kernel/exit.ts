@@ -35,11 +35,13 @@ export function doGroupExit(ctx: Ctx, leader: TaskId, status: number, reason: Ki
   p.stopped = false;
   if (reason === 'exit') emit(ctx, { type: 'task/exited', task: leader, code: status >> 8 });
   else emit(ctx, { type: 'task/killed', task: leader, sig: sigName(status), reason });
-  const order = [...p.threads.filter((id) => id !== leader), leader];
-  for (const id of order) {
-    const t = task(ctx, id);
-    if (!t.exiting && t.exitState === 'none') doExit(ctx, id, status);
+  if (p.threads.length > 1) {
+    for (const id of p.threads.filter((x) => x !== leader)) {
+      const t = task(ctx, id);
+      if (!t.exiting && t.exitState === 'none') doExit(ctx, id, status);
+    }
   }
+  if (!p.exiting && p.exitState === 'none') doExit(ctx, leader, status);
 }
 
 /** do_exit() of one thread: the first half, up to the choice of the child reaper. */
@@ -87,6 +89,15 @@ function findNewReaper(ctx: Ctx, father: Task): TaskId {
   return ns(ctx, father.ns).reaper;
 }
 
+/** No thread of the group is still running. */
+function groupDead(ctx: Ctx, p: Task): boolean {
+  for (const th of p.threads) {
+    const t = task(ctx, th);
+    if (!t.exiting && t.exitState === 'none') return false;
+  }
+  return true;
+}
+
 /** The second half of do_exit(): exit_notify(). */
 export function exitNotify(ctx: Ctx, id: TaskId): void {
   const t = task(ctx, id);
@@ -94,8 +105,7 @@ export function exitNotify(ctx: Ctx, id: TaskId): void {
   const deferred: Deferred = [];
   const dead: TaskId[] = [];
   forgetOriginalParent(ctx, t, deferred, dead);
-  const groupDead = p.threads.every((th) => task(ctx, th).exiting || task(ctx, th).exitState !== 'none');
-  if (groupDead) killOrphanedPgrp(ctx, p, null, deferred);
+  if (groupDead(ctx, p)) killOrphanedPgrp(ctx, p, null, deferred);
   t.exitState = 'zombie';
   let autoreap = true;
   if (t.leader === id) {
@@ -114,6 +124,8 @@ function forgetOriginalParent(ctx: Ctx, father: Task, deferred: Deferred, dead: 
   const sameGroup = task(ctx, reaper).leader === father.leader;
   for (const c of childrenOf(ctx, father.id)) {
     const child = task(ctx, c);
+    unlinkChild(ctx, c);
+    linkChild(ctx, reaper, c);
     for (const th of child.threads) {
       const tt = task(ctx, th);
       tt.realParent = reaper;
@@ -122,8 +134,6 @@ function forgetOriginalParent(ctx: Ctx, father: Task, deferred: Deferred, dead: 
         deferred.push(() => sendPdeathSignal(ctx, father.id, th, sig));
       }
     }
-    unlinkChild(ctx, c);
-    linkChild(ctx, reaper, c);
     emit(ctx, { type: 'task/reparented', task: c, from: father.id, to: reaper });
     if (!sameGroup) reparentLeader(ctx, father, child, deferred, dead);
   }

@@ -10,6 +10,8 @@ import { blankTask } from './state.ts';
 import { linkChild } from './tasklist.ts';
 import { SET_TID_MAX, type Task } from './types.ts';
 
+const NO_SET_TID: readonly number[] = [];
+
 export interface CloneArgs {
   flags: readonly CloneFlag[];
   setTid: readonly number[] | null;
@@ -17,8 +19,19 @@ export interface CloneArgs {
   cmd: string | null;
 }
 
+/** CLONE_* bits, so that the hot fork path tests flags without allocating. */
+const CLONE_BIT: Record<CloneFlag, number> = { NEWPID: 1, NEWNS: 2, THREAD: 4, SIGHAND: 8, VM: 16, PARENT: 32, FS: 64 };
+type Flags = number;
+
+function flagBits(flags: readonly CloneFlag[]): Flags {
+  let bits = 0;
+  for (const flag of flags) bits |= CLONE_BIT[flag];
+  return bits;
+}
+
 /** The flag checks at the top of copy_process() (and clone3's set_tid size check). */
-function checkCloneFlags(ctx: Ctx, t: Task, f: (flag: CloneFlag) => boolean, setTid: readonly number[]): string | null {
+function checkCloneFlags(ctx: Ctx, t: Task, bits: Flags, setTid: readonly number[]): string | null {
+  const f = (flag: CloneFlag): boolean => (bits & CLONE_BIT[flag]) !== 0;
   if (setTid.length > SET_TID_MAX) return 'EINVAL';
   if (f('NEWNS') && f('FS')) return 'EINVAL';
   if (f('THREAD') && !f('SIGHAND')) return 'EINVAL';
@@ -29,7 +42,9 @@ function checkCloneFlags(ctx: Ctx, t: Task, f: (flag: CloneFlag) => boolean, set
 }
 
 /** copy_namespaces() for the pid namespace: the child's pid namespace, or an errno (R27, R31, R33). */
-function copyPidNs(ctx: Ctx, t: Task, f: (flag: CloneFlag) => boolean): number | string {
+function copyPidNs(ctx: Ctx, t: Task, bits: Flags): number | string {
+  if (bits === 0) return t.childrenNs;
+  const f = (flag: CloneFlag): boolean => (bits & CLONE_BIT[flag]) !== 0;
   if ((f('NEWPID') || f('NEWNS')) && !proc(ctx, t).privileged) return 'EPERM';
   if (!f('NEWPID')) return t.childrenNs;
   if (t.childrenNs !== t.ns) return 'EINVAL';
@@ -42,20 +57,21 @@ function copyPidNs(ctx: Ctx, t: Task, f: (flag: CloneFlag) => boolean): number |
  */
 export function kernelClone(ctx: Ctx, actor: TaskId, args: CloneArgs): Ret {
   const t = task(ctx, actor);
-  const f = (flag: CloneFlag): boolean => args.flags.includes(flag);
-  const setTid = args.setTid ?? [];
-  const flagErr = checkCloneFlags(ctx, t, f, setTid);
+  const bits = flagBits(args.flags);
+  const newPid = (bits & CLONE_BIT.NEWPID) !== 0;
+  const setTid = args.setTid ?? NO_SET_TID;
+  const flagErr = bits === 0 && setTid.length === 0 ? null : checkCloneFlags(ctx, t, bits, setTid);
   if (flagErr !== null) return err(flagErr);
-  const target = copyPidNs(ctx, t, f);
+  const target = copyPidNs(ctx, t, bits);
   if (typeof target === 'string') return err(target);
   const numbers = allocPid(ctx, target, setTid, proc(ctx, t).privileged);
   if (typeof numbers === 'string') {
-    if (f('NEWPID')) destroyUnusedPidNamespace(ctx, target);
+    if (newPid) destroyUnusedPidNamespace(ctx, target);
     return err(numbers);
   }
-  const child = makeTask(ctx, t, args, f, numbers, target);
-  if (f('NEWPID')) emit(ctx, { type: 'ns/created', ns: target, by: actor });
-  emit(ctx, { type: 'task/created', task: child.id, parent: child.realParent, thread: f('THREAD') });
+  const child = makeTask(ctx, t, args, bits, numbers, target);
+  if (newPid) emit(ctx, { type: 'ns/created', ns: target, by: actor });
+  emit(ctx, { type: 'task/created', task: child.id, parent: child.realParent, thread: child.leader !== child.id });
   return ok(pidNrNs(ctx, child.id, t.ns));
 }
 
@@ -63,7 +79,7 @@ function makeTask(
   ctx: Ctx,
   t: Task,
   args: CloneArgs,
-  f: (flag: CloneFlag) => boolean,
+  bits: Flags,
   numbers: number[],
   target: number,
 ): Task {
@@ -73,10 +89,10 @@ function makeTask(
   c.numbers = numbers;
   c.ns = target;
   c.childrenNs = target;
-  c.mnt = f('NEWNS') ? ctx.s.mnts.push(ctx.s.mnts[t.mnt] ?? 0) - 1 : t.mnt;
-  c.blocked = [...t.blocked];
-  if (f('THREAD')) attachThread(ctx, c, t, p);
-  else attachProcess(ctx, c, t, p, f('PARENT'));
+  c.mnt = (bits & CLONE_BIT.NEWNS) !== 0 ? ctx.s.mnts.push(ctx.s.mnts[t.mnt] ?? 0) - 1 : t.mnt;
+  c.blocked = t.blocked;
+  if ((bits & CLONE_BIT.THREAD) !== 0) attachThread(ctx, c, t, p);
+  else attachProcess(ctx, c, t, p, (bits & CLONE_BIT.PARENT) !== 0);
   publishPid(ctx, c.id);
   if (numbers[numbers.length - 1] === 1) {
     // is_child_reaper(): the first pid of a namespace is its init
@@ -99,8 +115,8 @@ function attachProcess(ctx: Ctx, c: Task, t: Task, p: Task, parentFlag: boolean)
   linkChild(ctx, parent, c.id);
   c.pgrp = p.pgrp;
   c.session = p.session;
-  c.handled = [...p.handled];
-  c.ignored = [...p.ignored];
+  c.handled = p.handled;
+  c.ignored = p.ignored;
   c.uid = p.uid;
   c.privileged = p.privileged;
   const pp = proc(ctx, task(ctx, parent));

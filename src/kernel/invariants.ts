@@ -33,9 +33,10 @@ function linkCounts(s: KernelState): number[] {
 function checkIdrs(s: KernelState, out: string[]): void {
   for (const n of s.namespaces) {
     let entries = 0;
-    for (const key in n.idr) {
+    for (let key = 0; key < n.idr.length; key++) {
+      if (n.idr[key] === undefined) continue;
       entries++;
-      const owner = s.tasks[n.idr[key as unknown as number] ?? -1];
+      const owner = s.tasks[n.idr[key] ?? -1];
       if (owner === undefined) { out.push(`ns${n.id}: ${key} points at nothing`); continue; }
       if (owner.numbers[n.level] !== Number(key)) out.push(`ns${n.id}: ${key} is not ${owner.label}'s number there`);
       if (owner.pidRefs <= 0) out.push(`ns${n.id}: ${key} is held by nothing (leak)`);

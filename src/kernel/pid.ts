@@ -47,7 +47,7 @@ export function findTaskByPidNs(ctx: Ctx, nr: number, id: NsId): TaskId {
 }
 
 /** Lowest free number in [from, max] of a namespace's idr, or 0. */
-function lowestFree(idr: Record<number, TaskId>, from: number, max: number): number {
+function lowestFree(idr: TaskId[], from: number, max: number): number {
   for (let nr = from; nr <= max; nr++) if (idr[nr] === undefined) return nr;
   return 0;
 }

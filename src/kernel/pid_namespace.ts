@@ -52,7 +52,8 @@ export function zapPidNsProcesses(ctx: Ctx, id: NsId, me: TaskId): boolean {
   init.handled = sigDel(init.handled, SIGNALS.CHLD);
   init.reapAuto = false;
   emit(ctx, { type: 'ns/zap-started', ns: id, init: me });
-  const victims = Object.keys(n.idr).map(Number).filter((nr) => nr >= 2).map((nr) => n.idr[nr] ?? -1);
+  const victims: TaskId[] = [];
+  for (let nr = 2; nr < n.idr.length; nr++) if (n.idr[nr] !== undefined) victims.push(n.idr[nr] ?? -1);
   for (const owner of victims) {
     const t = task(ctx, owner);
     if (t.hashed && !proc(ctx, t).groupExit) sendPrivSignal(ctx, owner, SIGNALS.KILL, 'ns-teardown');

@@ -19,11 +19,11 @@ export function sysMountProc(ctx: Ctx, actor: TaskId): Ret {
 export function procPidList(ctx: Ctx, id: NsId): { nr: number; task: TaskId }[] {
   const out: { nr: number; task: TaskId }[] = [];
   const idr = ns(ctx, id).idr;
-  for (const key in idr) {
-    const owner = idr[key as unknown as number] ?? -1;
-    if (owner < 0) continue;
+  for (let nr = 1; nr < idr.length; nr++) {
+    const owner = idr[nr];
+    if (owner === undefined || owner < 0) continue;
     const t = task(ctx, owner);
-    if (t.hashed && t.leader === owner) out.push({ nr: Number(key), task: owner });
+    if (t.hashed && t.leader === owner) out.push({ nr, task: owner });
   }
   return out;
 }

@@ -21,12 +21,15 @@ export const validSignal = (sig: number): boolean => Number.isInteger(sig) && si
 
 export const sigHas = (set: readonly number[], sig: number): boolean => set.includes(sig);
 
-export function sigAdd(set: readonly number[], sig: number): number[] {
-  return set.includes(sig) ? [...set] : [...set, sig].sort((a, b) => a - b);
+export function sigAdd(set: number[], sig: number): number[] {
+  if (set.includes(sig)) return set;
+  const out = [...set, sig];
+  for (let i = out.length - 1; i > 0 && (out[i - 1] ?? 0) > sig; i--) [out[i - 1], out[i]] = [sig, out[i - 1] ?? 0];
+  return out;
 }
 
-export function sigDel(set: readonly number[], sig: number): number[] {
-  return set.filter((s) => s !== sig);
+export function sigDel(set: number[], sig: number): number[] {
+  return set.includes(sig) ? set.filter((s) => s !== sig) : set;
 }
 
 /** sig_kernel_only(): cannot be caught, blocked or ignored. */

@@ -14,7 +14,7 @@ export function blankNamespace(id: NsId, parent: PidNamespace | null, pidMax: nu
     id,
     level: parent === null ? 0 : parent.level + 1,
     parent: parent === null ? null : parent.id,
-    idr: {},
+    idr: [],
     cursor: 0,
     pidMax,
     adding: true,
@@ -25,6 +25,12 @@ export function blankNamespace(id: NsId, parent: PidNamespace | null, pidMax: nu
   };
 }
 
+/**
+ * The one empty signal set that fresh tasks share. Sets are replaced, never mutated (sigset.ts),
+ * so sharing is safe and saves an allocation per set per task.
+ */
+const EMPTY_SET: number[] = [];
+
 /** A task_struct as dup_task_struct leaves it, before copy_process fills in relations. */
 export function blankTask(id: TaskId, label: string, cmd: string): Task {
   return {
@@ -33,9 +39,9 @@ export function blankTask(id: TaskId, label: string, cmd: string): Task {
     leader: id, threads: [id], realParent: NO_TASK,
     firstChild: NO_TASK, lastChild: NO_TASK, nextSibling: NO_TASK, prevSibling: NO_TASK,
     pidRefs: 0, hashed: true, exiting: false, exitState: 'none', exitCode: 0,
-    blocked: [], pdeathsig: 0, wait: null, execed: false,
+    blocked: EMPTY_SET, pdeathsig: 0, wait: null, execed: false,
     pgrp: id, session: id, sessionLeader: false,
-    handled: [], ignored: [], pending: [],
+    handled: EMPTY_SET, ignored: EMPTY_SET, pending: EMPTY_SET,
     stopped: false, groupExit: false, groupExitCode: 0,
     unkillable: false, subreaper: false, hasChildSubreaper: false, reapAuto: false,
     uid: 0, privileged: true,

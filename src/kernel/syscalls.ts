@@ -3,7 +3,7 @@
  * everything it sets off (deaths, teardowns, wake-ups of blocked waits), and reports its result
  * and events. Calls that would panic the machine are refused as scenario errors, state untouched.
  */
-import type { Outcome, Ret, Syscall, TaskId } from './abi.ts';
+import type { KernelEvent, Outcome, Ret, Syscall, TaskId } from './abi.ts';
 import { actorProblem } from './describe.ts';
 import { type Ctx, type KernelOps, NONE, emit, err, newCtx, ok, task } from './context.ts';
 import { doExit, doGroupExit, exitCodeStatus, exitNotify } from './exit.ts';
@@ -18,10 +18,19 @@ import {
   sysCapsDrop, sysGetpgidOrSid, sysGetpid, sysGetppid, sysGettid, sysNspid, sysPrctlSubreaper,
   sysSetpgid, sysSetsid, sysSetuid, targetNr,
 } from './sys.ts';
+import { createKernelState } from './state.ts';
 import type { KernelState } from './types.ts';
 import { sysWait, wakeParent } from './wait.ts';
 
 const OPS: KernelOps = { groupExit: doGroupExit };
+
+export interface DispatchOptions {
+  /** record KernelEvents for the event log (a headless run can skip them) */
+  events: boolean;
+}
+const WITH_EVENTS: DispatchOptions = { events: true };
+const NO_EVENTS: KernelEvent[] = [];
+const NO_COMPLETIONS: Outcome['completed'] = [];
 
 /** Errno-style result of helpers that return an errno name or null. */
 const zeroOr = (e: string | null): Ret => (e === null ? ok(0) : err(e));
@@ -88,11 +97,26 @@ function settle(ctx: Ctx): void {
  * One system call (the kernel's syscall entry). Mutates `state` in place.
  * `fault` in the outcome is a scenario error: the call was refused and nothing changed.
  */
-export function dispatch(state: KernelState, call: Syscall): Outcome {
-  const ctx = newCtx(state, OPS);
+export function dispatch(state: KernelState, call: Syscall, opts: DispatchOptions = WITH_EVENTS): Outcome {
+  const ctx = reuseCtx(state, opts.events);
   const fault = actorProblem(state, call.actor) ?? panicReason(ctx, call);
-  if (fault !== null) return { ret: NONE, events: [], completed: [], fault };
+  if (fault !== null) return { ret: NONE, events: NO_EVENTS, completed: NO_COMPLETIONS, fault };
   const ret = run(ctx, call);
   settle(ctx);
-  return { ret, events: ctx.events, completed: ctx.completed, fault: null };
+  const completed = ctx.completed.length === 0 ? NO_COMPLETIONS : ctx.completed;
+  return { ret, events: ctx.events ?? NO_EVENTS, completed, fault: null };
+}
+
+/**
+ * dispatch() never re-enters, so one context serves every call: its work queues are emptied and
+ * the arrays handed out in an Outcome are replaced, never reused.
+ */
+const shared: Ctx = newCtx(createKernelState(), OPS, false);
+function reuseCtx(state: KernelState, withEvents: boolean): Ctx {
+  shared.s = state;
+  shared.events = withEvents ? [] : null;
+  if (shared.completed.length > 0) shared.completed = [];
+  shared.freedIn.length = 0;
+  shared.wakeParents.length = 0;
+  return shared;
 }

@@ -79,8 +79,11 @@ export interface PidNamespace {
   id: NsId;
   level: number;
   parent: NsId | null;
-  /** nr -> TaskId owning the struct pid (only published pids) */
-  idr: Record<number, TaskId>;
+  /**
+   * nr -> TaskId owning the struct pid; a hole where the number is free. An array (possibly
+   * sparse) so that walking it in number order, as proc readdir and the teardown do, is a loop.
+   */
+  idr: TaskId[];
   /** idr_next: where the cyclic allocator starts looking */
   cursor: number;
   pidMax: number;

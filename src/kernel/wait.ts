@@ -12,11 +12,12 @@ import { releaseTask, threadGroupEmpty } from './release.ts';
 import { NO_TASK, type Task, type WaitSelector } from './types.ts';
 
 const INT_MIN = -2147483648;
+const ANY_CHILD: WaitSelector = { type: 'any' };
 
 /** kernel_wait4()'s reading of its pid argument in the caller's namespace. */
 export function waitSelector(ctx: Ctx, w: Task, pid: number): WaitSelector | 'ESRCH' {
   if (pid === INT_MIN) return 'ESRCH';
-  if (pid === -1) return { type: 'any' };
+  if (pid === -1) return ANY_CHILD;
   if (pid < -1) return { type: 'pgrp', owner: findPidNs(ctx, -pid, w.ns) };
   if (pid === 0) return { type: 'pgrp', owner: proc(ctx, w).pgrp };
   return { type: 'pid', owner: findPidNs(ctx, pid, w.ns) };
@@ -34,17 +35,28 @@ const reapable = (c: Task): boolean => c.exitState === 'zombie' && threadGroupEm
 type Scan = { reaped: TaskId } | { eligible: boolean };
 
 function scanChildren(ctx: Ctx, w: Task, sel: WaitSelector): Scan {
-  let eligible = false;
-  const threads = [w.id, ...proc(ctx, w).threads.filter((id) => id !== w.id)];
-  for (const th of threads) {
-    for (let c = task(ctx, th).firstChild; c !== NO_TASK; c = task(ctx, c).nextSibling) {
-      const child = task(ctx, c);
-      if (!selects(ctx, sel, child)) continue;
-      if (reapable(child)) return { reaped: c };
-      eligible = true;
-    }
+  const own = scanThreadChildren(ctx, w.id, sel);
+  if (typeof own === 'number') return { reaped: own };
+  let eligible = own;
+  for (const th of proc(ctx, w).threads) {
+    if (th === w.id) continue;
+    const found = scanThreadChildren(ctx, th, sel);
+    if (typeof found === 'number') return { reaped: found };
+    eligible ||= found;
   }
   return { eligible };
+}
+
+/** One thread's children, oldest first: the first reapable match, or whether any matched. */
+function scanThreadChildren(ctx: Ctx, th: TaskId, sel: WaitSelector): TaskId | boolean {
+  let eligible = false;
+  for (let c = task(ctx, th).firstChild; c !== NO_TASK; c = task(ctx, c).nextSibling) {
+    const child = task(ctx, c);
+    if (!selects(ctx, sel, child)) continue;
+    if (reapable(child)) return c;
+    eligible = true;
+  }
+  return eligible;
 }
 
 /** do_wait_pid(): the one child owning the struct pid, if it is ours (is_effectively_child). */
@@ -108,7 +120,7 @@ export function reapAuto(ctx: Ctx, p: Task): void {
   const runner = p.threads.find((id) => !task(ctx, id).exiting && task(ctx, id).exitState === 'none');
   if (runner === undefined) return;
   for (;;) {
-    const ret = waitOnce(ctx, runner, { type: 'any' });
+    const ret = waitOnce(ctx, runner, ANY_CHILD);
     if (ret === null || ret.kind !== 'int') return;
   }
 }
