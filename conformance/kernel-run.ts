@@ -17,8 +17,8 @@ import { ensureDriver } from './driver-build.ts';
 import { driverLine, expectText } from './to-driver.ts';
 import type { DriverEvent, RunDocument, StepInfo } from './types.ts';
 
-export const MAX_STEPS = 4000;
-export const MAX_TASKS = 400;
+export const MAX_STEPS = 12000;
+export const MAX_TASKS = 3000;
 
 export type KernelOutcome =
   | { kind: 'ran'; doc: RunDocument; harness: string | null; ms: number }

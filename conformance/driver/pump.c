@@ -10,6 +10,7 @@
 #include "util.h"
 #include <errno.h>
 #include <poll.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,18 +146,28 @@ int pump(int timeout_ms) {
   return handled;
 }
 
+/* Timers on this kind of VM can be as coarse as a jiffy, so settling never sleeps on a timeout:
+ * it polls without waiting and yields, until three rounds in a row see nothing running and no
+ * message in flight (a task woken by a step is RUNNING from the moment the waker returns).
+ * An init in its namespace's teardown sleeps between reaps, so while one exists the quiet
+ * must also have lasted EXITING_QUIET_MS. */
+#define EXITING_QUIET_MS 60
+
 int settle(int max_ms) {
-  long deadline = now_ms() + max_ms;
+  long deadline = now_ms() + max_ms, quiet_since = now_ms();
   int quiet = 0;
   while (now_ms() < deadline) {
-    int busy = pump(2) > 0 || npending > 0;
+    int busy = pump(0) > 0 || npending > 0, exiting = 0;
     for (int i = 0; i < g_ntask && !busy; i++) {
       struct task *t = &g_task[i];
       reg_refresh(t);
       if (!t->gone && t->state != 'S' && t->state != 'T' && t->state != 't' && t->state != 'Z') busy = 1;
+      exiting |= !t->gone && t->exiting;
     }
-    quiet = busy ? 0 : quiet + 1;
-    if (quiet >= 3) return 0;
+    if (busy) quiet = 0, quiet_since = now_ms();
+    else quiet++;
+    if (quiet >= 3 && (!exiting || now_ms() - quiet_since >= EXITING_QUIET_MS)) return 0;
+    sched_yield();
   }
   return -1;
 }

@@ -121,11 +121,11 @@ static int ends_caller(const char *op) {
 static const char *await_reply(struct task *a, const char *fallback) {
   long deadline = now_ms() + STEP_TIMEOUT_MS;
   while (!g_pump.have_reply && now_ms() < deadline) {
-    pump(5);
+    pump(20);
     if (g_pump.have_reply) break;
     reg_refresh(a);
     if (a->fd < 0 || a->gone || a->state == 'Z' || a->state == 'T' || a->exiting) {
-      pump(5);
+      pump(0);
       if (!g_pump.have_reply) return fallback;
     }
   }
@@ -134,7 +134,7 @@ static const char *await_reply(struct task *a, const char *fallback) {
 
 static int await_hello(const char *label) {
   long deadline = now_ms() + STEP_TIMEOUT_MS;
-  while (reg_find(label) < 0 && now_ms() < deadline) pump(5);
+  while (reg_find(label) < 0 && now_ms() < deadline) pump(20);
   return reg_find(label);
 }
 
