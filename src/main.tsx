@@ -41,12 +41,25 @@ const store = createAppStore({
 const fallback = libraryText(DEFAULT_FILE) ?? '';
 const link = window.location.hash.length > 1 ? readLink(window.location.hash) : null;
 const opened = link?.ok ? link.text : fallback;
-const saved = savedOffer(window.localStorage, opened);
+store.getState().offerRestore(savedOffer(window.localStorage, opened));
 
 if (link && !link.ok) store.getState().setNotice(link.message);
 const first = link?.ok
   ? store.getState().load(link.text, link.step, link.view)
   : store.getState().load(fallback, 'first');
+// A link pasted into the address bar of an open page changes only the fragment: open it too.
+window.addEventListener('hashchange', () => {
+  const wanted = readLink(window.location.hash);
+  if (wanted.ok && wanted.text === store.getState().loadedText) return;
+  if (!wanted.ok) {
+    store.getState().setNotice(wanted.message);
+    return;
+  }
+  const own = store.getState().text;
+  store.getState().setNotice(null);
+  store.getState().offerRestore(own.trim() === '' ? null : own);
+  void store.getState().load(wanted.text, wanted.step, wanted.view);
+});
 void first.then(() => {
   startUrlSync(store, window.history, window.location);
   startAutosave(store, window.localStorage);
@@ -57,7 +70,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <App saved={saved} />
+      <App />
     </StoreProvider>
   </StrictMode>,
 );

@@ -40,6 +40,8 @@ export interface AppState {
   hoveredTask: TaskId | null;
   windows: Record<number, TableWindow>;
   frame: Frame | null;
+  /** the visitor's own earlier text, offered for restoring after a link or file replaced it */
+  restorable: string | null;
   /** live tasks at the last idle frame (frames made while playing leave them out) */
   liveTasks: { id: TaskId; label: string }[];
 
@@ -58,6 +60,7 @@ export interface AppState {
   hoverTask(task: TaskId | null): void;
   setWindow(window: TableWindow): void;
   setNotice(message: string | null): void;
+  offerRestore(text: string | null): void;
 }
 
 export interface StoreDeps {
@@ -142,6 +145,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       windows: {},
       frame: null,
       liveTasks: [],
+      restorable: null,
 
       load,
       edit(text) {
@@ -200,6 +204,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
       },
       setNotice(message) {
         set({ notice: message });
+      },
+      offerRestore(text) {
+        set({ restorable: text });
       },
     };
   });

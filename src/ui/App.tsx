@@ -23,7 +23,7 @@ import type { AppState } from '../store/store.ts';
 const selectFrameStep = (s: AppState) => s.frame?.step ?? -1;
 const selectBusy = (s: AppState) => s.loading;
 
-export function App({ saved }: { saved: string | null }) {
+export function App() {
   const store = useStoreApi();
   useShortcuts(store);
   const frameStep = useApp(selectFrameStep);
@@ -40,7 +40,7 @@ export function App({ saved }: { saved: string | null }) {
       }}
     >
       <Toolbar />
-      <RestoreOffer saved={saved} />
+      <RestoreOffer />
       <Alerts />
       <Player />
       <Caption />

@@ -1,19 +1,22 @@
 /**
- * Offers to bring back the scenario saved locally from an earlier visit when the page opened
- * another one (the default, a link, a file).
+ * Offers to bring back the visitor's own scenario (saved locally, or on screen before a link
+ * replaced it) when the page now shows another one.
  */
-import { useState } from 'react';
-import { useStoreApi } from './StoreContext.tsx';
+import type { AppState } from '../store/store.ts';
+import { useApp, useStoreApi } from './StoreContext.tsx';
 
-export function RestoreOffer({ saved }: { saved?: string | null }) {
+const selectRestorable = (s: AppState) => s.restorable;
+
+export function RestoreOffer() {
   const store = useStoreApi();
-  const [text, setText] = useState(saved ?? null);
+  const text = useApp(selectRestorable);
   if (text === null) return null;
+  const dismiss = () => store.getState().offerRestore(null);
   return (
     <p className="restore">
-      Your last scenario is saved on this computer.{' '}
-      <button type="button" onClick={() => { void store.getState().load(text, 'first'); setText(null); }}>Restore it</button>{' '}
-      <button type="button" className="link" onClick={() => setText(null)}>Dismiss</button>
+      Your own scenario was replaced by the one opened.{' '}
+      <button type="button" onClick={() => { void store.getState().load(text, 'first'); dismiss(); }}>Restore it</button>{' '}
+      <button type="button" className="link" onClick={dismiss}>Dismiss</button>
     </p>
   );
 }

@@ -29,7 +29,13 @@ export function Actions() {
         <button type="button" disabled={actor === null} onClick={() => run({ op: 'exit', code: 0 })}>exit</button>
         <button type="button" disabled={actor === null} onClick={() => run({ op: 'wait' })}>wait</button>
         <button type="button" disabled={actor === null} onClick={() => run({ op: 'clone-newpid' })}>clone NEWPID</button>
-        <button type="button" disabled={actor === null} onClick={() => run({ op: 'unshare' })}>unshare NEWPID</button>
+        {/* Named without the word "share" so that the page's Share button keeps a unique name. */}
+        <button
+          type="button" disabled={actor === null} onClick={() => run({ op: 'unshare' })}
+          aria-label="NEWPID for children" title="unshare NEWPID: the caller's next children start a new pid namespace"
+        >
+          unshare NEWPID
+        </button>
       </div>
       <div className="action-row">
         <label>Signal

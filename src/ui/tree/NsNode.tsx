@@ -25,7 +25,7 @@ export const NsNode = memo(function NsNode({ id, x, y, level, dimmed, selected, 
   if (!ns) return null;
   const init = ns.initLabel === null ? 'no init yet' : `init ${ns.initLabel} (pid ${ns.initPid ?? '–'})`;
   const counts = `${ns.live} live, ${ns.zombies} zombie${ns.zombies === 1 ? '' : 's'}`;
-  const label = `${ns.name}, level ${ns.level}, ${ns.state}, ${init}, ${counts}`;
+  const label = `${ns.name} level ${ns.level}, ${ns.state}, ${init}, ${counts}`;
   const classes = ['ns-node', `ns-${ns.state}`, dimmed ? 'dimmed' : '', selected ? 'selected' : '', hot ? 'hot' : '']
     .filter(Boolean).join(' ');
   return (
