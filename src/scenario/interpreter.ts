@@ -15,7 +15,7 @@
  */
 import {
   actorProblem, createKernelState, dispatch, taskCount, taskView,
-  type KernelEvent, type KernelState, type TaskId,
+  type KernelEvent, type KernelState, type Outcome, type Syscall, type TaskId,
 } from '../kernel/index.ts';
 import type { ConcreteStatement, ConcreteStep, Diagnostic, OpCall, OpName, Program, TrailingNarration } from './ast.ts';
 import { at, D, type Problem } from './diagnostics.ts';
@@ -46,7 +46,15 @@ export interface StepRecord {
 }
 
 export type Advance =
-  | { done: false; record: StepRecord; completed: readonly StepRecord[]; events: readonly KernelEvent[] }
+  | {
+    done: false;
+    record: StepRecord;
+    /** earlier records whose blocked wait completed during this step */
+    completed: readonly StepRecord[];
+    events: readonly KernelEvent[];
+    /** the kernel call this step made (to replay it from a checkpoint) */
+    syscall: Syscall;
+  }
   | { done: true; error: Diagnostic | null; narration: TrailingNarration | null };
 
 export interface Interpreter {
@@ -58,6 +66,8 @@ export interface Interpreter {
   readonly records: readonly StepRecord[];
   next(): Advance;
 }
+
+const NONE_COMPLETED: readonly StepRecord[] = Object.freeze([]);
 
 class Run implements Interpreter {
   readonly state: KernelState;
@@ -129,25 +139,20 @@ class Run implements Interpreter {
     return this.dispatch(step, call, creates ? label : null);
   }
 
-  private dispatch(step: ConcreteStep, call: Parameters<typeof dispatch>[1], label: string | null): Advance {
+  private dispatch(step: ConcreteStep, call: Syscall, label: string | null): Advance {
     const before = taskCount(this.state);
     const outcome = dispatch(this.state, call);
     if (outcome.fault !== null) return this.fail(step, D.kernelFault(outcome.fault));
     const created = taskCount(this.state) > before ? before : undefined;
     if (step.label !== null) this.labels.bind(step.label, created ?? null, step.line);
-    else if (label !== null && created !== undefined) this.labels.bindAutomatic(step.actor, created);
+    else if (label !== null && created !== undefined) this.labels.bindAutomatic(step.actor, created, step.line);
     const record = this.record(step, formatRet(outcome.ret), created);
     if (outcome.ret.kind === 'blocked') {
       record.pending = true;
       record.pass = null;
       this.pending.set(call.actor, record);
     }
-    const completed: StepRecord[] = [];
-    for (const c of outcome.completed) {
-      const r = this.complete(c.task, formatRet(c.ret));
-      if (r !== null) completed.push(r);
-    }
-    return { done: false, record, completed, events: outcome.events };
+    return { done: false, record, completed: this.completeAll(outcome.completed), events: outcome.events, syscall: call };
   }
 
   private record(step: ConcreteStep, result: string | null, created: TaskId | undefined): StepRecord {
@@ -162,6 +167,16 @@ class Run implements Interpreter {
     }
     this.records.push(record);
     return record;
+  }
+
+  private completeAll(done: Outcome['completed']): readonly StepRecord[] {
+    if (done.length === 0) return NONE_COMPLETED;
+    const completed: StepRecord[] = [];
+    for (const c of done) {
+      const r = this.complete(c.task, formatRet(c.ret));
+      if (r !== null) completed.push(r);
+    }
+    return completed;
   }
 
   private complete(task: TaskId, result: string | null): StepRecord | null {

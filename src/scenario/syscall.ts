@@ -20,7 +20,8 @@ function optTarget(t: TargetArg | null, resolve: Resolve): Target | null | undef
   return target(t, resolve) ?? undefined;
 }
 
-/** The kernel call for `call`, or null when a label did not resolve. `label` is the new task's. */
+/** The kernel call for `call`, or null when a label did not resolve. `label` is the new task's.
+ * Objects are built field by field (no spreads): this runs once per executed statement. */
 export function toSyscall(actor: TaskId, call: OpCall, label: string, cmd: string | null, resolve: Resolve): Syscall | null {
   switch (call.op) {
     case 'fork': return { actor, op: 'clone', flags: [], setTid: null, label, cmd };
@@ -29,27 +30,46 @@ export function toSyscall(actor: TaskId, call: OpCall, label: string, cmd: strin
     case 'mount': return { actor, op: 'mount-proc' };
     case 'write': return { actor, op: call.file === 'pid_max' ? 'write-pid-max' : 'write-ns-last-pid', value: call.value };
     case 'caps': return { actor, op: 'caps-drop' };
-    case 'setns': case 'kill': {
+    case 'exit': case 'thread-exit': return { actor, op: call.op, code: call.code };
+    case 'setns': {
       const t = target(call.target, resolve);
-      return t && { ...call, actor, target: t };
+      return t && { actor, op: 'setns', target: t };
+    }
+    case 'kill': {
+      const t = target(call.target, resolve);
+      return t && { actor, op: 'kill', sig: call.sig, target: t };
     }
     case 'setpgid': {
       const t = target(call.target, resolve);
       const pgid = t && target(call.pgid, resolve);
       return t && pgid && { actor, op: 'setpgid', target: t, pgid };
     }
-    case 'wait': case 'getpgid': case 'getsid': case 'nspid': {
+    case 'wait': {
       const t = optTarget(call.target, resolve);
-      return t === undefined ? null : { ...call, actor, target: t };
+      return t === undefined ? null : { actor, op: 'wait', target: t, nohang: call.nohang };
+    }
+    case 'getpgid': case 'getsid': case 'nspid': {
+      const t = optTarget(call.target, resolve);
+      return t === undefined ? null : { actor, op: call.op, target: t };
     }
     default: return { ...call, actor };
   }
 }
 
+/** Decimal texts of small integers, made once: results and expectations of long runs share
+ * them instead of each holding its own copy. */
+const SMALL_INTS: string[] = [];
+const SMALL_INT_LIMIT = 1 << 16;
+
+export function intText(n: number): string {
+  if (n < 0 || n >= SMALL_INT_LIMIT || !Number.isInteger(n)) return String(n);
+  return (SMALL_INTS[n] ??= String(n));
+}
+
 /** The result as the language writes it; null for none (and for a wait still blocked). */
 export function formatRet(ret: Ret): string | null {
   switch (ret.kind) {
-    case 'int': return String(ret.value);
+    case 'int': return intText(ret.value);
     case 'errno': return ret.name;
     case 'list': return ret.values.join(' ');
     default: return null;
@@ -57,6 +77,6 @@ export function formatRet(ret: Ret): string | null {
 }
 
 export function formatExpected(e: Expected): string {
-  if (e.kind === 'int') return String(e.value);
+  if (e.kind === 'int') return intText(e.value);
   return e.kind === 'errno' ? e.name : e.values.join(' ');
 }
