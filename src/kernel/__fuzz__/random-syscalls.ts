@@ -1,0 +1,74 @@
+/**
+ * A seeded generator of random system-call sequences for property tests: valid and invalid calls
+ * from random live actors, reaching forks, threads, new namespaces, setns, exits, kills of every
+ * form, waits, sessions, subreapers, dispositions, masks, faults and sysctl writes.
+ */
+import {
+  SIGNALS, actorProblem, type CloneFlag, type KernelState, type Syscall, type Target,
+} from '../index.ts';
+
+/** mulberry32: a tiny deterministic PRNG (no Math.random in the engine's tests either). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rand = () => number;
+const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+const int = (r: Rand, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
+
+const SIGS = [0, 0, SIGNALS.USR2, SIGNALS.KILL, SIGNALS.TERM, SIGNALS.USR1, SIGNALS.STOP, SIGNALS.CONT, SIGNALS.CHLD, SIGNALS.HUP, SIGNALS.TSTP];
+const FLAG_SETS: CloneFlag[][] = [
+  [], [], [], [], [], [], ['NEWPID'], ['NEWPID'], ['THREAD', 'SIGHAND', 'VM'], ['PARENT'], ['NEWPID', 'PARENT'],
+  ['NEWNS'], ['THREAD'], ['NEWPID', 'THREAD', 'SIGHAND', 'VM'],
+];
+
+function target(r: Rand, s: KernelState): Target {
+  if (r() < 0.6) return { kind: 'task', task: int(r, 0, s.tasks.length - 1) };
+  return { kind: 'nr', nr: pick(r, [0, -1, 1, 2, 3, 4, 5, -2, -3, 300, 99999]) };
+}
+
+function liveActor(r: Rand, s: KernelState): number | null {
+  const able = s.tasks.filter((t) => actorProblem(s, t.id) === null).map((t) => t.id);
+  return able.length === 0 ? null : pick(r, able);
+}
+
+/** One random call by a random task that may act now (null if nobody can). */
+export function randomCall(r: Rand, s: KernelState): Syscall | null {
+  const actor = liveActor(r, s);
+  if (actor === null) return null;
+  const roll = r();
+  if (roll < 0.42) {
+    const setTid = r() < 0.1 ? [int(r, 0, 6)] : null;
+    return { actor, op: 'clone', flags: pick(r, FLAG_SETS), setTid, label: `t${s.tasks.length}`, cmd: null };
+  }
+  if (roll < 0.48) return { actor, op: actor === 0 ? 'getpid' : 'exit', code: int(r, 0, 3) } as Syscall;
+  if (roll < 0.6) return { actor, op: 'wait', target: r() < 0.6 ? null : target(r, s), nohang: r() < 0.6 };
+  if (roll < 0.7) return { actor, op: 'kill', sig: pick(r, SIGS), target: target(r, s) };
+  return oddCall(r, s, actor);
+}
+
+function oddCall(r: Rand, s: KernelState, actor: number): Syscall {
+  switch (int(r, 0, 13)) {
+    case 0: return { actor, op: 'unshare', flags: r() < 0.5 ? ['NEWPID'] : ['NEWPID', 'NEWNS'] };
+    case 1: return { actor, op: 'setns', target: target(r, s) };
+    case 2: return { actor, op: 'setsid' };
+    case 3: return { actor, op: 'setpgid', target: target(r, s), pgid: target(r, s) };
+    case 4: return { actor, op: 'prctl-subreaper', on: r() < 0.7 };
+    case 5: return { actor, op: 'signal', sig: pick(r, SIGS), disposition: pick(r, ['default', 'ignore', 'handle'] as const) };
+    case 6: return { actor, op: 'sigmask', block: r() < 0.6, sig: pick(r, SIGS) };
+    case 7: return { actor, op: 'reap', mode: r() < 0.5 ? 'auto' : 'manual' };
+    case 8: return { actor, op: 'write-ns-last-pid', value: int(r, 0, 320) };
+    case 9: return { actor, op: actor === 0 ? 'getppid' : 'thread-exit', code: 0 } as Syscall;
+    case 10: return { actor, op: 'pdeathsig', sig: pick(r, SIGS) };
+    case 11: return { actor, op: r() < 0.5 ? 'mount-proc' : 'ps' } as Syscall;
+    case 12: return { actor, op: actor === 0 ? 'gettid' : pick(r, ['fault', 'caps-drop'] as const) } as Syscall;
+    default: return { actor, op: pick(r, ['getpgid', 'getsid', 'nspid'] as const), target: target(r, s) };
+  }
+}
