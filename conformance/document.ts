@@ -136,6 +136,6 @@ export function buildDocument(facts: KernelRunFacts): RunDocument {
     state: taskState(t),
     exit: t.state === 'X' || t.state === 'Z' ? exitDoc(t.exit) : null,
   }));
-  const ok = error === null && steps.every((s) => s.pass !== false);
+  const ok = error === null && steps.every((s) => s.pass !== false && s.pending !== true);
   return { ok, error, steps, namespaces, tasks: taskDocs };
 }

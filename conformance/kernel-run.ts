@@ -79,11 +79,13 @@ export function parseEvents(out: string): DriverEvent[] {
   return out.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as DriverEvent);
 }
 
-export async function runOnKernel(text: string, timeoutMs = 60_000): Promise<KernelOutcome> {
+/** Default bound: 30 s plus 50 ms a step (a loaded 2-core machine runs a step in 5–40 ms). */
+export async function runOnKernel(text: string, timeoutMs?: number): Promise<KernelOutcome> {
   const p = plan(text);
   if ('skipped' in p) return { kind: 'skipped', reason: p.skipped };
+  const bound = timeoutMs ?? 30_000 + 50 * p.steps.length;
   const started = Date.now();
-  const { out, err } = await runDriver(p.steps.map(driverLine), p.pidMax, timeoutMs);
+  const { out, err } = await runDriver(p.steps.map(driverLine), p.pidMax, bound);
   const events = parseEvents(out);
   const infos: StepInfo[] = p.steps.map((s) => ({
     line: s.line, actor: s.actor, op: s.call.op, expect: expectText(s.expect),

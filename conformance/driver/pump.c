@@ -160,7 +160,8 @@ int settle(int max_ms) {
     int busy = pump(0) > 0 || npending > 0, exiting = 0;
     for (int i = 0; i < g_ntask && !busy; i++) {
       struct task *t = &g_task[i];
-      reg_refresh(t);
+      /* a zombie only ever changes by being reaped, which its reaper's own state reveals */
+      if (t->state != 'Z') reg_refresh(t);
       if (!t->gone && t->state != 'S' && t->state != 'T' && t->state != 't' && t->state != 'Z') busy = 1;
       exiting |= !t->gone && t->exiting;
     }

@@ -214,7 +214,7 @@ static const char *nspid_answer(struct task *a, const char *tok, char *out, size
     if (tok[0] == 'l') {
       i = reg_find(tok + 2);
       if (i >= 0) reg_refresh(&g_task[i]);
-      if (i >= 0 && g_task[i].gone) i = -1;
+      if (i >= 0 && !reg_visible_nr(&g_task[i], a)) i = -1;
     } else {
       i = reg_task_by_nr(a, atoi(tok + 2), 0);
     }
@@ -270,6 +270,17 @@ static int after(int idx, int actor, const char *op, char *args, const char *res
   return 0;
 }
 
+/* the first `l:LABEL` argument that names no task (unknown, or its creating call failed) */
+static const char *unbound_label(const char *args) {
+  static char bad[72];
+  for (const char *p = strstr(args, "l:"); p; p = strstr(p + 2, "l:")) {
+    if (p != args && p[-1] != ' ') continue;
+    sscanf(p + 2, "%71s", bad);
+    if (reg_find(bad) < 0) return bad;
+  }
+  return NULL;
+}
+
 int run_step(char *line) {
   char actor_label[72], op[24];
   int idx, src_line, off = 0;
@@ -281,6 +292,7 @@ int run_step(char *line) {
   const char *problem = actor_problem(a);
   if (!problem) problem = root_rule(actor, op);
   if (problem) return scenario_error(src_line, problem), 1;
+  if (strcmp(op, "clone") && unbound_label(args)) return scenario_error(src_line, "no task has that label"), 1;
   const char *res;
   char nsbuf[MSG_MAX];
   if (!strcmp(op, "nspid")) {

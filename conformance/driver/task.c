@@ -95,6 +95,8 @@ static void on_signal(int sig, siginfo_t *si, void *ucv) {
 
 static long set_disposition(int sig, int disp) {
   struct ksigaction sa = { 0 };
+  /* `reap auto` is the reaping SIGCHLD handler: any new SIGCHLD disposition replaces it */
+  if (sig == SIGCHLD) SYS1(SYS_close, FD_REAP);
   if (disp == 2) sa.handler = on_signal;
   else __builtin_memcpy(&sa.handler, &(long){ disp == 1 ? 1L : 0L }, sizeof(long)); /* SIG_IGN / SIG_DFL */
   sa.flags = SA_SIGINFO | SA_RESTART | SA_RESTORER_FLAG;
@@ -104,6 +106,7 @@ static long set_disposition(int sig, int disp) {
 
 void task_reap_auto(void) {
   set_disposition(SIGCHLD, 2);
+  SYS1(SYS_close, FD_REAP);
   long fd = SYS3(SYS_open, "/", O_PATH | O_CLOEXEC, 0);
   if (fd >= 0 && fd != FD_REAP) {
     SYS3(SYS_dup3, fd, FD_REAP, O_CLOEXEC);
