@@ -6,7 +6,7 @@
  */
 import {
   nsCount, nsView, pidNrAs, psTable, taskCount, taskView, visibleNamespaces,
-  type KernelState, type NsId, type TaskId,
+  type KernelState, type NsId, type NsView, type TaskId,
 } from '../kernel/index.ts';
 import type { EventLine, Frame, Inspected, NsFrame, ShowParams, StepInfo, TableFrame } from './protocol.ts';
 import { eventTasks, sentence, type World } from './sentences.ts';
@@ -19,6 +19,14 @@ export const DEFAULT_WINDOW = 200;
 export const LOG_TAIL = 150;
 
 export function buildFrame(tl: Timeline, state: KernelState, params: ShowParams): Frame {
+  const views = new Map<NsId, NsView>();
+  const nsOf = (id: NsId): NsView => {
+    const known = views.get(id);
+    if (known) return known;
+    const view = nsView(state, id);
+    views.set(id, view);
+    return view;
+  };
   const step = Math.min(params.step, tl.steps.length);
   const viewer = params.viewer !== null && params.viewer < taskCount(state) ? params.viewer : null;
   const shown: NsId[] = viewer === null ? allNamespaces(state) : visibleNamespaces(state, viewer);
@@ -26,11 +34,11 @@ export function buildFrame(tl: Timeline, state: KernelState, params: ShowParams)
   const info = stepInfo(tl, step);
   return {
     step,
-    namespaces: shown.map((ns, i) => nsFrame(state, ns, viewer, tables[i]?.count ?? 0)),
+    namespaces: shown.map((ns, i) => nsFrame(state, nsOf(ns), viewer, tables[i]?.count ?? 0)),
     tables,
     liveTasks: params.withTasks ? liveTasks(state, viewer) : null,
-    inspected: params.inspect !== null && params.inspect < taskCount(state) ? inspect(state, params.inspect) : null,
-    events: eventLines(tl, state, step),
+    inspected: params.inspect !== null && params.inspect < taskCount(state) ? inspect(state, params.inspect, nsOf) : null,
+    events: eventLines(tl, state, step, nsOf),
     stepInfo: info,
     why: info && /^E[A-Z]+$/.test(info.result ?? '') ? whyFailed(info.op, info.result ?? '') : null,
   };
@@ -40,8 +48,10 @@ function allNamespaces(state: KernelState): NsId[] {
   return Array.from({ length: nsCount(state) }, (_, i) => i);
 }
 
-function nsFrame(state: KernelState, ns: NsId, viewer: TaskId | null, rowCount: number): NsFrame {
-  const view = nsView(state, ns);
+/** nsView counts a namespace's tasks (O(tasks)): a frame asks for each namespace once */
+type NsOf = (id: NsId) => NsView;
+
+function nsFrame(state: KernelState, view: NsView, viewer: TaskId | null, rowCount: number): NsFrame {
   const init = view.init === null ? null : taskView(state, view.init);
   const ownPid = init?.nspid.at(-1) ?? null;
   const seen = init === null || viewer === null ? ownPid : pidNrAs(state, init.id, viewer);
@@ -71,10 +81,10 @@ function liveTasks(state: KernelState, viewer: TaskId | null): { id: TaskId; lab
   return out;
 }
 
-function inspect(state: KernelState, id: TaskId): Inspected {
+function inspect(state: KernelState, id: TaskId, nsOf: NsOf): Inspected {
   const t = taskView(state, id);
   const chain: string[] = [];
-  for (let at: NsId | null = t.ns; at !== null; at = nsView(state, at).parent) chain.unshift(nsView(state, at).name);
+  for (let at: NsId | null = t.ns; at !== null; at = nsOf(at).parent) chain.unshift(nsOf(at).name);
   const parent = t.parent === null ? null : taskView(state, t.parent);
   return {
     ...t,
@@ -84,9 +94,9 @@ function inspect(state: KernelState, id: TaskId): Inspected {
   };
 }
 
-function eventLines(tl: Timeline, state: KernelState, step: number): EventLine[] {
+function eventLines(tl: Timeline, state: KernelState, step: number, nsOf: NsOf): EventLine[] {
   const end = eventsUpTo(tl, step);
-  const world: World = { task: (id) => taskView(state, id), ns: (id) => nsView(state, id) };
+  const world: World = { task: (id) => taskView(state, id), ns: nsOf };
   return tl.events.slice(Math.max(0, end - LOG_TAIL), end).map(({ step: at, event }) => ({
     step: at,
     text: sentence(world, event),

@@ -8,7 +8,7 @@
 import { buildFrame } from './frame.ts';
 import { PROTOCOL_VERSION, isRequest, type Reply, type ShowParams } from './protocol.ts';
 import { recordRun } from './record.ts';
-import { stateAt, type Timeline } from './timeline.ts';
+import { prepareSpare, stateAt, type Timeline } from './timeline.ts';
 
 export interface Host {
   receive(message: unknown): void;
@@ -20,6 +20,8 @@ export interface HostOptions {
   /** yields to the event loop between slices */
   pause?: () => Promise<void>;
   now?: () => number;
+  /** idle time before the spare checkpoint copy is made */
+  spareDelayMs?: number;
 }
 
 export function createHost(post: (reply: Reply) => void, options: HostOptions = {}): Host {
@@ -55,6 +57,17 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
     }
     const state = stateAt(timeline, params.step);
     post({ v: PROTOCOL_VERSION, id, type: 'frame', frame: buildFrame(timeline, state, params) });
+    scheduleSpare(timeline);
+  }
+
+  let spareTimer: ReturnType<typeof setTimeout> | null = null;
+  /** once no request has come for a moment, copy the checkpoint a step back would need */
+  function scheduleSpare(tl: Timeline): void {
+    if (spareTimer !== null) clearTimeout(spareTimer);
+    spareTimer = setTimeout(() => {
+      spareTimer = null;
+      if (tl === timeline) prepareSpare(tl);
+    }, options.spareDelayMs ?? 150);
   }
 
   return {

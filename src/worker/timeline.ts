@@ -34,6 +34,8 @@ export interface Timeline {
   /** steps between checkpoints; doubles when there are too many */
   interval: number;
   cursor: Checkpoint;
+  /** a private copy of one checkpoint made while idle, so that a step back need not copy */
+  spare: Checkpoint | null;
   /** every kernel event, in order, tagged with the step that caused it */
   events: { step: number; event: KernelEvent }[];
   /** the step at which each task was created (0 for the first init) */
@@ -41,7 +43,7 @@ export interface Timeline {
 }
 
 /** checkpoints kept at most; past it every other one is dropped and the interval doubles */
-export const MAX_CHECKPOINTS = 48;
+export const MAX_CHECKPOINTS = 24;
 
 export function newTimeline(initial: KernelState, interval = 64): Timeline {
   return {
@@ -49,6 +51,7 @@ export function newTimeline(initial: KernelState, interval = 64): Timeline {
     checkpoints: [{ step: 0, state: structuredClone(initial) }],
     interval,
     cursor: { step: 0, state: initial },
+    spare: null,
     events: [],
     born: [0],
   };
@@ -82,12 +85,31 @@ export function stateAt(tl: Timeline, k: number): KernelState {
   const target = Math.max(0, Math.min(tl.steps.length, k));
   const base = nearestCheckpoint(tl.checkpoints, target);
   const fromCursor = tl.cursor.step <= target && tl.cursor.step >= base.step;
-  if (!fromCursor) tl.cursor = { step: base.step, state: structuredClone(base.state) };
+  if (!fromCursor) tl.cursor = restore(tl, base);
   for (let i = tl.cursor.step; i < target; i++) {
     for (const call of tl.steps[i]?.calls ?? []) dispatch(tl.cursor.state, call);
   }
   tl.cursor.step = target;
   return tl.cursor.state;
+}
+
+function restore(tl: Timeline, base: Checkpoint): Checkpoint {
+  const spare = tl.spare;
+  tl.spare = null;
+  return spare !== null && spare.step === base.step ? spare : { step: base.step, state: structuredClone(base.state) };
+}
+
+/**
+ * Copies, ahead of time, the checkpoint a step back from the cursor would restore. Copying a
+ * large state is the slow part of going back; done while the page is idle it is off the path.
+ * Returns whether it copied anything.
+ */
+export function prepareSpare(tl: Timeline): boolean {
+  if (tl.cursor.step === 0) return false;
+  const base = nearestCheckpoint(tl.checkpoints, tl.cursor.step - 1);
+  if (tl.spare?.step === base.step) return false;
+  tl.spare = { step: base.step, state: structuredClone(base.state) };
+  return true;
 }
 
 function nearestCheckpoint(list: readonly Checkpoint[], k: number): Checkpoint {

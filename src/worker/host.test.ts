@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createHost } from './host.ts';
+import { PROTOCOL_VERSION, type Frame, type Loaded, type Reply } from './protocol.ts';
+
+const RFC = readFileSync('scenarios/library/rfc-test1-test2.pidns', 'utf8');
+
+function harness() {
+  const replies: Reply[] = [];
+  const host = createHost((r) => replies.push(r), { pause: async () => undefined, spareDelayMs: 0 });
+  const wait = async (id: number) => {
+    for (let i = 0; i < 200 && !replies.some((r) => r.id === id); i++) await new Promise((r) => setTimeout(r, 1));
+    const reply = replies.find((r) => r.id === id);
+    if (!reply) throw new Error(`no reply to ${id}`);
+    return reply;
+  };
+  return { host, replies, wait };
+}
+const show = (id: number, step: number, extra = {}) =>
+  ({ v: PROTOCOL_VERSION, id, type: 'show', step, viewer: null, inspect: null, windows: [], withTasks: true, ...extra });
+
+describe('engine host', () => {
+  it('loads a scenario and serves the tables of any step', async () => {
+    const { host, wait } = harness();
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: RFC });
+    const loaded = (await wait(1)) as { loaded: Loaded };
+    expect(loaded.loaded).toMatchObject({ title: "The RFC's Test1 and Test2", total: 15, error: null, failed: 0 });
+    host.receive(show(2, 13));
+    const { frame } = (await wait(2)) as { frame: Frame };
+    expect(frame.tables.map((t) => t.rows.map((r) => r.pid))).toEqual([[1, 2, 3, 4, 5, 6, 7], [1, 2, 3, 4]]);
+    expect(frame.namespaces.map((n) => [n.name, n.initLabel, n.state])).toEqual([['ns0', 'init', 'active'], ['ns1', 'wrap', 'active']]);
+    expect(frame.stepInfo).toMatchObject({ op: 'nspid', result: '7 4', pass: true });
+  });
+
+  it('shows what a viewer sees, in its own numbers, and a window of rows', async () => {
+    const { host, wait } = harness();
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: RFC });
+    await wait(1);
+    host.receive(show(2, 13, { viewer: 5, inspect: 6, windows: [{ ns: 1, start: 1, count: 2 }] }));
+    const { frame } = (await wait(2)) as { frame: Frame };
+    expect(frame.namespaces.map((n) => n.name)).toEqual(['ns1']);
+    expect(frame.tables[0]).toMatchObject({ ns: 1, count: 4, start: 1 });
+    expect(frame.tables[0]?.rows.map((r) => r.label)).toEqual(['sshd2', 'bash2']);
+    expect(frame.inspected).toMatchObject({ label: 'sleeper', ppidSeen: 3, parentLabel: 'bash2' });
+    expect(frame.inspected?.numbers).toEqual([{ ns: 'ns1', pid: 4 }, { ns: 'ns0', pid: 7 }]);
+  });
+
+  it('reports a scenario error with its line and keeps the steps before it', async () => {
+    const { host, wait } = harness();
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: 'init fork as a\nghost fork\n' });
+    const { loaded } = (await wait(1)) as { loaded: Loaded };
+    expect(loaded.total).toBe(1);
+    expect(loaded.error?.line).toBe(2);
+    host.receive({ v: PROTOCOL_VERSION, id: 2, type: 'load', text: 'init frobnicate\n' });
+    const parsed = (await wait(2)) as { loaded: Loaded };
+    expect(parsed.loaded.error?.line).toBe(1);
+    expect(parsed.loaded.diagnostics[0]?.severity).toBe('error');
+  });
+
+  it('answers a superseded load with failed, and a foreign message with failed', async () => {
+    const { host, wait } = harness();
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: 'repeat 2000\n  init getpid\nend\n' });
+    host.receive({ v: PROTOCOL_VERSION, id: 2, type: 'load', text: RFC });
+    expect((await wait(1)).type).toBe('failed');
+    expect((await wait(2)).type).toBe('loaded');
+    host.receive({ v: 99, id: 3, type: 'load', text: '' });
+    expect(await wait(3)).toMatchObject({ type: 'failed' });
+  });
+
+  it('explains a failed call in one line', async () => {
+    const { host, wait } = harness();
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: 'init fork as a\na unshare NEWPID\na unshare NEWPID\n' });
+    await wait(1);
+    host.receive(show(2, 3));
+    const { frame } = (await wait(2)) as { frame: Frame };
+    expect(frame.stepInfo?.result).toBe('EINVAL');
+    expect(frame.why).toMatch(/R31/);
+  });
+});

@@ -1,0 +1,40 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createInterpreter } from '../scenario/interpreter.ts';
+import { recordRun } from './record.ts';
+import { prepareSpare, stateAt } from './timeline.ts';
+
+const DIR = 'scenarios/library';
+const small = readdirSync(DIR).filter((f) => f.endsWith('.pidns') && f !== 'fork-bomb.pidns');
+
+/** the kernel state of a fresh interpreter run stopped after `k` statements */
+function freshStateAt(text: string, k: number) {
+  const interp = createInterpreter(text);
+  if (!('next' in interp)) throw new Error('does not parse');
+  for (let i = 0; i < k; i++) interp.next();
+  return interp.state;
+}
+
+describe('timeline', () => {
+  it.each(small)('%s: every step, reached forward, backward and by jumps, equals a fresh run', async (file) => {
+    const text = readFileSync(`${DIR}/${file}`, 'utf8');
+    const run = await recordRun(text, async () => true);
+    if (!run) throw new Error('run abandoned');
+    run.timeline.interval = 1;
+    const total = run.loaded.total;
+    const order = [...Array(total + 1).keys()].reverse();
+    order.push(0, total, Math.floor(total / 2), 1, total - 1);
+    for (const k of order) {
+      if (k === Math.floor(total / 2)) prepareSpare(run.timeline);
+      expect(stateAt(run.timeline, k), `step ${k}`).toEqual(freshStateAt(text, k));
+    }
+  });
+
+  it('replays from sparse checkpoints exactly (a long repeat, interval doubling)', async () => {
+    const text = 'init fork as p\nrepeat 300\n  p fork as c{i}\n  c{i} exit 3\n  p wait\nend\n';
+    const run = await recordRun(text, async () => true);
+    if (!run) throw new Error('run abandoned');
+    expect(run.timeline.checkpoints.length).toBeLessThanOrEqual(24);
+    for (const k of [901, 17, 450, 899, 0, 300]) expect(stateAt(run.timeline, k)).toEqual(freshStateAt(text, k));
+  });
+});
