@@ -2,7 +2,7 @@
  * `npm run conformance` — every scenario on the engine and on the real kernel, compared.
  *   --only TEXT        only scenarios whose id contains TEXT
  *   --jobs N           scenarios run in parallel (default 2)
- *   --random N --seed S  N generated scenarios instead of the corpus (see random.ts)
+ *   --random N --seed S [--steps K]  N generated scenarios instead of the corpus (random.ts)
  * Exit status: 0 when every difference is on the allow-list, 1 otherwise, 2 when the real kernel
  * cannot be used here (not Linux, not root, no cc).
  */
@@ -32,7 +32,8 @@ async function main(): Promise<number> {
   const allow = loadAllowList(ALLOW_LIST_FILE);
   const jobs = Number(option('--jobs') ?? 2);
   const random = option('--random');
-  if (random !== null) return runRandom(Number(random), Number(option('--seed') ?? 1), engine, jobs);
+  if (random !== null)
+    return runRandom(Number(random), Number(option('--seed') ?? 1), engine, jobs, Number(option('--steps') ?? 24));
   const only = option('--only');
   const files = listScenarios().filter((f) => only === null || f.id.includes(only));
   const started = Date.now();

@@ -1,5 +1,6 @@
 /**
- * `--random N --seed S`: N generated scenarios (seeds S, S+1, …) on the engine and the kernel.
+ * `--random N --seed S [--steps K]`: N generated scenarios (seeds S, S+1, …; K statements at most,
+ * default 24) on the engine and the kernel.
  * Each one that differs is minimised (statements dropped one at a time while a difference not
  * on the allow-list remains and neither side stops on an error), printed, and kept as
  * conformance/regressions/random-<seed>.pidns.
@@ -30,10 +31,12 @@ export async function minimise(text: string, engine: EngineRun | null): Promise<
   return `${lines.join('\n')}\n`;
 }
 
-export async function runRandom(count: number, seed: number, engine: EngineRun | null, jobs: number): Promise<number> {
+export async function runRandom(
+  count: number, seed: number, engine: EngineRun | null, jobs: number, steps: number,
+): Promise<number> {
   const seeds = Array.from({ length: count }, (_, i) => seed + i);
   const verdicts: ScenarioVerdict[] = await inParallel(seeds, jobs, async (s) => {
-    const text = generateScenario(s);
+    const text = generateScenario(s, steps);
     const v = await compareScenario(`random/seed-${s}`, text, engine, []);
     if (unallowed(v) === 0) return v;
     for (const l of verdictLines(v)) console.log(l);
