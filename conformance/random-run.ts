@@ -1,32 +1,47 @@
 /**
  * `--random N --seed S [--steps K]`: N generated scenarios (seeds S, S+1, …; K statements at most,
- * default 24) on the engine and the kernel.
- * Each one that differs is minimised (statements dropped one at a time while a difference not
- * on the allow-list remains and neither side stops on an error), printed, and kept as
+ * default 24) on the engine and the kernel, generated under the engine's guidance when it exists
+ * (guided.ts), else from random.ts's conservative model.
+ * Each one that differs is minimised (statements dropped one at a time while the same difference
+ * — same kind of field, same two values — remains), printed, and kept as
  * conformance/regressions/random-<seed>.pidns.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareScenario, unallowed, type ScenarioVerdict } from './compare.ts';
 import { REGRESSIONS_DIR } from './corpus.ts';
+import type { Difference } from './diff.ts';
 import type { EngineRun } from './engine-run.ts';
 import { inParallel } from './parallel.ts';
+import { generateGuided } from './guided.ts';
 import { generateScenario } from './random.ts';
 import { summarize, summaryLine, verdictLines } from './report.ts';
 
-async function stillFails(text: string, engine: EngineRun | null): Promise<boolean> {
-  const v = await compareScenario('random', text, engine, []);
-  if (v.kind !== 'compared' || v.kernel.error !== null) return false;
-  if (engine !== null && engine(text).error !== null) return false;
-  return unallowed(v) > 0;
+/** What makes a difference "the same one" while minimising: its kind of field and both values. */
+function signature(d: Difference): string {
+  return `${d.path.replace(/\[\d+\]/g, '[]')} ${JSON.stringify(d.engine)} ${JSON.stringify(d.kernel)}`;
 }
 
-export async function minimise(text: string, engine: EngineRun | null): Promise<string> {
+function targetOf(v: ScenarioVerdict): string | null {
+  if (v.kind !== 'compared') return null;
+  const open = v.diffs.filter((d) => d.allowance === null && d.path !== 'error' && !/^steps\[\d+\]$/.test(d.path));
+  const d = open[0];
+  return d === undefined ? null : signature(d);
+}
+
+async function stillFails(text: string, engine: EngineRun | null, target: string): Promise<boolean> {
+  const v = await compareScenario('random', text, engine, []);
+  return v.kind === 'compared' && v.diffs.some((d) => d.allowance === null && signature(d) === target);
+}
+
+export async function minimise(text: string, engine: EngineRun | null, first: ScenarioVerdict): Promise<string> {
+  const target = targetOf(first);
   let lines = text.split('\n').filter((l) => l.trim() !== '');
+  if (target === null) return text;
   // line 0 is the title header; statements follow
   for (let i = lines.length - 1; i >= 1; i--) {
     const candidate = [...lines.slice(0, i), ...lines.slice(i + 1)];
-    if (await stillFails(`${candidate.join('\n')}\n`, engine)) lines = candidate;
+    if (await stillFails(`${candidate.join('\n')}\n`, engine, target)) lines = candidate;
   }
   return `${lines.join('\n')}\n`;
 }
@@ -36,12 +51,12 @@ export async function runRandom(
 ): Promise<number> {
   const seeds = Array.from({ length: count }, (_, i) => seed + i);
   const verdicts: ScenarioVerdict[] = await inParallel(seeds, jobs, async (s) => {
-    const text = generateScenario(s, steps);
+    const text = engine === null ? generateScenario(s, steps) : generateGuided(s, steps, engine);
     const v = await compareScenario(`random/seed-${s}`, text, engine, []);
     if (unallowed(v) === 0) return v;
     for (const l of verdictLines(v)) console.log(l);
     if (v.kind !== 'compared') return v;
-    const small = await minimise(text, engine);
+    const small = await minimise(text, engine, v);
     console.log(`minimised scenario (seed ${s}):\n${small}`);
     mkdirSync(REGRESSIONS_DIR, { recursive: true });
     writeFileSync(join(REGRESSIONS_DIR, `random-${s}.pidns`), small.replace(/^title: .*$/m, `title: random regression, seed ${s} (engine differed from Linux)`));

@@ -1,0 +1,109 @@
+/**
+ * A seeded generator of random scenarios guided by the engine: each candidate statement is kept
+ * only if the engine runs the scenario so far without a scenario error, so every generated
+ * scenario is valid and reaches deep states (actors are drawn from the tasks the engine reports
+ * alive and not blocked). The kernel stays the judge: the engine only decides what is *valid*.
+ * Covers every op of the language. Left out because the real kernel's outcome is up to its
+ * scheduler (R100): threads of a namespace init, so that no init is ever multi-threaded.
+ */
+import type { EngineRun } from './engine-run.ts';
+import { rng } from './random.ts';
+import type { RunDocument } from './types.ts';
+
+const SIGS = ['KILL', 'TERM', 'STOP', 'CONT', 'USR1', 'USR2', 'HUP', 'CHLD', 'INT', 'SEGV', '0'];
+const FLAG_SETS = [
+  'NEWPID', 'NEWPID,NEWNS', 'THREAD,SIGHAND,VM', 'VM', 'SIGHAND,VM', 'PARENT', 'NEWPID,PARENT', 'FS',
+  'NEWNS', 'THREAD', 'NEWPID,THREAD,SIGHAND,VM', 'NEWPID,VM',
+];
+
+interface Ctx {
+  r: () => number;
+  doc: RunDocument;
+  labels: string[];
+  next: () => string;
+}
+
+function pick<T>(r: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(r() * xs.length)] as T;
+}
+
+function target(c: Ctx): string {
+  const x = c.r();
+  if (x < 0.75) return pick(c.r, c.labels);
+  return String(pick(c.r, [0, 1, 2, 3, 4, 5, 7, 99999]));
+}
+
+function anyTarget(c: Ctx): string {
+  const x = c.r();
+  if (x < 0.15) return '-1';
+  if (x < 0.25) return '0';
+  if (x < 0.35) return `-${pick(c.r, [1, 2, 3, 4])}`;
+  return target(c);
+}
+
+function isNsInit(doc: RunDocument, label: string): boolean {
+  return doc.tasks.find((t) => t.label === label)?.nspid.at(-1) === 1;
+}
+
+/** one candidate statement for `a` */
+function candidate(c: Ctx, a: string): string {
+  const { r } = c;
+  const x = r();
+  if (x < 0.16) return `${a} fork as ${c.next()}${r() < 0.3 ? ` cmd "job ${Math.floor(r() * 9)}"` : ''}`;
+  if (x < 0.26) {
+    let flags = pick(r, FLAG_SETS);
+    if (flags.includes('THREAD') && isNsInit(c.doc, a)) flags = 'NEWPID';
+    const tid = r() < 0.15 ? ` set_tid=${pick(r, ['1', '2', '5', '300', '1,7', '1,40', '9,9'])}` : '';
+    return `${a} clone ${flags}${tid} as ${c.next()}`;
+  }
+  if (x < 0.29) return `${a} unshare ${pick(r, ['NEWPID', 'NEWNS', 'NEWPID,NEWNS'])}`;
+  if (x < 0.32) return `${a} setns ${target(c)}`;
+  if (x < 0.34) return `${a} exec "prog ${Math.floor(r() * 9)}"`;
+  if (x < 0.39) return `${a} exit ${Math.floor(r() * 5)}`;
+  if (x < 0.41) return `${a} thread-exit ${Math.floor(r() * 5)}`;
+  if (x < 0.50) return `${a} wait${r() < 0.7 ? ` ${anyTarget(c)}` : ''}${r() < 0.6 ? ' WNOHANG' : ''}`;
+  if (x < 0.60) return `${a} kill ${pick(r, SIGS)} ${anyTarget(c)}`;
+  if (x < 0.65) return `${a} signal ${pick(r, SIGS.filter((s) => s !== '0'))} ${pick(r, ['default', 'ignore', 'handle'])}`;
+  if (x < 0.68) return `${a} setsid`;
+  if (x < 0.71) return `${a} setpgid ${pick(r, ['0', target(c)])} ${pick(r, ['0', target(c)])}`;
+  if (x < 0.79) {
+    const op = pick(r, ['getpid', 'gettid', 'getppid', 'getpgid', 'getsid', 'nspid', 'ps']);
+    return `${a} ${op}${['getpgid', 'getsid', 'nspid'].includes(op) && r() < 0.5 ? ` ${target(c)}` : ''}`;
+  }
+  if (x < 0.81) return `${a} prctl SUBREAPER ${r() < 0.8 ? 1 : 0}`;
+  if (x < 0.83) return `${a} reap ${r() < 0.7 ? 'auto' : 'manual'}`;
+  if (x < 0.85) return `${a} mount proc`;
+  if (x < 0.87) return `${a} write ${pick(r, ['ns_last_pid', 'pid_max'])} ${pick(r, [0, 2, 10, 299, 300, 301, 305, 1000, 5000000])}`;
+  if (x < 0.88) return `${a} caps drop`;
+  if (x < 0.89) return `${a} setuid ${pick(r, [0, 1000])}`;
+  if (x < 0.93) return `${a} sigmask ${pick(r, ['block', 'unblock'])} ${pick(r, ['TERM', 'KILL', 'USR1', 'CHLD', 'SEGV'])}`;
+  if (x < 0.95) return `${a} pdeathsig ${pick(r, ['KILL', 'TERM', 'USR1', '0'])}`;
+  if (x < 0.97) return `${a} fault`;
+  return `${a} reboot ${pick(r, ['RESTART', 'HALT', 'POWER_OFF', 'CAD_ON'])}`;
+}
+
+function actors(doc: RunDocument): string[] {
+  const blocked = new Set(doc.steps.filter((s) => s.pending === true).map((s) => s.actor));
+  return doc.tasks.filter((t) => t.state === 'alive' && !blocked.has(t.label)).map((t) => t.label);
+}
+
+export function generateGuided(seed: number, maxSteps: number, engine: EngineRun): string {
+  const r = rng(seed);
+  const lines = [`title: guided random scenario, seed ${seed}`];
+  let n = 0;
+  let doc = engine(`${lines.join('\n')}\n`);
+  for (let tries = 0; lines.length <= maxSteps && tries < maxSteps * 8; tries++) {
+    const who = actors(doc);
+    if (who.length === 0) break;
+    let label = '';
+    const c: Ctx = { r, doc, labels: doc.tasks.map((t) => t.label), next: () => (label = `t${n + 1}`) };
+    const line = candidate(c, pick(r, who));
+    const text = `${[...lines, line].join('\n')}\n`;
+    const next = engine(text);
+    if (next.error !== null) continue;
+    if (label !== '') n++;
+    lines.push(line);
+    doc = next;
+  }
+  return `${lines.join('\n')}\n`;
+}
