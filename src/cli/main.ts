@@ -5,7 +5,8 @@
  */
 import { nsCount, nsView, taskView, type KernelState } from '../kernel/index.ts';
 import {
-  buildDocument, createInterpreter, encodeFragment, formatDiagnostic, parseScenario, type Interpreter,
+  buildDocument, createInterpreter, encodeFragment, finishRun, formatDiagnostic, namespacesOf, parseScenario,
+  type Interpreter,
 } from '../scenario/index.ts';
 import { parseArgs } from './args.ts';
 import { HELP } from './help.ts';
@@ -47,12 +48,14 @@ function summary(run: Interpreter): string {
   return `${steps}, ${failed} of ${checked.length} expectation${checked.length === 1 ? '' : 's'} FAILED\n`;
 }
 
+/** The human report; every task is not listed (only the namespaces' ps tables). */
 function human(run: Interpreter, steps: boolean, io: CliIo): void {
-  const doc = buildDocument(run, { steps: false });
+  finishRun(run);
+  const namespaces = namespacesOf(run.state);
   const parts: string[] = [];
   if (run.program.title !== null) parts.push(`${run.program.title}\n`);
   if (steps) parts.push(formatSteps(run.records));
-  parts.push(summary(run), formatTree(doc.namespaces, inits(run.state)), ...doc.namespaces.map(formatPs));
+  parts.push(summary(run), formatTree(namespaces, inits(run.state)), ...namespaces.map(formatPs));
   io.stdout(parts.filter((p) => p !== '').join('\n'));
 }
 

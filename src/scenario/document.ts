@@ -7,6 +7,7 @@ import {
   createKernelState, nsCount, nsView, psTable, taskCount, taskView,
   type ExitStatus, type KernelState, type NsStateName, type TaskStateName,
 } from '../kernel/index.ts';
+import type { Diagnostic } from './ast.ts';
 import { createInterpreter, type Interpreter, type StepRecord } from './interpreter.ts';
 import { DEFAULT_PID_MAX } from './limits.ts';
 
@@ -38,7 +39,8 @@ export function jsonStep(r: StepRecord): JsonStep {
 
 const nsName = (id: number): string => `ns${id}`;
 
-function namespaces(state: KernelState): JsonNamespace[] {
+/** Every namespace ever created, in creation order, with its ps rows. */
+export function namespacesOf(state: KernelState): JsonNamespace[] {
   return Array.from({ length: nsCount(state) }, (_, id) => {
     const v = nsView(state, id);
     const ps = psTable(state, id).map(({ pid, ppid, pgid, sid, stat, cmd, label }) => ({ pid, ppid, pgid, sid, stat, cmd, label }));
@@ -46,25 +48,31 @@ function namespaces(state: KernelState): JsonNamespace[] {
   });
 }
 
-function tasks(state: KernelState): JsonTask[] {
+/** Every task ever created, in creation order. */
+export function tasksOf(state: KernelState): JsonTask[] {
   return Array.from({ length: taskCount(state) }, (_, id) => {
     const v = taskView(state, id);
     return { label: v.label, ns: nsName(v.ns), nspid: v.nspid, state: v.state, exit: v.exit };
   });
 }
 
-/** Runs `run` to its end (if it is not there yet) and describes it. */
-export function buildDocument(run: Interpreter, opts: { steps: boolean }): RunDocument {
+/** Runs `run` to its end (if it is not there yet); the scenario error that stopped it, if any. */
+export function finishRun(run: Interpreter): Diagnostic | null {
   let end = run.next();
   while (!end.done) end = run.next();
-  const { error } = end;
+  return end.error;
+}
+
+/** Runs `run` to its end (if it is not there yet) and describes it. */
+export function buildDocument(run: Interpreter, opts: { steps: boolean }): RunDocument {
+  const error = finishRun(run);
   const failed = run.records.some((r) => r.pass === false || r.pending === true);
   return {
     ok: error === null && !failed,
     error: error === null ? null : { line: error.line, message: error.message },
     steps: opts.steps ? run.records.map(jsonStep) : [],
-    namespaces: namespaces(run.state),
-    tasks: tasks(run.state),
+    namespaces: namespacesOf(run.state),
+    tasks: tasksOf(run.state),
   };
 }
 
@@ -78,8 +86,8 @@ export function runScenario(text: string, opts: { steps: boolean } = { steps: tr
       ok: false,
       error: first === undefined ? null : { line: first.line, message: first.message },
       steps: [],
-      namespaces: namespaces(state),
-      tasks: tasks(state),
+      namespaces: namespacesOf(state),
+      tasks: tasksOf(state),
     };
   }
   return buildDocument(run, opts);

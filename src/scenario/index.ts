@@ -20,4 +20,4 @@ export { formatDiagnostic } from './diagnostics.ts';
 export { MAX_STEPS, MAX_TEXT_BYTES } from './limits.ts';
 export { decodeFragment, encodeFragment, LINK_VERSION, type DecodeResult, type LinkData, type LinkView } from './codec.ts';
 export { createInterpreter, type Advance, type Interpreter, type StepRecord } from './interpreter.ts';
-export { buildDocument, runScenario, type JsonNamespace, type JsonPsRow, type JsonStep, type JsonTask, type RunDocument } from './document.ts';
+export { buildDocument, finishRun, namespacesOf, runScenario, tasksOf, type JsonNamespace, type JsonPsRow, type JsonStep, type JsonTask, type RunDocument } from './document.ts';

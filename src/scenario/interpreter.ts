@@ -34,15 +34,16 @@ export interface StepRecord {
   expect: string | null;
   /** null without an expectation (and while a wait is blocked) */
   pass: boolean | null;
-  /** present while (and if, at the end) a wait is blocked */
-  pending?: true;
+  /** true while (and if, at the end) a wait is blocked; otherwise undefined */
+  pending?: true | undefined;
   captions: readonly string[];
   pause: boolean;
   /** the call as executed (shared with the expansion: read-only) */
   call: OpCall;
-  /** the task the statement created (a fork/clone that succeeded), and its label */
-  created?: TaskId;
-  label?: string;
+  /** the task the statement created (a fork/clone that succeeded), and its label; every record
+   * has these keys (undefined when nothing was created) so that all records share one shape */
+  created?: TaskId | undefined;
+  label?: string | undefined;
 }
 
 export type Advance =
@@ -111,7 +112,7 @@ class Run implements Interpreter {
   private settle(task: TaskId, r: StepRecord): void {
     const { state } = taskView(this.state, task);
     if (state === 'zombie' || state === 'dead') {
-      delete r.pending;
+      r.pending = undefined;
       r.pass = r.expect === null ? null : false;
     } else {
       r.pass = false;
@@ -146,7 +147,7 @@ class Run implements Interpreter {
     const created = taskCount(this.state) > before ? before : undefined;
     if (step.label !== null) this.labels.bind(step.label, created ?? null, step.line);
     else if (label !== null && created !== undefined) this.labels.bindAutomatic(step.actor, created, step.line);
-    const record = this.record(step, formatRet(outcome.ret), created);
+    const record = this.record(step, call.actor, formatRet(outcome.ret), created);
     if (outcome.ret.kind === 'blocked') {
       record.pending = true;
       record.pass = null;
@@ -155,16 +156,15 @@ class Run implements Interpreter {
     return { done: false, record, completed: this.completeAll(outcome.completed), events: outcome.events, syscall: call };
   }
 
-  private record(step: ConcreteStep, result: string | null, created: TaskId | undefined): StepRecord {
+  /** The step's record. Its actor text is the label table's own string (one per task, shared by
+   * all its records) rather than the freshly substituted one. */
+  private record(step: ConcreteStep, actor: TaskId, result: string | null, created: TaskId | undefined): StepRecord {
     const expect = step.expect === null ? null : formatExpected(step.expect);
     const record: StepRecord = {
-      index: step.index, line: step.line, actor: step.actor, op: step.call.op, result, expect,
-      pass: expect === null ? null : result === expect, captions: step.captions, pause: step.pause, call: step.call,
+      index: step.index, line: step.line, actor: this.labels.labelOf(actor), op: step.call.op, result, expect,
+      pass: expect === null ? null : result === expect, pending: undefined, captions: step.captions, pause: step.pause,
+      call: step.call, created, label: created === undefined ? undefined : this.labels.labelOf(created),
     };
-    if (created !== undefined) {
-      record.created = created;
-      record.label = this.labels.labelOf(created);
-    }
     this.records.push(record);
     return record;
   }
@@ -183,7 +183,7 @@ class Run implements Interpreter {
     const record = this.pending.get(task);
     if (record === undefined) return null;
     this.pending.delete(task);
-    delete record.pending;
+    record.pending = undefined;
     record.result = result;
     record.pass = record.expect === null ? null : result === record.expect;
     return record;
