@@ -41,15 +41,45 @@ const quantile = (xs: number[], q: number) => {
 };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
+/** in-page probes are plain strings: the TypeScript runner's helpers do not exist in the page */
+const TREE_PROBE = `
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[role=treeitem]')) {
+      window.__treeAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });`;
+
 async function timeToTree(page: Page): Promise<number> {
+  await page.addInitScript(TREE_PROBE);
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
     await page.goto(`${BASE}/`);
     await page.getByRole('treeitem', { name: /^ns0 / }).waitFor();
-    runs.push(await page.evaluate(() => performance.now()));
+    runs.push(await page.evaluate('window.__treeAt'));
   }
   return quantile(runs, 0.5);
 }
+
+const PLAY_PROBE = `
+  window.__frames = [];
+  window.__clicks = [];
+  let last = performance.now();
+  const loop = (now) => { window.__frames.push(now - last); last = now; requestAnimationFrame(loop); };
+  requestAnimationFrame(loop);
+  let down = 0;
+  document.addEventListener('pointerdown', (e) => { down = e.timeStamp; }, true);
+  document.addEventListener('click', () => requestAnimationFrame(() => window.__clicks.push(performance.now() - down)), true);`;
+
+const SEEK_PROBE = `async (k) => {
+  const app = document.querySelector('.app');
+  const slider = document.querySelector('input[aria-label="Timeline"]');
+  const start = performance.now();
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(slider, String(k));
+  slider.dispatchEvent(new Event('input', { bubbles: true }));
+  while (app.getAttribute('data-frame-step') !== String(k)) await new Promise((r) => requestAnimationFrame(r));
+  return performance.now() - start;
+}`;
 
 async function playForkBomb(page: Page) {
   const text = readFileSync('scenarios/library/fork-bomb.pidns', 'utf8');
@@ -57,21 +87,7 @@ async function playForkBomb(page: Page) {
   await page.goto(`${BASE}/${encodeFragment(text)}`);
   await page.getByRole('status').filter({ hasText: /Step 0 of 9\d{4}/ }).waitFor({ timeout: 120_000 });
   const loadMs = Date.now() - t0;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __clicks: number[] };
-    w.__frames = [];
-    w.__clicks = [];
-    let last = performance.now();
-    const loop = (now: number) => {
-      w.__frames.push(now - last);
-      last = now;
-      requestAnimationFrame(loop);
-    };
-    requestAnimationFrame(loop);
-    let down = 0;
-    document.addEventListener('pointerdown', (e) => { down = e.timeStamp; }, true);
-    document.addEventListener('click', () => requestAnimationFrame(() => w.__clicks.push(performance.now() - down)), true);
-  });
+  await page.evaluate(PLAY_PROBE);
   await page.getByLabel('Speed').selectOption('20000');
   const started = Date.now();
   await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -81,14 +97,13 @@ async function playForkBomb(page: Page) {
     await page.waitForTimeout(300);
   }
   const playMs = Date.now() - started;
-  const figures = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __clicks: number[] };
-    return { frames: w.__frames.slice(2), clicks: w.__clicks };
-  });
+  const figures = (await page.evaluate('({ frames: window.__frames.slice(2), clicks: window.__clicks })')) as
+    { frames: number[]; clicks: number[] };
   const status = await page.getByRole('status').textContent();
-  await page.locator('.app[aria-busy="false"]').waitFor();
-  const counts = await page.evaluate(() => Array.from(document.querySelectorAll('table[aria-label]'))
-    .map((t) => `${t.getAttribute('aria-label')}: ${Number(t.getAttribute('aria-rowcount')) - 1} rows`));
+  const total = /of (\d+)/.exec(status ?? '')?.[1] ?? '';
+  await page.locator(`.app[data-frame-step="${total}"]`).waitFor();
+  const counts = (await page.evaluate(`Array.from(document.querySelectorAll('table[aria-label]'))
+    .map((t) => t.getAttribute('aria-label') + ': ' + (Number(t.getAttribute('aria-rowcount')) - 1) + ' rows')`)) as string[];
   return { loadMs, playMs, status, counts, ...figures };
 }
 
@@ -99,17 +114,7 @@ async function seeks(page: Page): Promise<number[]> {
   for (let i = 0; i < 12; i++) {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     const step = seed % (total + 1);
-    times.push(await page.evaluate(async (k) => {
-      const app = document.querySelector('.app');
-      const slider = document.querySelector<HTMLInputElement>('input[aria-label="Timeline"]');
-      if (!app || !slider) return NaN;
-      const start = performance.now();
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-      setter?.call(slider, String(k));
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      while (app.getAttribute('data-frame-step') !== String(k)) await new Promise((r) => requestAnimationFrame(r));
-      return performance.now() - start;
-    }, step));
+    times.push((await page.evaluate(`(${SEEK_PROBE})(${step})`)) as number);
   }
   return times;
 }

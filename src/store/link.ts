@@ -62,7 +62,9 @@ export function startUrlSync(store: AppStore, history: HistoryLike, location: { 
   const unsubscribe = store.subscribe((s, prev) => {
     const moved = s.loadedText !== prev.loadedText || s.step !== prev.step || s.viewer !== prev.viewer ||
       s.selectedTask !== prev.selectedTask || s.selectedNs !== prev.selectedNs;
-    if (moved && s.loaded && timer === null) timer = setTimeout(write, delayMs);
+    const stopped = prev.playing && !s.playing;
+    // While playing the address would change every frame: it is written when play stops.
+    if ((moved || stopped) && s.loaded && !s.playing && timer === null) timer = setTimeout(write, delayMs);
   });
   return () => {
     if (timer !== null) clearTimeout(timer);

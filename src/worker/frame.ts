@@ -16,7 +16,7 @@ import { whyFailed } from './why.ts';
 /** rows sent for a table the page has not asked a window for */
 export const DEFAULT_WINDOW = 200;
 /** event sentences sent: the most recent ones up to the step */
-export const LOG_TAIL = 150;
+export const LOG_TAIL = 100;
 
 export function buildFrame(tl: Timeline, state: KernelState, params: ShowParams): Frame {
   const views = new Map<NsId, NsView>();
@@ -97,7 +97,9 @@ function inspect(state: KernelState, id: TaskId, nsOf: NsOf): Inspected {
 function eventLines(tl: Timeline, state: KernelState, step: number, nsOf: NsOf): EventLine[] {
   const end = eventsUpTo(tl, step);
   const world: World = { task: (id) => taskView(state, id), ns: nsOf };
-  return tl.events.slice(Math.max(0, end - LOG_TAIL), end).map(({ step: at, event }) => ({
+  const first = Math.max(0, end - LOG_TAIL);
+  return tl.events.slice(first, end).map(({ step: at, event }, i) => ({
+    seq: first + i,
     step: at,
     text: sentence(world, event),
     tasks: eventTasks(event),

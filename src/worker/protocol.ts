@@ -92,6 +92,8 @@ export interface TableFrame {
 }
 
 export interface EventLine {
+  /** position in the run's whole event list: a stable key */
+  seq: number;
   step: number;
   text: string;
   tasks: TaskId[];

@@ -15,6 +15,15 @@ interface Props {
   showSeen: boolean;
 }
 
+/** rows arrive as new objects in every frame: re-render only when what a row shows changed */
+function sameRow(a: Props, b: Props): boolean {
+  const x = a.row;
+  const y = b.row;
+  return a.index === b.index && a.fresh === b.fresh && a.showSeen === b.showSeen && x.task === y.task &&
+    x.pid === y.pid && x.ppid === y.ppid && x.pgid === y.pgid && x.sid === y.sid && x.stat === y.stat &&
+    x.cmd === y.cmd && x.label === y.label && x.seenAs === y.seenAs;
+}
+
 export const PidRow = memo(function PidRow({ row, index, fresh, showSeen }: Props) {
   const hot = useApp(useCallback((s: AppState) => s.hoveredTask === row.task, [row.task]));
   const chosen = useApp(useCallback((s: AppState) => s.selectedTask === row.task, [row.task]));
@@ -45,4 +54,4 @@ export const PidRow = memo(function PidRow({ row, index, fresh, showSeen }: Prop
       {showSeen ? <td className="num">{row.seenAs ?? ''}</td> : null}
     </tr>
   );
-});
+}, sameRow);
