@@ -58,6 +58,12 @@ describe('pidns-lab run', () => {
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { line: 2, message: expect.stringContaining('`B`') } });
   });
+  it('prints a JSON document for a syntax error too, with the first diagnostic', async () => {
+    const r = await runCli(['run', '--json', '-'], { stdin: 'init fork\ninit frok' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^line 2: /);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { line: 2 }, steps: [], tasks: [{ label: 'init' }] });
+  });
   it('leaves steps out with --no-steps', async () => {
     const json = await runCli(['run', '-', '--json', '--no-steps'], { stdin: GOOD });
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, steps: [] });

@@ -5,7 +5,7 @@
  */
 import { nsCount, nsView, taskView, type KernelState } from '../kernel/index.ts';
 import {
-  buildDocument, createInterpreter, encodeFragment, finishRun, formatDiagnostic, namespacesOf, parseScenario,
+  buildDocument, createInterpreter, encodeFragment, finishRun, formatDiagnostic, namespacesOf, parseScenario, runScenario,
   type Interpreter,
 } from '../scenario/index.ts';
 import { parseArgs } from './args.ts';
@@ -64,6 +64,7 @@ async function runCommand(file: string, json: boolean, steps: boolean, io: CliIo
   if (text === null) return 2;
   const run = createInterpreter(text);
   if ('diagnostics' in run) {
+    if (json) io.stdout(formatJson(runScenario(text, { steps })));
     io.stderr(run.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join(''));
     return 2;
   }
