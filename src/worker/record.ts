@@ -11,10 +11,9 @@
  */
 import { taskCount, taskView, type KernelState, type Syscall } from '../kernel/index.ts';
 import {
-  expandProgram, formatDiagnostic,
-  type ConcreteStatement, type ConcreteStep, type Diagnostic as ScenarioDiagnostic,
+  createInterpreter, expandProgram, formatDiagnostic,
+  type ConcreteStatement, type ConcreteStep, type Diagnostic as ScenarioDiagnostic, type Interpreter, type StepRecord,
 } from '../scenario/index.ts';
-import { createInterpreter, type Interpreter, type StepRecord } from '../scenario/interpreter.ts';
 import { toSyscall } from '../scenario/syscall.ts';
 import type { Diagnostic, Loaded } from './protocol.ts';
 import { newTimeline, recordStep, type Timeline } from './timeline.ts';

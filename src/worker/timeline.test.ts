@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createInterpreter } from '../scenario/interpreter.ts';
+import { createInterpreter } from '../scenario/index.ts';
 import { recordRun } from './record.ts';
 import { prepareSpare, stateAt } from './timeline.ts';
 

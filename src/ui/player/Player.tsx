@@ -11,12 +11,14 @@ const selectStep = (s: AppState) => s.step;
 const selectTotal = (s: AppState) => s.loaded?.total ?? 0;
 const selectPlaying = (s: AppState) => s.playing;
 const selectSpeed = (s: AppState) => s.speed;
+const selectLoading = (s: AppState) => s.loading;
 
 export function Player() {
   const step = useApp(selectStep);
   const total = useApp(selectTotal);
   const playing = useApp(selectPlaying);
   const speed = useApp(selectSpeed);
+  const loading = useApp(selectLoading);
   const api = useStoreApi();
   const act = api.getState();
   return (
@@ -37,6 +39,7 @@ export function Player() {
         onChange={(e) => act.seek(Number(e.currentTarget.value))}
       />
       <output role="status" className="step-status">{`Step ${step} of ${total}`}</output>
+      {loading ? <span className="busy" aria-live="polite">running the scenario…</span> : null}
       <label className="speed">
         Speed
         <select value={speed} onChange={(e) => act.setSpeed(Number(e.currentTarget.value))}>
