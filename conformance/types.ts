@@ -74,7 +74,7 @@ export interface DriverTask {
   exiting: 0 | 1;
   /** raw wait status, or null when none is known */
   exit: number | null;
-  exitSrc: 'wait' | 'pidfd' | 'stat' | 'none';
+  exitSrc: 'wait' | 'peek' | 'pidfd' | 'stat' | 'none';
   /** task index of the parent process, -1 when outside ns0 or unknown */
   ppid: number;
   /** NSpgid / NSsid from ns0 inward */

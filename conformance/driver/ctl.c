@@ -77,6 +77,7 @@ static void emit_snapshot(void) {
     const char *src = "none";
     if (t->has_exit) status = t->exit_status, has = 1, src = "wait";
     else if (t->gone && reg_exit_from_pidfd(t, &status) == 0) has = 1, src = "pidfd";
+    else if (t->state == 'Z' && !t->is_thread && peek_exit(i, &status) == 0) has = 1, src = "peek";
     else if (t->state == 'Z' && reg_exit_from_stat(t, &status) == 0) has = 1, src = "stat";
     int ppid = -1, pgid[MAX_LEVELS] = { 0 }, sid[MAX_LEVELS] = { 0 };
     int nl = t->gone ? 0 : reg_status_lines(t, &ppid, pgid, sid, MAX_LEVELS);

@@ -236,6 +236,14 @@ int reg_status_lines(const struct task *t, int *ppid, int *pgid, int *sid, int c
   return n - 1;
 }
 
+int reg_has_cap(const struct task *t, int cap) {
+  char path[96], st[4096];
+  task_path(t, "status", path, sizeof path);
+  if (read_file(path, st, sizeof st) <= 0) return 0;
+  const char *p = strstr(st, "\nCapEff:");
+  return p ? (int)((strtoull(p + 9, NULL, 16) >> cap) & 1) : 0;
+}
+
 int reg_exit_from_pidfd(const struct task *t, int *status) {
   struct pidfd_info_v0 info;
   memset(&info, 0, sizeof info);
