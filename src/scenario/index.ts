@@ -12,6 +12,10 @@
  *   `step` items in execution order (captions and pauses attached to the following step), at most
  *   one trailing `narration`, and stops after yielding an `error` (a substituted value that does
  *   not parse, or the 10,000,000-step limit). It never throws.
+ * - `createInterpreter(text | program)` — runs it on the kernel model one statement per `next()`
+ *   (interpreter.ts); `runScenario(text, { steps })` — the CLI's `run --json` document.
+ * - `encodeFragment` / `decodeFragment` — share links, format v1 (codec.ts; decoding never throws).
+ * The language itself is described in docs/language.md.
  */
 export type * from './ast.ts';
 export { parseScenario, type ParseResult } from './parser.ts';
@@ -20,4 +24,8 @@ export { formatDiagnostic } from './diagnostics.ts';
 export { MAX_STEPS, MAX_TEXT_BYTES } from './limits.ts';
 export { decodeFragment, encodeFragment, LINK_VERSION, type DecodeResult, type LinkData, type LinkView } from './codec.ts';
 export { createInterpreter, type Advance, type Interpreter, type StepRecord } from './interpreter.ts';
-export { buildDocument, finishRun, namespacesOf, runScenario, tasksOf, type JsonNamespace, type JsonPsRow, type JsonStep, type JsonTask, type RunDocument } from './document.ts';
+export {
+  buildDocument, finishRun, namespacesOf, runScenario, tasksOf,
+  type JsonNamespace, type JsonPsRow, type JsonStep, type JsonTask, type RunDocument,
+} from './document.ts';
+export { formatRet, intText, toSyscall } from './syscall.ts';

@@ -32,13 +32,15 @@ const UNSHARE_FLAGS: readonly UnshareFlag[] = ['NEWPID', 'NEWNS'];
 
 type Def = Omit<OpDef, 'usage' | 'creates' | 'hasResult'> & Partial<Pick<OpDef, 'creates' | 'hasResult'>>;
 
-/** Checks the count of words; returns false (after a diagnostic) when it is wrong. */
+/** Checks the count of words (and that none is quoted); false after a diagnostic. */
 function arity(args: readonly Token[], c: ArgContext, usage: string, min: number, max: number): boolean {
-  if (args.length < min) return c.fail(D.missingArg(usage), args[args.length - 1]?.column ?? c.end) !== null;
   const extra = args[max];
-  if (extra !== undefined) return c.fail(D.extraWord(extra.text, usage), extra.column) !== null;
-  for (const a of args) if (a.kind !== 'word') return c.fail(D.extraWord(`"${a.text}"`, usage), a.column) !== null;
-  return true;
+  const quoted = args.find((a) => a.kind !== 'word');
+  if (args.length < min) c.fail(D.missingArg(usage), args[args.length - 1]?.column ?? c.end);
+  else if (extra !== undefined) c.fail(D.extraWord(extra.text, usage), extra.column);
+  else if (quoted !== undefined) c.fail(D.extraWord(`"${quoted.text}"`, usage), quoted.column);
+  else return true;
+  return false;
 }
 
 function flags<F extends string>(token: Token, valid: readonly F[], c: ArgContext): Slot<F[]> | null {
