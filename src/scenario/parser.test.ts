@@ -145,6 +145,12 @@ describe('repeat expansion', () => {
 });
 
 describe('robustness', () => {
+  it('stops a run past 10,000,000 steps that the parser could not foresee, at the right line', () => {
+    const { program } = parseScenario('repeat 4500\n  repeat {i} j\n    init getpid\n  end\nend');
+    let last = null;
+    for (const s of expandProgram(program!)) last = s;
+    expect(last).toMatchObject({ kind: 'error', diagnostic: { line: 3, code: 'SCN1023' } });
+  }, 60_000);
   it('rejects text over 1 MiB with one diagnostic', () => {
     const r = parseScenario('# ' + 'x'.repeat(1024 * 1024));
     expect(r.diagnostics.map((d) => [d.line, d.code])).toEqual([[1, 'SCN1001']]);
