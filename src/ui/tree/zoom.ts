@@ -6,13 +6,14 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
 
 export interface TreeZoom {
-  /** scale and move so a `width` × `height` drawing fits the view (never above 1:1) */
+  /** scale and move so a `width` × `height` drawing fits the view (never above 1:1, never unreadable) */
   fit(width: number, height: number): void;
   zoomBy(factor: number): void;
   destroy(): void;
 }
 
 const MARGIN = 16;
+const MIN_READABLE = 0.6;
 
 export function createTreeZoom(svg: SVGSVGElement, content: SVGGElement): TreeZoom {
   const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
@@ -27,7 +28,8 @@ export function createTreeZoom(svg: SVGSVGElement, content: SVGGElement): TreeZo
       const box = svg.getBoundingClientRect();
       if (box.width === 0 || width === 0) return;
       const k = Math.min(1, (box.width - 2 * MARGIN) / width, (box.height - 2 * MARGIN) / Math.max(height, 1));
-      selection.call(behavior.transform, zoomIdentity.translate(MARGIN, MARGIN).scale(Math.max(k, 0.1)));
+      // Below MIN_READABLE the boxes cannot be read: show the top-left part and let the visitor pan.
+      selection.call(behavior.transform, zoomIdentity.translate(MARGIN, MARGIN).scale(Math.max(k, MIN_READABLE)));
     },
     zoomBy(factor) {
       selection.call(behavior.scaleBy, factor);
