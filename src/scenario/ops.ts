@@ -260,9 +260,12 @@ const USAGE: Record<OpName, string> = {
 
 export const OP_NAMES = Object.keys(DEFS) as OpName[];
 
+const OPS = new Map<string, OpDef>(OP_NAMES.map((op) => {
+  const def = DEFS[op];
+  return [op, { usage: USAGE[op], creates: def.creates ?? false, hasResult: def.hasResult ?? true, parse: def.parse }];
+}));
+
 /** The definition of `word` as an op, or null when it is not one (case-sensitive). */
 export function opDef(word: string): OpDef | null {
-  if (!Object.hasOwn(DEFS, word)) return null;
-  const def = DEFS[word as OpName];
-  return { usage: USAGE[word as OpName], creates: def.creates ?? false, hasResult: def.hasResult ?? true, parse: def.parse };
+  return OPS.get(word) ?? null;
 }

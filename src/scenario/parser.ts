@@ -140,7 +140,7 @@ export function parseScenario(text: string): ParseResult {
   if (bytes > MAX_TEXT_BYTES) return { program: null, diagnostics: [at(1, 1, D.tooLarge(bytes))] };
   const p = new Parser();
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  lines.forEach((src, i) => p.line(src, i + 1));
+  for (let i = 0; i < lines.length && p.diagnostics.length < MAX_DIAGNOSTICS; i += 1) p.line(lines[i] as string, i + 1);
   p.finish();
   const diagnostics = p.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return diagnostics.length > 0 ? { program: null, diagnostics } : { program: p.program, diagnostics };

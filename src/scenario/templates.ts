@@ -42,6 +42,8 @@ function compile(text: string, scope: readonly string[]): Compiled {
   return { parts, holes, stray };
 }
 
+const NO_TEMPLATE: Compiled = { parts: [], holes: 0, stray: null };
+
 export function substitute(parts: readonly TemplatePart[], env: Env): string {
   let out = '';
   for (const p of parts) out += typeof p === 'string' ? p : String((env[p.name] ?? 0) + p.offset);
@@ -60,7 +62,7 @@ export type SlotResult<T> = { ok: true; slot: Slot<T> } | { ok: false; problem: 
  * iteration; a leaf without becomes a fixed value.
  */
 export function makeSlot<T>(kind: LeafKind, text: string, column: number, scope: readonly string[]): SlotResult<T> {
-  const { parts, holes, stray } = compile(text, scope);
+  const { parts, holes, stray } = text.includes('{') ? compile(text, scope) : NO_TEMPLATE;
   const probe = holes === 0 ? text : substitute(parts, firstIteration(scope));
   const parsed = parseLeaf(kind, probe);
   if (!parsed.ok) {
