@@ -53,7 +53,8 @@ function human(run: Interpreter, steps: boolean, io: CliIo): void {
   finishRun(run);
   const namespaces = namespacesOf(run.state);
   const parts: string[] = [];
-  if (run.program.title !== null) parts.push(`${run.program.title}\n`);
+  const { title, about } = run.program;
+  if (title !== null || about.length > 0) parts.push([title, ...about].filter((l) => l !== null).join('\n') + '\n');
   if (steps) parts.push(formatSteps(run.records));
   parts.push(summary(run), formatTree(namespaces, inits(run.state)), ...namespaces.map(formatPs));
   io.stdout(parts.filter((p) => p !== '').join('\n'));
