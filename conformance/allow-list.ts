@@ -5,7 +5,8 @@
  * final tables, which such a step changes), and/or to field paths matching `path` (a regular
  * expression). `category` says whose the difference is: `host-imposed` (the host's own
  * namespace sits above the scenario's ns0) or `engine` (a known engine difference, with the
- * issue that tracks it).
+ * issue that tracks it). The runner adds `runner` allowances of its own for values the real
+ * kernel does not show exactly (kernel-run.ts, uncertainPaths).
  */
 import { readFileSync } from 'node:fs';
 import type { Difference } from './diff.ts';
@@ -15,7 +16,7 @@ export interface AllowEntry {
   line?: number;
   fromLine?: number;
   path?: string;
-  category: 'host-imposed' | 'engine';
+  category: 'host-imposed' | 'engine' | 'runner';
   reason: string;
 }
 

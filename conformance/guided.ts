@@ -9,7 +9,7 @@
  *   arrays longer than the scenario's levels;
  * - known engine differences already kept as regressions (conformance/regressions), so that new
  *   runs find new ones: a signal that kills a task blocked in wait together with the child it
- *   waits for, exec in a multi-threaded process, `sigmask block CHLD`.
+ *   waits for, exec in a multi-threaded process, `sigmask block CHLD`, `nspid 0`.
  */
 import type { EngineRun } from './engine-run.ts';
 import { rng } from './random.ts';
@@ -81,7 +81,8 @@ function candidate(c: Ctx, a: string): string {
   if (x < 0.71) return `${a} setpgid ${pick(r, ['0', target(c)])} ${pick(r, ['0', target(c)])}`;
   if (x < 0.79) {
     const op = pick(r, ['getpid', 'gettid', 'getppid', 'getpgid', 'getsid', 'nspid', 'ps']);
-    return `${a} ${op}${['getpgid', 'getsid', 'nspid'].includes(op) && r() < 0.5 ? ` ${target(c)}` : ''}`;
+    const arg = ['getpgid', 'getsid', 'nspid'].includes(op) && r() < 0.5 ? ` ${target(c)}` : '';
+    return `${a} ${op}${op === 'nspid' && arg === ' 0' ? '' : arg}`;
   }
   if (x < 0.81) return `${a} prctl SUBREAPER ${r() < 0.8 ? 1 : 0}`;
   if (x < 0.83) return `${a} reap ${r() < 0.7 ? 'auto' : 'manual'}`;

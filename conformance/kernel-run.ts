@@ -21,7 +21,8 @@ export const MAX_STEPS = 12000;
 export const MAX_TASKS = 3000;
 
 export type KernelOutcome =
-  | { kind: 'ran'; doc: RunDocument; harness: string | null; ms: number }
+  /** `approximate`: field paths the kernel could not show exactly (see uncertainPaths) */
+  | { kind: 'ran'; doc: RunDocument; harness: string | null; ms: number; approximate: string[] }
   | { kind: 'skipped'; reason: string };
 
 interface Plan {
@@ -93,5 +94,16 @@ export async function runOnKernel(text: string, timeoutMs?: number): Promise<Ker
   const harnessEvents = events.flatMap((e) => (e.ev === 'harness' ? [e.message] : []));
   const problems = [...harnessEvents, ...(err.trim() === '' ? [] : [err.trim()])];
   const doc = buildDocument({ steps: infos, events, stop: p.stop });
-  return { kind: 'ran', doc, harness: problems.length > 0 ? problems.join('; ') : null, ms: Date.now() - started };
+  const harness = problems.length > 0 ? problems.join('; ') : null;
+  return { kind: 'ran', doc, harness, ms: Date.now() - started, approximate: uncertainPaths(events) };
+}
+
+/**
+ * A zombie's wait status is asked from its parent with WNOWAIT; when the parent cannot run (it is
+ * stopped, blocked or in a teardown) only /proc/PID/stat's exit_code is left, which is the code
+ * the task itself exited with and misses a later rewrite of the group's status (R96: the init of
+ * a rebooted namespace). Such exits are approximate.
+ */
+export function uncertainPaths(events: readonly DriverEvent[]): string[] {
+  return events.flatMap((e) => (e.ev === 'task' && e.exitSrc === 'stat' ? [`tasks[${e.label}].exit`] : []));
 }

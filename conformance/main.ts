@@ -3,9 +3,13 @@
  *   --only TEXT        only scenarios whose id contains TEXT
  *   --jobs N           scenarios run in parallel (default 2)
  *   --random N --seed S [--steps K]  N generated scenarios instead of the corpus (random.ts)
+ *   --report FILE      also writes every verdict as JSON (which scenarios were checked against
+ *                      which kernel release, for the "checked against Linux" marks)
  * Exit status: 0 when every difference is on the allow-list, 1 otherwise, 2 when the real kernel
  * cannot be used here (not Linux, not root, no cc).
  */
+import { writeFileSync } from 'node:fs';
+import { release } from 'node:os';
 import { loadAllowList } from './allow-list.ts';
 import { compareScenario, unallowed, type ScenarioVerdict } from './compare.ts';
 import { ALLOW_LIST_FILE, listScenarios } from './corpus.ts';
@@ -18,6 +22,18 @@ import { summarize, summaryDetail, summaryLine, verdictLines } from './report.ts
 function option(name: string): string | null {
   const i = process.argv.indexOf(name);
   return i >= 0 ? (process.argv[i + 1] ?? null) : null;
+}
+
+function reportJson(verdicts: readonly ScenarioVerdict[]): unknown {
+  return {
+    kernel: `Linux ${release()}`,
+    scenarios: verdicts.map((v) => {
+      if (v.kind !== 'compared') return { id: v.id, verdict: v.kind === 'skipped' ? 'skipped' : 'runner', why: v.kind === 'skipped' ? v.reason : v.message };
+      const open = v.diffs.filter((d) => d.allowance === null).length;
+      const verdict = v.diffs.length === 0 ? 'identical' : open === 0 ? 'allowed' : 'differ';
+      return { id: v.id, verdict, differences: v.diffs.map(({ allowance, ...d }) => ({ ...d, allowed: allowance?.category ?? null })) };
+    }),
+  };
 }
 
 async function main(): Promise<number> {
@@ -42,6 +58,8 @@ async function main(): Promise<number> {
     for (const l of verdictLines(v)) console.log(l);
     return v;
   });
+  const report = option('--report');
+  if (report !== null) writeFileSync(report, `${JSON.stringify(reportJson(verdicts), null, 2)}\n`);
   const s = summarize(verdicts);
   console.log(`${summaryDetail(s)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(summaryLine(s));
