@@ -3,7 +3,7 @@
  * bare fragment equals the CLI's; broken, cut and future links leave a usable page with an
  * alert; the address follows the player without piling up history entries.
  */
-import { encodeFragment } from '../src/scenario/index.ts';
+import { decodeFragment, encodeFragment } from '../src/scenario/index.ts';
 import { atStep, expect, settled, table, tableRows, test } from './fixtures.ts';
 
 test('Share copies a link that reopens the same step, view and tables', async ({ page, context }) => {
@@ -11,7 +11,7 @@ test('Share copies a link that reopens the same step, view and tables', async ({
   await page.getByRole('slider', { name: 'Timeline' }).fill('14');
   await settled(page);
   await page.getByRole('combobox', { name: 'View as' }).selectOption('sshd2');
-  await page.getByRole('button', { name: 'Inspect bash2' }).click();
+  await page.getByRole('button', { name: 'Inspect bash2' }).first().click();
   await expect(page.getByRole('heading', { name: 'Task bash2' })).toBeVisible();
   await settled(page);
   const rows = await tableRows(page, 'ns1');
@@ -64,7 +64,11 @@ test('stepping updates the address with replaceState, not new history entries', 
   await page.goto('/');
   const before = await page.evaluate(() => history.length);
   for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v1\./);
+  await atStep(page, 5);
+  await expect.poll(async () => {
+    const read = decodeFragment(await page.evaluate(() => location.hash));
+    return read.ok ? read.data.step : null;
+  }).toBe(5);
   expect(await page.evaluate(() => history.length)).toBe(before);
   await page.reload();
   await atStep(page, 5, 15);

@@ -46,7 +46,7 @@ store.getState().offerRestore(savedOffer(window.localStorage, opened));
 if (link && !link.ok) store.getState().setNotice(link.message);
 const first = link?.ok
   ? store.getState().load(link.text, link.step, link.view)
-  : store.getState().load(fallback, 'first');
+  : store.getState().load(fallback, 'keep');
 // A link pasted into the address bar of an open page changes only the fragment: open it too.
 window.addEventListener('hashchange', () => {
   const wanted = readLink(window.location.hash);

@@ -125,3 +125,22 @@ describe('placeStep', () => {
     expect(placeStep(-3, 0, 10)).toBe(0);
   });
 });
+
+describe('held step', () => {
+  it('keeps the visitor\'s step through a re-run that has fewer steps', async () => {
+    const { store } = setup();
+    await store.getState().load('1\n2\n3\n4\n5\n6\n', 5);
+    await store.getState().load('1\n', 'keep');
+    expect(store.getState().step).toBe(1);
+    await store.getState().load('1\n2\n3\n4\n5\n6\n7\n', 'keep');
+    expect(store.getState().step).toBe(5);
+  });
+
+  it('remembers steps asked for before the first load', async () => {
+    const { store } = setup();
+    store.getState().stepBy(1);
+    store.getState().stepBy(1);
+    await store.getState().load('1\n2\n3\n', 'keep');
+    expect(store.getState().step).toBe(2);
+  });
+});

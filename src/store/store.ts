@@ -87,6 +87,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
       deps.schedule,
     );
     let loadSeq = 0;
+    // The step the visitor asked for when it could not be shown yet (nothing loaded, or a
+    // re-run with fewer steps, e.g. a half-typed line): restored by the next load that has it.
+    let heldStep: number | null = null;
     let editTimer: ReturnType<typeof setTimeout> | null = null;
     let lastTick = 0;
     let carry = 0;
@@ -124,7 +127,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
         return;
       }
       if (seq !== loadSeq) return;
-      const step = placeStep(wish, get().step, loaded.total);
+      const wanted = wish === 'keep' ? heldStep ?? get().step : wish;
+      const step = placeStep(wanted, get().step, loaded.total);
+      heldStep = typeof wanted === 'number' && wanted > step ? wanted : null;
       sync.invalidate();
       wantFrame({ loaded, loadedText: text, loading: false, step, ...(typeof view === 'function' ? view(loaded) : view) });
     }
@@ -161,11 +166,13 @@ export function createAppStore(deps: StoreDeps): AppStore {
         await load(appendStatement(get().text, statement), 'last');
       },
       seek(step) {
-        const total = get().loaded?.total ?? 0;
-        wantFrame({ step: clamp(Math.round(step), 0, total), playing: false });
+        const s = get();
+        const wanted = Math.max(0, Math.round(step));
+        heldStep = s.loaded === null || s.loading ? wanted : null;
+        wantFrame({ step: clamp(wanted, 0, s.loaded?.total ?? 0), playing: false });
       },
       stepBy(delta) {
-        get().seek(get().step + delta);
+        get().seek((heldStep ?? get().step) + delta);
       },
       play() {
         const s = get();
