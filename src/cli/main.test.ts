@@ -11,7 +11,7 @@ describe('pidns-lab run', () => {
     expect(r.stdout).toContain('T\n');
     expect(r.stdout).toMatch(/2 {2}init {2}fork as A {2}=> 2 {2}ok/);
     expect(r.stdout).toContain('2 steps, 2 expectations held');
-    expect(r.stdout).toContain('ns0  level 0  active  init init (pid 1)  2 live, 0 zombies');
+    expect(r.stdout).toContain('ns0  level 0  active  init: init (pid 1)  2 live, 0 zombies');
     expect(r.stdout).toContain('  PID  PPID  PGID   SID STAT CMD\n    1     0     1     1 S    /sbin/init  # init\n    2     1     1     1 S    sleep 9     # A');
   });
   it('draws nested namespaces as a tree', async () => {
@@ -19,6 +19,15 @@ describe('pidns-lab run', () => {
     const { stdout } = await runCli(['run', '-'], { stdin: text });
     const tree = stdout.split('\n').filter((l) => /ns\d  level/.test(l)).map((l) => l.replace(/ {2}level.*/, ''));
     expect(tree).toEqual(['ns0', '|-- ns1', '|   |-- ns2', '|   `-- ns3', '`-- ns4']);
+  });
+  it('describes dying and dead namespaces', async () => {
+    const text = 'init fork as H\nH clone NEWPID as X\nX fork as Y\nH clone NEWPID as Z\nZ exit 0\nX exit 0';
+    const { stdout } = await runCli(['run', '-'], { stdin: text });
+    expect(stdout).toContain('|-- ns1  level 1  dying  init: X (pid 1; 3 in ns0, zombie)  0 live, 1 zombie');
+    expect(stdout).toContain('`-- ns2  level 1  dying  init: Z (pid 1; 5 in ns0, zombie)  0 live, 1 zombie');
+    expect(stdout).toContain('6 steps, no expectations\n');
+    const reaped = await runCli(['run', '-'], { stdin: `${text}\nH wait Z` });
+    expect(reaped.stdout).toContain('`-- ns2  level 1  dead  init: Z (reaped)  0 live, 0 zombies');
   });
   it('marks failed expectations and exits 1', async () => {
     const r = await runCli(['run', '-'], { stdin: 'init getpid => 2\ninit getpid => 1' });

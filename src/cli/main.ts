@@ -36,7 +36,8 @@ function inits(state: KernelState): (NsInit | null)[] {
     const v = nsView(state, id);
     if (v.init === null) return null;
     const t = taskView(state, v.init);
-    return { label: t.label, outerPid: v.level === 0 ? null : t.nspid[v.level - 1] ?? null };
+    const gone = t.state === 'alive' || t.state === 'stopped' ? null : t.state;
+    return { label: t.label, outerPid: v.level === 0 ? null : t.nspid[v.level - 1] ?? null, gone };
   });
 }
 
@@ -44,6 +45,7 @@ function summary(run: Interpreter): string {
   const checked = run.records.filter((r) => r.expect !== null || r.pending === true);
   const failed = checked.filter((r) => r.pass !== true).length;
   const steps = `${run.records.length} step${run.records.length === 1 ? '' : 's'}`;
+  if (checked.length === 0) return `${steps}, no expectations\n`;
   if (failed === 0) return `${steps}, ${checked.length} expectation${checked.length === 1 ? '' : 's'} held\n`;
   return `${steps}, ${failed} of ${checked.length} expectation${checked.length === 1 ? '' : 's'} FAILED\n`;
 }

@@ -12,14 +12,21 @@ export interface NsInit {
   label: string;
   /** the init's pid in the parent namespace (null for ns0) */
   outerPid: number | null;
+  /** the init's state when it is no longer alive (`zombie`, `dead`, `exiting`), else null */
+  gone: string | null;
+}
+
+function initText(ns: JsonNamespace, init: NsInit | null): string {
+  if (init === null) return 'init: none yet';
+  if (init.gone === 'dead') return `init: ${init.label} (reaped)`;
+  const where = init.outerPid === null ? 'pid 1' : `pid 1; ${init.outerPid} in ${ns.parent ?? ''}`;
+  return `init: ${init.label} (${where}${init.gone === null ? '' : `, ${init.gone}`})`;
 }
 
 function nsLine(ns: JsonNamespace, init: NsInit | null): string {
   const zombies = ns.ps.filter((r) => r.stat === 'Z').length;
   const live = ns.ps.length - zombies;
-  const who = init === null ? 'no init yet'
-    : `init ${init.label}${init.outerPid === null ? ' (pid 1)' : ` (pid 1; ${init.outerPid} in ${ns.parent ?? ''})`}`;
-  return `${ns.name}  level ${ns.level}  ${ns.state}  ${who}  ${live} live, ${zombies} zombie${zombies === 1 ? '' : 's'}`;
+  return `${ns.name}  level ${ns.level}  ${ns.state}  ${initText(ns, init)}  ${live} live, ${zombies} zombie${zombies === 1 ? '' : 's'}`;
 }
 
 /** The namespace tree; `inits[i]` describes namespace i. */
