@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "steps.h"
+#include "labels.h"
 #include "ctl.h"
 #include "pump.h"
 #include "sys.h"
@@ -22,37 +23,6 @@
 #define STEP_TIMEOUT_MS 5000
 
 static long g_seq;
-
-/* labels bound without a task (an `as` whose call failed) and per-actor automatic counters:
- * automatic labels are ACTOR.N, N counted per actor, skipping any bound name (the language's rule) */
-static char g_dead_labels[MAX_TASKS][72];
-static int g_ndead;
-static struct { char actor[72]; int n; } g_auto[MAX_TASKS];
-static int g_nauto;
-
-static int label_bound(const char *l) {
-  if (reg_find(l) >= 0) return 1;
-  for (int i = 0; i < g_ndead; i++)
-    if (!strcmp(g_dead_labels[i], l)) return 1;
-  return 0;
-}
-
-static int *auto_counter(const char *actor) {
-  for (int i = 0; i < g_nauto; i++)
-    if (!strcmp(g_auto[i].actor, actor)) return &g_auto[i].n;
-  if (g_nauto >= MAX_TASKS) return NULL;
-  snprintf(g_auto[g_nauto].actor, sizeof g_auto[g_nauto].actor, "%s", actor);
-  g_auto[g_nauto].n = 0;
-  return &g_auto[g_nauto++].n;
-}
-
-/* the next automatic label for a child of `actor`; *n receives its number */
-static void automatic_label(const char *actor, char *out, size_t cap, int *n) {
-  int *c = auto_counter(actor);
-  *n = c ? *c : 0;
-  do snprintf(out, cap, "%s.%d", actor, ++*n);
-  while (label_bound(out));
-}
 
 static void scenario_error(int line, const char *msg) {
   printf("{\"ev\":\"error\",\"line\":%d,\"message\":", line);
@@ -140,11 +110,9 @@ static int await_hello(const char *label) {
 }
 
 static int send_cmd(struct task *a, const char *msg, int pass_fd) {
-  char iobuf[1];
   union { char raw[CMSG_SPACE(sizeof(int))]; struct cmsghdr align; } ctl;
   struct iovec iov = { (void *)msg, strlen(msg) };
   struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
-  (void)iobuf;
   if (pass_fd >= 0) {
     mh.msg_control = ctl.raw;
     mh.msg_controllen = sizeof ctl.raw;
@@ -157,8 +125,8 @@ static int send_cmd(struct task *a, const char *msg, int pass_fd) {
   return sendmsg(a->fd, &mh, MSG_NOSIGNAL) < 0 ? -1 : 0;
 }
 
-/* turns the step's arguments into the actor's command; may answer the step itself (*done) */
-static int build(struct task *a, const char *op, char *args, char *cmd, size_t cap, int *pass_fd,
+/* turns the step's arguments into the actor's command; may answer the step itself (*answer) */
+static void build(struct task *a, const char *op, char *args, char *cmd, size_t cap, int *pass_fd,
                  const char **answer) {
   char t1[96] = "-", t2[96] = "-";
   long seq = g_seq;
@@ -193,17 +161,14 @@ static int build(struct task *a, const char *op, char *args, char *cmd, size_t c
     snprintf(cmd, cap, "%ld setns", seq);
   } else if (!strcmp(op, "clone")) {
     char flags[24], tids[160], label[72], hex[4200];
-    if (sscanf(args, "%23s %159s %71s %4199s", flags, tids, label, hex) == 4 && !strcmp(label, "-")) {
-      int n;
-      automatic_label(a->label, label, sizeof label, &n);
-    }
+    if (sscanf(args, "%23s %159s %71s %4199s", flags, tids, label, hex) == 4 && !strcmp(label, "-"))
+      next_automatic_label(a->label, label, sizeof label);
     snprintf(cmd, cap, "%ld clone %s %s %s %s", seq, flags, tids, label, hex);
   } else if (!strcmp(op, "reboot")) {
     snprintf(cmd, cap, "%ld reboot %s %lu", seq, args, g_host_ino);
   } else {
     snprintf(cmd, cap, "%ld %s %s", seq, op, args);
   }
-  return 0;
 }
 
 static const char *nspid_answer(struct task *a, const char *tok, char *out, size_t cap) {
@@ -239,16 +204,10 @@ static int after(int idx, int actor, const char *op, char *args, const char *res
     char tids[160], label[72], hex[4200];
     sscanf(args, "%*d %159s %71s %4199s", tids, label, hex);
     if (!(ok && v > 0)) {
-      if (strcmp(label, "-") && g_ndead < MAX_TASKS)
-        snprintf(g_dead_labels[g_ndead++], sizeof g_dead_labels[0], "%s", label);
+      if (strcmp(label, "-")) label_without_task(label);
       return 0;
     }
-    if (!strcmp(label, "-")) {
-      int n;
-      automatic_label(a->label, label, sizeof label, &n);
-      int *c = auto_counter(a->label);
-      if (c) *c = n;
-    }
+    if (!strcmp(label, "-")) take_automatic_label(a->label, label, sizeof label);
     int c = await_hello(label);
     if (c < 0) return harness_error("a new task never said hello"), 1;
     if ((flags & F_CLONE_NEWPID) && g_ns[g_task[c].ns].created_step < 0 && g_task[c].ns != 0)
@@ -269,16 +228,6 @@ static int after(int idx, int actor, const char *op, char *args, const char *res
   return 0;
 }
 
-/* the first `l:LABEL` argument that names no task (unknown, or its creating call failed) */
-static const char *unbound_label(const char *args) {
-  static char bad[72];
-  for (const char *p = strstr(args, "l:"); p; p = strstr(p + 2, "l:")) {
-    if (p != args && p[-1] != ' ') continue;
-    sscanf(p + 2, "%71s", bad);
-    if (reg_find(bad) < 0) return bad;
-  }
-  return NULL;
-}
 
 int peek_exit(int zombie, int *status) {
   int ppid = -1, pg[MAX_LEVELS], sd[MAX_LEVELS];
