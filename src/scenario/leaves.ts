@@ -49,6 +49,7 @@ function parseTarget(text: string): LeafResult<TargetArg> {
 }
 
 function signalHint(text: string): string {
+  if (text.startsWith('-')) return `; write the signal without a dash, as a name or a number: \`${text.slice(1).replace(/^SIG/i, '')}\``;
   const upper = text.toUpperCase().replace(/^SIG/, '');
   if (upper in SIGNALS) return `; write ${'`'}${upper}${'`'} (names are upper case, without SIG)`;
   return `; write a name such as \`KILL\`, \`TERM\`, \`USR1\`, \`CHLD\`, \`STOP\` or a number from 1 to ${SIGRTMAX}`;

@@ -77,6 +77,12 @@ describe('statements', () => {
       { op: 'pdeathsig', sig: 0 },
     ]);
   });
+  it('explains shell-style signal spellings', () => {
+    const messages = ['init kill -9 1', 'init kill SIGKILL 1', 'init kill term 1'].map((t) => parseScenario(t).diagnostics[0]?.message);
+    expect(messages).toEqual([
+      expect.stringContaining('without a dash'), expect.stringContaining('write `KILL`'), expect.stringContaining('write `TERM`'),
+    ]);
+  });
   it('parses wait forms', () => {
     const calls = steps('init wait\ninit wait WNOHANG\ninit wait -5 WNOHANG\ninit wait A').map((s) => s.call);
     expect(calls).toEqual([
