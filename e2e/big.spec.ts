@@ -1,0 +1,30 @@
+/**
+ * Big worlds: a pid table with thousands of rows is virtualised (only the rows in view are in the
+ * document, `aria-rowcount` has the full count) and scrolls to any row; hovering a row lights the
+ * same task in every table and in the tree.
+ */
+import { encodeFragment } from '../src/scenario/index.ts';
+import { atStep, expect, settled, table, test } from './fixtures.ts';
+
+const WIDE = 'title: Wide\ninit fork as shell\nshell clone NEWPID as box\nrepeat 3000\n  box fork as w{i}\nend\n';
+
+test('a table of 3002 processes is virtualised and scrolls to its last row', async ({ page }) => {
+  await page.goto(`/${encodeFragment(WIDE, 3002)}`);
+  await atStep(page, 3002, 3002);
+  await settled(page);
+  const ns1 = table(page, 'ns1');
+  await expect(ns1).toHaveAttribute('aria-rowcount', '3002');
+  expect(await ns1.locator('tbody tr:not([aria-hidden])').count()).toBeLessThan(200);
+  await ns1.locator('xpath=ancestor::div[contains(@class,"table-scroll")]').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await expect(ns1.getByRole('row').filter({ hasText: 'w3000' })).toBeVisible();
+  await expect(ns1.getByRole('row').filter({ hasText: 'w3000' }).getByRole('cell').first()).toHaveText('3001');
+});
+
+test('hovering a row highlights the task in every table and in the tree', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Last step' }).click();
+  await settled(page);
+  await table(page, 'ns1').getByRole('row').filter({ hasText: 'sshd2' }).hover();
+  await expect(table(page, 'ns0').getByRole('row').filter({ hasText: 'sshd2' })).toHaveClass(/hot/);
+  await expect(page.getByRole('treeitem', { name: /^ns1 / })).toHaveClass(/hot/);
+});
