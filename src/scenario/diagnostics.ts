@@ -73,6 +73,8 @@ export const D = {
   missingOp: (actor: string): Problem =>
     ['SCN1032', `${q(actor)} is not followed by an op; write ${q('ACTOR OP [ARG …]')}, e.g. ${q(`${actor} fork`)}`],
   standsAlone: (word: string): Problem => ['SCN1033', `${q(word)} stands alone on its line; remove what follows it`],
+  internal: (message: string): Problem =>
+    ['SCN1099', `internal error of the kernel model (${message}); the run stops here — please report this scenario as a bug of pidns-lab`],
   missingActor: (op: string): Problem =>
     ['SCN1034', `a statement starts with the label of the task that acts: write ${q(`init ${op}`)} (${q('ACTOR OP …')})`],
 } as const;

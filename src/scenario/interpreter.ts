@@ -108,6 +108,16 @@ class Run implements Interpreter {
     return this.end;
   }
 
+  /** The kernel's answer, or the message of an exception it threw (a bug of the model: the run
+   * stops there with a scenario error instead of crashing the page or the CLI). */
+  private call(call: Syscall): Outcome | string {
+    try {
+      return dispatch(this.state, call);
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  }
+
   /** A wait still pending at the end: blocked (fails), or ended by its caller's death (no result). */
   private settle(task: TaskId, r: StepRecord): void {
     const { state } = taskView(this.state, task);
@@ -142,7 +152,8 @@ class Run implements Interpreter {
 
   private dispatch(step: ConcreteStep, call: Syscall, label: string | null): Advance {
     const before = taskCount(this.state);
-    const outcome = dispatch(this.state, call);
+    const outcome = this.call(call);
+    if (typeof outcome === 'string') return this.fail(step, D.internal(outcome));
     if (outcome.fault !== null) return this.fail(step, D.kernelFault(outcome.fault));
     const created = taskCount(this.state) > before ? before : undefined;
     if (step.label !== null) this.labels.bind(step.label, created ?? null, step.line);
