@@ -37,10 +37,16 @@ export async function recordRun(text: string, keepGoing: () => Promise<boolean>)
     const calls = step ? callsOf(interp, step, advance.record) : [];
     recordStep(timeline, {
       line: advance.record.line, actor: advance.record.actor, op: advance.record.op,
-      text: (lines[advance.record.line - 1] ?? '').trim(), calls, result: null, expect: null, pass: null,
+      text: shownText(lines[advance.record.line - 1] ?? '', advance.record.actor), calls, result: null, expect: null, pass: null,
     }, [...advance.events], interp.state);
     if (n % 512 === 0 && !(await keepGoing())) return null;
   }
+}
+
+/** the statement's line; inside a repeat, with the actor it ran as (`w{i} exit 1` ran as `w2`) */
+function shownText(line: string, actor: string): string {
+  const text = line.trim();
+  return text.includes('{') ? `${text}  [${actor}]` : text;
 }
 
 function nextStep(source: Iterator<ConcreteStatement>): ConcreteStep | null {

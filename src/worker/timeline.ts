@@ -8,7 +8,7 @@
  *
  * Invariant: checkpoint states are never mutated; the cursor is always a private copy.
  */
-import { dispatch, type KernelEvent, type KernelState, type Syscall } from '../kernel/index.ts';
+import { dispatch, taskCount, type KernelEvent, type KernelState, type Syscall } from '../kernel/index.ts';
 
 /** One executed statement as the first run recorded it. */
 export interface RecordedStep {
@@ -69,7 +69,10 @@ export function recordStep(tl: Timeline, step: RecordedStep, events: KernelEvent
     if (event.type === 'task/created') tl.born[event.task] = k;
   }
   tl.cursor = { step: k, state };
-  if (k % tl.interval === 0) {
+  const last = tl.checkpoints.at(-1)?.step ?? 0;
+  // Copying costs about as much per task as replaying costs per step: a big world is copied
+  // less often (at least half its task count apart), so loading it stays quick.
+  if (k % tl.interval === 0 && k - last >= taskCount(state) / 2) {
     tl.checkpoints.push({ step: k, state: structuredClone(state) });
     if (tl.checkpoints.length > MAX_CHECKPOINTS) thin(tl);
   }

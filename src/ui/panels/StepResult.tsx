@@ -16,7 +16,7 @@ export function StepResult() {
   return (
     <p className={`step-result${info.pass === false ? ' failed' : ''}`} aria-live="polite">
       <span className="ns-dim">line {info.line}:</span> <code>{info.text}</code>
-      {' → '}<strong>{info.result ?? '(no result)'}</strong>{mark}
+      {' → '}<strong>{info.result ?? (info.op === 'wait' ? 'blocked' : 'done')}</strong>{mark}
       {why ? <span className="why"> — {why}</span> : null}
     </p>
   );
