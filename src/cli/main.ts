@@ -93,7 +93,18 @@ async function urlCommand(cmd: Extract<ReturnType<typeof parseArgs>, { kind: 'ur
   return 0;
 }
 
+/** Runs one command. An unexpected exception (a bug) is reported on stderr with status 2, so
+ * that it is never mistaken for status 1 (an expectation failed). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await command(argv, io);
+  } catch (e) {
+    io.stderr(`pidns-lab: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+async function command(argv: string[], io: CliIo): Promise<number> {
   const cmd = parseArgs(argv);
   switch (cmd.kind) {
     case 'help':
