@@ -2,32 +2,30 @@
  * The per-call context: the state being changed and what the call has caused so far (events for
  * the log, blocked waits that completed). Kernel functions take it as their first argument.
  */
-import type { KernelEvent, KillReason, NsId, Ret, TaskId } from './abi.ts';
-import type { KernelState, PidNamespace, Task } from './types.ts';
-
-/**
- * Operations that close the loops between files the way the kernel's own call graph does
- * (signal delivery ends in do_group_exit, which sends signals): wired once by `dispatch`.
- */
-export interface KernelOps {
-  /** do_group_exit(): every thread of the group of `leader` exits with status `status`. */
-  groupExit(ctx: Ctx, leader: TaskId, status: number, reason: KillReason): void;
-}
+import type { KernelEvent, NsId, Ret, TaskId } from './abi.ts';
+import type { KernelState, PidNamespace, Sighand, Task } from './types.ts';
 
 export interface Ctx {
-  ops: KernelOps;
   s: KernelState;
   /** null when the caller does not want events (a headless run): nothing is recorded */
   events: KernelEvent[] | null;
   completed: { task: TaskId; ret: Ret }[];
   /** namespaces whose pid count dropped: a reaper waiting in their teardown re-checks (R19) */
   freedIn: NsId[];
-  /** process leaders whose children changed state: blocked waits and `reap auto` re-check */
-  wakeParents: TaskId[];
+  /**
+   * __wake_up_parent(): a child changed state and its parent's blocked waits look again — only
+   * those whose selector matches that child (child_wait_callback). `child` NO_TASK: the parent
+   * itself resumed, so every one of its waits looks again.
+   */
+  wakes: { parent: TaskId; child: TaskId }[];
+  /** processes whose `reap auto` SIGCHLD handler runs when the call settles */
+  reapers: TaskId[];
+  /** thread groups marked for death by a fatal signal, to run their exit when the call settles */
+  dying: TaskId[];
 }
 
-export function newCtx(s: KernelState, ops: KernelOps, withEvents: boolean): Ctx {
-  return { ops, s, events: withEvents ? [] : null, completed: [], freedIn: [], wakeParents: [] };
+export function newCtx(s: KernelState, withEvents: boolean): Ctx {
+  return { s, events: withEvents ? [] : null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [] };
 }
 
 export function task(ctx: Ctx, id: TaskId): Task {
@@ -45,6 +43,13 @@ export function ns(ctx: Ctx, id: number): PidNamespace {
 /** The thread-group leader, where process-wide state (signal_struct, sighand) lives. */
 export function proc(ctx: Ctx, t: Task): Task {
   return t.leader === t.id ? t : task(ctx, t.leader);
+}
+
+/** The signal-disposition table the task's process uses (shared by threads, CLONE_SIGHAND). */
+export function sighandOf(ctx: Ctx, t: Task): Sighand {
+  const sh = ctx.s.sighands[proc(ctx, t).sighand];
+  if (sh === undefined) throw new Error(`kernel: no sighand for ${t.id}`);
+  return sh;
 }
 
 export function emit(ctx: Ctx, event: KernelEvent): void {

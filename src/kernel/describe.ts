@@ -3,7 +3,7 @@
  * namespace files show, translated as user space sees it. Nothing here changes the state.
  */
 import type { NsId, TaskId } from './abi.ts';
-import { type Ctx, type KernelOps, ns, proc, task } from './context.ts';
+import { type Ctx, ns, proc, sighandOf, task } from './context.ts';
 import { nsIsWithin, pidNrNs } from './pid.ts';
 import { procPidList } from './proc.ts';
 import { exitStatus } from './release.ts';
@@ -12,15 +12,9 @@ import type { KernelState, Task } from './types.ts';
 import { NO_TASK } from './types.ts';
 import type { ExitStatus, NsStateName, NsView, PsRow, TaskStateName, TaskView } from './view.ts';
 
-const READ_ONLY: KernelOps = {
-  groupExit() {
-    throw new Error('kernel: a view tried to change the state');
-  },
-};
-
 /** A read-only context: views never emit or wake anything. */
 function view(s: KernelState): Ctx {
-  return { s, ops: READ_ONLY, events: null, completed: [], freedIn: [], wakeParents: [] };
+  return { s, events: null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [] };
 }
 
 /** Whether `t` is an init waiting in its namespace's teardown. */
@@ -107,21 +101,31 @@ export function nsView(s: KernelState, id: NsId): NsView {
   };
 }
 
+/**
+ * The exit status on record: what a wait saw (or would see, for a zombie); for a task the kernel
+ * released by itself, its own exit code (pidfd exit info); a thread reports its group's.
+ */
+function reportedStatus(t: Task, p: Task, state: TaskStateName): number {
+  if (t.leader !== t.id) return p.groupExit ? p.groupExitCode : t.exitCode;
+  return state === 'dead' && !t.waitReaped ? t.exitCode : exitStatus(t);
+}
+
 export function taskView(s: KernelState, id: TaskId): TaskView {
   const c = view(s);
   const t = task(c, id);
   const p = proc(c, t);
   const state = stateName(c, t);
+  const sh = sighandOf(c, p);
   const done = state === 'zombie' || state === 'dead';
   return {
     id, label: t.label, cmd: t.cmd, ns: t.ns, childrenNs: t.childrenNs, nspid: [...t.numbers], state,
-    exit: done ? decodeStatus(t.leader === id ? exitStatus(t) : p.groupExit ? p.groupExitCode : t.exitCode) : null,
+    exit: done ? decodeStatus(reportedStatus(t, p, state)) : null,
     leader: t.leader, isThread: t.leader !== id,
     parent: t.realParent === NO_TASK ? null : task(c, t.realParent).leader,
     pgrpLeaderNspid: [...task(c, p.pgrp).numbers], sessionLeaderNspid: [...task(c, p.session).numbers],
-    pending: p.pending.map(sigName), blocked: t.blocked.map(sigName), handled: p.handled.map(sigName),
-    ignored: p.ignored.map(sigName), subreaper: p.subreaper, reapAuto: p.reapAuto, uid: p.uid,
-    privileged: p.privileged, waiting: t.wait !== null, procNs: s.mnts[t.mnt] ?? 0,
+    pending: p.pending.map(sigName), blocked: t.blocked.map(sigName), handled: sh.handled.map(sigName),
+    ignored: sh.ignored.map(sigName), subreaper: p.subreaper, reapAuto: sh.reapAuto, uid: p.uid,
+    privileged: t.privileged, waiting: t.wait !== null, procNs: s.mnts[t.mnt] ?? 0,
   };
 }
 

@@ -7,13 +7,13 @@
  * Signals the exit causes (pdeath signals, SIGHUP/SIGCONT to newly orphaned groups) are sent
  * after the exit's own bookkeeping, as the kernel's asynchronous delivery would have them act.
  */
-import type { KillReason, TaskId } from './abi.ts';
+import type { TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
 import { type Ctx, emit, ns, proc, task } from './context.ts';
 import { hasStoppedJobs, pgrpMembers, willBecomeOrphanedPgrp } from './pgrp.ts';
 import { zapPidNsProcesses } from './pid_namespace.ts';
 import { doNotifyParent, releaseTask, threadGroupEmpty } from './release.ts';
-import { groupSendFromUser, sendPrivSignal } from './signal.ts';
+import { groupSendFromUser, markGroupExit, sendPrivSignal } from './signal.ts';
 import { sigName } from './sigset.ts';
 import { childrenOf, findAliveThread, linkChild, unlinkChild } from './tasklist.ts';
 import { NO_TASK, type Task } from './types.ts';
@@ -23,25 +23,22 @@ type Deferred = (() => void)[];
 /** W_EXITCODE(code, 0) */
 export const exitCodeStatus = (code: number): number => (code & 0xff) << 8;
 
-/**
- * do_group_exit(): the whole thread group of `leader` exits with `status` (an exit code already
- * shifted, or a signal number). Non-leader threads go first, so the leader is the last thread.
- */
-export function doGroupExit(ctx: Ctx, leader: TaskId, status: number, reason: KillReason | 'exit'): void {
+/** Every thread of a group marked for exit runs do_exit; non-leaders first, the leader last. */
+export function runGroupExit(ctx: Ctx, leader: TaskId): void {
   const p = task(ctx, leader);
-  if (p.groupExit) return;
-  p.groupExit = true;
-  p.groupExitCode = status;
   p.stopped = false;
-  if (reason === 'exit') emit(ctx, { type: 'task/exited', task: leader, code: status >> 8 });
-  else emit(ctx, { type: 'task/killed', task: leader, sig: sigName(status), reason });
   if (p.threads.length > 1) {
     for (const id of p.threads.filter((x) => x !== leader)) {
       const t = task(ctx, id);
-      if (!t.exiting && t.exitState === 'none') doExit(ctx, id, status);
+      if (!t.exiting && t.exitState === 'none') doExit(ctx, id, p.groupExitCode);
     }
   }
-  if (!p.exiting && p.exitState === 'none') doExit(ctx, leader, status);
+  if (!p.exiting && p.exitState === 'none') doExit(ctx, leader, p.groupExitCode);
+}
+
+/** do_group_exit() by the process itself (exit_group): the group exits now. */
+export function doGroupExit(ctx: Ctx, leader: TaskId, status: number): void {
+  if (markGroupExit(ctx, leader, status, 'exit')) runGroupExit(ctx, leader);
 }
 
 /** do_exit() of one thread: the first half, up to the choice of the child reaper. */

@@ -3,7 +3,7 @@
  * Checks run in the kernel's order, so the first failing one decides the errno.
  */
 import type { CloneFlag, Ret, TaskId } from './abi.ts';
-import { type Ctx, emit, err, ns, ok, proc, task } from './context.ts';
+import { type Ctx, emit, err, ns, ok, proc, sighandOf, task } from './context.ts';
 import { allocPid, getPid, pidNrNs, publishPid } from './pid.ts';
 import { createPidNamespace, destroyUnusedPidNamespace } from './pid_namespace.ts';
 import { blankTask } from './state.ts';
@@ -45,7 +45,7 @@ function checkCloneFlags(ctx: Ctx, t: Task, bits: Flags, setTid: readonly number
 function copyPidNs(ctx: Ctx, t: Task, bits: Flags): number | string {
   if (bits === 0) return t.childrenNs;
   const f = (flag: CloneFlag): boolean => (bits & CLONE_BIT[flag]) !== 0;
-  if ((f('NEWPID') || f('NEWNS')) && !proc(ctx, t).privileged) return 'EPERM';
+  if ((f('NEWPID') || f('NEWNS')) && !t.privileged) return 'EPERM';
   if (!f('NEWPID')) return t.childrenNs;
   if (t.childrenNs !== t.ns) return 'EINVAL';
   return createPidNamespace(ctx, t.ns);
@@ -64,7 +64,7 @@ export function kernelClone(ctx: Ctx, actor: TaskId, args: CloneArgs): Ret {
   if (flagErr !== null) return err(flagErr);
   const target = copyPidNs(ctx, t, bits);
   if (typeof target === 'string') return err(target);
-  const numbers = allocPid(ctx, target, setTid, proc(ctx, t).privileged);
+  const numbers = allocPid(ctx, target, setTid, t.privileged);
   if (typeof numbers === 'string') {
     if (newPid) destroyUnusedPidNamespace(ctx, target);
     return err(numbers);
@@ -91,8 +91,9 @@ function makeTask(
   c.childrenNs = target;
   c.mnt = (bits & CLONE_BIT.NEWNS) !== 0 ? ctx.s.mnts.push(ctx.s.mnts[t.mnt] ?? 0) - 1 : t.mnt;
   c.blocked = t.blocked;
+  c.privileged = t.privileged;
   if ((bits & CLONE_BIT.THREAD) !== 0) attachThread(ctx, c, t, p);
-  else attachProcess(ctx, c, t, p, (bits & CLONE_BIT.PARENT) !== 0);
+  else attachProcess(ctx, c, t, p, bits);
   publishPid(ctx, c.id);
   if (numbers[numbers.length - 1] === 1) {
     // is_child_reaper(): the first pid of a namespace is its init
@@ -110,15 +111,20 @@ function attachThread(ctx: Ctx, c: Task, t: Task, p: Task): void {
   getPid(ctx, c.id);
 }
 
-function attachProcess(ctx: Ctx, c: Task, t: Task, p: Task, parentFlag: boolean): void {
-  const parent = parentFlag ? t.realParent : t.id;
+/** copy_sighand(): CLONE_SIGHAND shares the table; otherwise the child gets a copy of it. */
+function copySighand(ctx: Ctx, p: Task, bits: Flags): number {
+  if ((bits & CLONE_BIT.SIGHAND) !== 0) return p.sighand;
+  const sh = sighandOf(ctx, p);
+  return ctx.s.sighands.push({ handled: sh.handled, ignored: sh.ignored, reapAuto: false }) - 1;
+}
+
+function attachProcess(ctx: Ctx, c: Task, t: Task, p: Task, bits: Flags): void {
+  const parent = (bits & CLONE_BIT.PARENT) !== 0 ? t.realParent : t.id;
   linkChild(ctx, parent, c.id);
   c.pgrp = p.pgrp;
   c.session = p.session;
-  c.handled = p.handled;
-  c.ignored = p.ignored;
+  c.sighand = copySighand(ctx, p, bits);
   c.uid = p.uid;
-  c.privileged = p.privileged;
   const pp = proc(ctx, task(ctx, parent));
   c.hasChildSubreaper = pp.hasChildSubreaper || pp.subreaper;
   getPid(ctx, c.id);

@@ -12,7 +12,7 @@ import { NO_TASK } from './types.ts';
 /** ksys_unshare() -> unshare_nsproxy_namespaces() -> create_new_namespaces() */
 export function sysUnshare(ctx: Ctx, actor: TaskId, flags: readonly UnshareFlag[]): Ret {
   const t = task(ctx, actor);
-  if (!proc(ctx, t).privileged) return err('EPERM');
+  if (!t.privileged) return err('EPERM');
   if (flags.includes('NEWPID')) {
     if (t.childrenNs !== t.ns) return err('EINVAL');
     const created = createPidNamespace(ctx, t.ns);
@@ -39,7 +39,7 @@ export function sysSetns(ctx: Ctx, actor: TaskId, target: Target): Ret {
   const t = task(ctx, actor);
   const owner = nsFileOwner(ctx, actor, target);
   if (typeof owner === 'string') return err(owner);
-  if (!proc(ctx, t).privileged) return err('EPERM');
+  if (!t.privileged) return err('EPERM');
   const wanted = ns(ctx, task(ctx, owner).ns);
   const active = ns(ctx, t.ns);
   if (wanted.level < active.level || nsAtLevel(ctx, wanted.id, active.level) !== active.id) return err('EINVAL');

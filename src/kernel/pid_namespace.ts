@@ -9,7 +9,7 @@
  */
 import type { NsId, TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, emit, ns, proc, task } from './context.ts';
+import { type Ctx, emit, ns, proc, sighandOf, task } from './context.ts';
 import { releaseTask } from './release.ts';
 import { sendPrivSignal } from './signal.ts';
 import { sigAdd, sigDel } from './sigset.ts';
@@ -48,9 +48,10 @@ export function zapPidNsProcesses(ctx: Ctx, id: NsId, me: TaskId): boolean {
   const n = ns(ctx, id);
   const init = proc(ctx, task(ctx, me));
   disablePidAllocation(ctx, id);
-  init.ignored = sigAdd(init.ignored, SIGNALS.CHLD);
-  init.handled = sigDel(init.handled, SIGNALS.CHLD);
-  init.reapAuto = false;
+  const sh = sighandOf(ctx, init);
+  sh.ignored = sigAdd(sh.ignored, SIGNALS.CHLD);
+  sh.handled = sigDel(sh.handled, SIGNALS.CHLD);
+  sh.reapAuto = false;
   emit(ctx, { type: 'ns/zap-started', ns: id, init: me });
   const victims: TaskId[] = [];
   for (let nr = 2; nr < n.idr.length; nr++) if (n.idr[nr] !== undefined) victims.push(n.idr[nr] ?? -1);
@@ -83,7 +84,7 @@ function reapZombieChildren(ctx: Ctx, leader: TaskId): void {
   for (const th of task(ctx, leader).threads) {
     for (const c of childrenOf(ctx, th)) {
       const child = task(ctx, c);
-      if (child.exitState === 'zombie' && child.threads.length <= 1) releaseTask(ctx, c, leader);
+      if (child.exitState === 'zombie' && child.threads.length <= 1) releaseTask(ctx, c, null);
     }
   }
 }

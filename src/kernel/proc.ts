@@ -10,7 +10,7 @@ import { PID_MAX_LIMIT, PID_MAX_MIN } from './types.ts';
 /** mount -t proc proc /proc in the caller's mount namespace. */
 export function sysMountProc(ctx: Ctx, actor: TaskId): Ret {
   const t = task(ctx, actor);
-  if (!proc(ctx, t).privileged) return err('EPERM');
+  if (!t.privileged) return err('EPERM');
   ctx.s.mnts[t.mnt] = t.ns;
   return ok(0);
 }
@@ -38,7 +38,7 @@ export function sysPs(ctx: Ctx, actor: TaskId): Ret {
 export function sysWriteNsLastPid(ctx: Ctx, actor: TaskId, value: number): Ret {
   const t = task(ctx, actor);
   const n = ns(ctx, t.ns);
-  if (!proc(ctx, t).privileged) return err('EPERM');
+  if (!t.privileged) return err('EPERM');
   if (!Number.isInteger(value) || value < 0 || value > n.pidMax) return err('EINVAL');
   n.cursor = value + 1;
   return ok(0);

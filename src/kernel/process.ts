@@ -5,7 +5,8 @@
  */
 import type { RebootCmd, Ret, Syscall, TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, NONE, emit, err, ns, ok, proc, task } from './context.ts';
+import { type Ctx, NONE, emit, err, ns, ok, proc, sighandOf, task } from './context.ts';
+import type { Sighand, Task } from './types.ts';
 import { doExit, exitCodeStatus } from './exit.ts';
 import { forceSigFault, handlerOf, sendPrivSignal } from './signal.ts';
 import { sigAdd, sigDel, sigHas, sigName, validSignal } from './sigset.ts';
@@ -17,16 +18,16 @@ const ROOT_INIT = 0;
 export function panicReason(ctx: Ctx, call: Syscall): string | null {
   const t = task(ctx, call.actor);
   if (t.leader !== ROOT_INIT) {
-    if (call.op === 'reboot' && t.ns === 0 && proc(ctx, t).privileged) return 'reboot in the root namespace would reboot the machine';
+    if (call.op === 'reboot' && t.ns === 0 && t.privileged) return 'reboot in the root namespace would reboot the machine';
     return null;
   }
   const others = proc(ctx, t).threads.some((id) => id !== t.id && !task(ctx, id).exiting);
   const panic = "the root namespace's init can never end (the kernel would panic)";
   if (call.op === 'exit' || (call.op === 'thread-exit' && !others)) return panic;
-  if (call.op === 'fault' && (sigHas(t.blocked, SIGNALS.SEGV) || handlerOf(proc(ctx, t), SIGNALS.SEGV) !== 'handle')) {
+  if (call.op === 'fault' && (sigHas(t.blocked, SIGNALS.SEGV) || handlerOf(ctx, proc(ctx, t), SIGNALS.SEGV) !== 'handle')) {
     return `a fault in init: ${panic}`;
   }
-  if (call.op === 'reboot' && proc(ctx, t).privileged) return 'reboot in the root namespace would reboot the machine';
+  if (call.op === 'reboot' && t.privileged) return 'reboot in the root namespace would reboot the machine';
   return null;
 }
 
@@ -43,9 +44,22 @@ export function sysExec(ctx: Ctx, actor: TaskId, cmd: string): Ret {
   p.cmd = cmd;
   t.execed = true;
   p.execed = true;
-  p.handled = [];
-  p.reapAuto = false;
+  const sh = unshareSighand(ctx, p);
+  sh.handled = [];
+  sh.reapAuto = false;
   return ok(0);
+}
+
+/**
+ * unshare_sighand(): execve gives a process that shares its handler table (CLONE_SIGHAND) a
+ * private copy before resetting it, so the other sharers keep their handlers.
+ */
+function unshareSighand(ctx: Ctx, p: Task): Sighand {
+  const sh = sighandOf(ctx, p);
+  const shared = ctx.s.tasks.some((o) => o.hashed && o.leader === o.id && o.id !== p.id && o.sighand === p.sighand);
+  if (!shared) return sh;
+  p.sighand = ctx.s.sighands.push({ handled: sh.handled, ignored: sh.ignored, reapAuto: sh.reapAuto }) - 1;
+  return sighandOf(ctx, p);
 }
 
 /** A synchronous fault in the caller: SIGSEGV forced by the kernel. */
@@ -64,10 +78,11 @@ export function sysPdeathsig(ctx: Ctx, actor: TaskId, sig: number): Ret {
 /** `reap auto`: a SIGCHLD handler that reaps every zombie child, run once when installed. */
 export function sysReap(ctx: Ctx, actor: TaskId, mode: 'auto' | 'manual'): Ret {
   const p = proc(ctx, task(ctx, actor));
-  p.ignored = sigDel(p.ignored, SIGNALS.CHLD);
-  p.handled = mode === 'auto' ? sigAdd(p.handled, SIGNALS.CHLD) : sigDel(p.handled, SIGNALS.CHLD);
-  p.reapAuto = mode === 'auto';
-  if (p.reapAuto) reapAuto(ctx, p);
+  const sh = sighandOf(ctx, p);
+  sh.ignored = sigDel(sh.ignored, SIGNALS.CHLD);
+  sh.handled = mode === 'auto' ? sigAdd(sh.handled, SIGNALS.CHLD) : sigDel(sh.handled, SIGNALS.CHLD);
+  sh.reapAuto = mode === 'auto';
+  if (sh.reapAuto) reapAuto(ctx, p);
   return ok(0);
 }
 
@@ -81,7 +96,7 @@ const REBOOT_SIGNAL: Record<RebootCmd, number> = {
  */
 export function sysReboot(ctx: Ctx, actor: TaskId, cmd: RebootCmd): Ret {
   const t = task(ctx, actor);
-  if (!proc(ctx, t).privileged) return err('EPERM');
+  if (!t.privileged) return err('EPERM');
   const sig = REBOOT_SIGNAL[cmd];
   if (sig === 0) return err('EINVAL');
   const n = ns(ctx, t.ns);

@@ -19,8 +19,8 @@ export function exitStatus(p: Task): number {
 export const threadGroupEmpty = (p: Task): boolean => p.threads.length <= 1;
 
 /** Whether the parent process ignores SIGCHLD, so that its children are reaped at exit. */
-function parentAutoreaps(parent: Task): boolean {
-  return handlerOf(parent, SIGNALS.CHLD) === 'ignore';
+function parentAutoreaps(ctx: Ctx, parent: Task): boolean {
+  return handlerOf(ctx, parent, SIGNALS.CHLD) === 'ignore';
 }
 
 /**
@@ -30,11 +30,11 @@ function parentAutoreaps(parent: Task): boolean {
 export function doNotifyParent(ctx: Ctx, t: Task): boolean {
   const parentThread = task(ctx, t.realParent);
   const parent = proc(ctx, parentThread);
-  const autoreap = parentAutoreaps(parent);
-  if (!autoreap && handlerOf(parent, SIGNALS.CHLD) === 'handle') {
+  const autoreap = parentAutoreaps(ctx, parent);
+  if (!autoreap && handlerOf(ctx, parent, SIGNALS.CHLD) === 'handle') {
     sendSignal(ctx, parentThread, SIGNALS.CHLD, false, 'signal');
   }
-  ctx.wakeParents.push(parent.id);
+  ctx.wakes.push({ parent: parent.id, child: t.id });
   return autoreap;
 }
 

@@ -11,21 +11,42 @@
  */
 import type { KillReason, TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, emit, proc, task } from './context.ts';
+import { type Ctx, emit, proc, sighandOf, task } from './context.ts';
 import { pidNrNs } from './pid.ts';
 import { willBecomeOrphanedPgrp } from './pgrp.ts';
 import {
   nextSignal, sigAdd, sigDel, sigHas, sigKernelCoredump, sigKernelIgnore, sigKernelOnly,
   sigKernelStop, sigName, validSignal,
 } from './sigset.ts';
-import type { Task } from './types.ts';
+import { NO_TASK, type Task } from './types.ts';
 
 export type Handler = 'default' | 'ignore' | 'handle';
 
 /** sighand->action[sig-1].sa.sa_handler, as DFL / IGN / a handler */
-export function handlerOf(p: Task, sig: number): Handler {
-  if (sigHas(p.handled, sig)) return 'handle';
-  return sigHas(p.ignored, sig) ? 'ignore' : 'default';
+export function handlerOf(ctx: Ctx, p: Task, sig: number): Handler {
+  const sh = sighandOf(ctx, p);
+  if (sigHas(sh.handled, sig)) return 'handle';
+  return sigHas(sh.ignored, sig) ? 'ignore' : 'default';
+}
+
+/** SIGNAL_GROUP_EXIT: the group of `leader` is dying with `status`; false if it already was. */
+export function markGroupExit(ctx: Ctx, leader: TaskId, status: number, reason: KillReason | 'exit'): boolean {
+  const p = task(ctx, leader);
+  if (p.groupExit) return false;
+  p.groupExit = true;
+  p.groupExitCode = status;
+  if (reason === 'exit') emit(ctx, { type: 'task/exited', task: leader, code: status >> 8 });
+  else emit(ctx, { type: 'task/killed', task: leader, sig: sigName(status), reason });
+  return true;
+}
+
+/**
+ * complete_signal()'s fatal path: the group is marked as exiting now (so later signals are
+ * dropped) and dies when the call settles, after every signal the call sends has been sent — the
+ * kernel's targets die only when they next run.
+ */
+function killGroup(ctx: Ctx, leader: TaskId, sig: number, reason: KillReason): void {
+  if (markGroupExit(ctx, leader, sig, reason)) ctx.dying.push(leader);
 }
 
 /** A process (thread group) that can no longer act on signals: dying or dead. */
@@ -37,7 +58,7 @@ function groupGone(ctx: Ctx, p: Task): boolean {
 function sigIgnored(ctx: Ctx, t: Task, sig: number, force: boolean): string | null {
   if (sigHas(t.blocked, sig)) return null;
   const p = proc(ctx, t);
-  const handler = handlerOf(p, sig);
+  const handler = handlerOf(ctx, p, sig);
   if (p.id === 0 && sigKernelOnly(sig)) return 'global-init';
   if (p.unkillable && handler === 'default' && !(force && sigKernelOnly(sig))) return 'init-protected';
   if (handler === 'ignore' || (handler === 'default' && sigKernelIgnore(sig))) return 'ignored';
@@ -62,7 +83,7 @@ function prepareSignal(ctx: Ctx, t: Task, sig: number, force: boolean): boolean 
 function resumeGroup(ctx: Ctx, p: Task): void {
   p.stopped = false;
   emit(ctx, { type: 'task/continued', task: p.id });
-  ctx.wakeParents.push(p.id);
+  ctx.wakes.push({ parent: p.id, child: NO_TASK });
 }
 
 /** wants_signal() */
@@ -73,8 +94,8 @@ function wantsSignal(ctx: Ctx, t: Task, sig: number): boolean {
 }
 
 /** sig_fatal() */
-const sigFatal = (p: Task, sig: number): boolean =>
-  !sigKernelIgnore(sig) && !sigKernelStop(sig) && handlerOf(p, sig) === 'default';
+const sigFatal = (ctx: Ctx, p: Task, sig: number): boolean =>
+  !sigKernelIgnore(sig) && !sigKernelStop(sig) && handlerOf(ctx, p, sig) === 'default';
 
 /**
  * send_signal_locked() + complete_signal(): queue `sig` for the thread group of `t` and let the
@@ -94,9 +115,9 @@ export function sendSignal(ctx: Ctx, t: Task, sig: number, force: boolean, reaso
     emit(ctx, { type: 'signal/pending', task: p.id, sig: sigName(sig) });
     return;
   }
-  if (sigFatal(p, sig) && !sigKernelCoredump(sig) && !p.groupExit) {
+  if (sigFatal(ctx, p, sig) && !sigKernelCoredump(sig) && !p.groupExit) {
     p.pending = sigDel(p.pending, sig);
-    ctx.ops.groupExit(ctx, p.id, sig, reason);
+    killGroup(ctx, p.id, sig, reason);
     return;
   }
   runPendingSignals(ctx, p, reason);
@@ -118,11 +139,15 @@ export function runPendingSignals(ctx: Ctx, p: Task, reason: KillReason): void {
   while (!groupGone(ctx, p) && !p.stopped) {
     const next = nextDequeue(ctx, p);
     if (next === null) return;
-    const [, sig] = next;
+    const [th, sig] = next;
     p.pending = sigDel(p.pending, sig);
-    const handler = handlerOf(p, sig);
+    const handler = handlerOf(ctx, p, sig);
     if (handler === 'handle') {
       emit(ctx, { type: 'signal/delivered', task: p.id, sig: sigName(sig), handled: true });
+      // SA_RESTART: a wait interrupted by the handler starts over, looking at every child again
+      if (th.wait !== null) ctx.wakes.push({ parent: p.id, child: NO_TASK });
+      // the `reap auto` handler reaps when the call settles
+      if (sig === SIGNALS.CHLD && sighandOf(ctx, p).reapAuto) ctx.reapers.push(p.id);
     } else if (handler === 'default' && !sigKernelIgnore(sig)) {
       actByDefault(ctx, p, sig, reason);
     }
@@ -138,7 +163,7 @@ function actByDefault(ctx: Ctx, p: Task, sig: number, reason: KillReason): void 
     p.stopped = true;
     emit(ctx, { type: 'task/stopped', task: p.id, sig: sigName(sig) });
   } else {
-    ctx.ops.groupExit(ctx, p.id, sig, reason);
+    killGroup(ctx, p.id, sig, reason);
   }
 }
 
@@ -146,7 +171,7 @@ function actByDefault(ctx: Ctx, p: Task, sig: number, reason: KillReason): void 
 function mayKill(ctx: Ctx, sender: Task, target: Task, sig: number): boolean {
   const s = proc(ctx, sender);
   const p = proc(ctx, target);
-  if (s.id === p.id || s.privileged || s.uid === p.uid) return true;
+  if (s.id === p.id || sender.privileged || s.uid === p.uid) return true;
   return sig === SIGNALS.CONT && s.session === p.session;
 }
 
@@ -181,9 +206,10 @@ export function sendPrivSignal(ctx: Ctx, target: TaskId, sig: number, reason: Ki
 export function setDisposition(ctx: Ctx, t: Task, sig: number, handler: Handler): string | null {
   if (!validSignal(sig) || sig === 0 || sigKernelOnly(sig)) return 'EINVAL';
   const p = proc(ctx, t);
-  p.handled = handler === 'handle' ? sigAdd(p.handled, sig) : sigDel(p.handled, sig);
-  p.ignored = handler === 'ignore' ? sigAdd(p.ignored, sig) : sigDel(p.ignored, sig);
-  if (sig === SIGNALS.CHLD) p.reapAuto = false;
+  const sh = sighandOf(ctx, p);
+  sh.handled = handler === 'handle' ? sigAdd(sh.handled, sig) : sigDel(sh.handled, sig);
+  sh.ignored = handler === 'ignore' ? sigAdd(sh.ignored, sig) : sigDel(sh.ignored, sig);
+  if (sig === SIGNALS.CHLD) sh.reapAuto = false;
   // POSIX: making a signal ignored discards its pending instances
   if (handler === 'ignore' || (handler === 'default' && sigKernelIgnore(sig))) p.pending = sigDel(p.pending, sig);
   return null;
@@ -207,9 +233,10 @@ export function forceSigFault(ctx: Ctx, t: Task): void {
   const sig = SIGNALS.SEGV;
   const p = proc(ctx, t);
   const blocked = sigHas(t.blocked, sig);
-  if (blocked || handlerOf(p, sig) !== 'handle') {
-    p.handled = sigDel(p.handled, sig);
-    p.ignored = sigDel(p.ignored, sig);
+  if (blocked || handlerOf(ctx, p, sig) !== 'handle') {
+    const sh = sighandOf(ctx, p);
+    sh.handled = sigDel(sh.handled, sig);
+    sh.ignored = sigDel(sh.ignored, sig);
     t.blocked = sigDel(t.blocked, sig);
     p.unkillable = false;
   }

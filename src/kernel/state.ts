@@ -38,12 +38,12 @@ export function blankTask(id: TaskId, label: string, cmd: string): Task {
     numbers: [], ns: 0, childrenNs: 0, mnt: 0,
     leader: id, threads: [id], realParent: NO_TASK,
     firstChild: NO_TASK, lastChild: NO_TASK, nextSibling: NO_TASK, prevSibling: NO_TASK,
-    pidRefs: 0, hashed: true, exiting: false, exitState: 'none', exitCode: 0,
+    pidRefs: 0, hashed: true, exiting: false, exitState: 'none', exitCode: 0, waitReaped: false,
     blocked: EMPTY_SET, pdeathsig: 0, wait: null, execed: false,
     pgrp: id, session: id, sessionLeader: false,
-    handled: EMPTY_SET, ignored: EMPTY_SET, pending: EMPTY_SET,
+    sighand: 0, pending: EMPTY_SET,
     stopped: false, groupExit: false, groupExitCode: 0,
-    unkillable: false, subreaper: false, hasChildSubreaper: false, reapAuto: false,
+    unkillable: false, subreaper: false, hasChildSubreaper: false,
     uid: 0, privileged: true,
   };
 }
@@ -57,11 +57,10 @@ export function createKernelState(opts: { pidMax?: number } = {}): KernelState {
   init.pidRefs = 4;
   init.sessionLeader = true;
   init.unkillable = true;
-  init.reapAuto = true;
-  init.handled = [SIGNALS.CHLD];
   root.idr[1] = 0;
   root.count = 1;
   root.cursor = 2;
   root.reaper = 0;
-  return { tasks: [init], namespaces: [root], mnts: [0] };
+  const sighand = { handled: [SIGNALS.CHLD], ignored: EMPTY_SET, reapAuto: true };
+  return { tasks: [init], sighands: [sighand], namespaces: [root], mnts: [0] };
 }

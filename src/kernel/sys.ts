@@ -53,6 +53,8 @@ export function sysGetpgidOrSid(ctx: Ctx, actor: TaskId, target: Target | null, 
 
 /** NSpid of /proc/TARGET/status read through the root namespace's /proc. */
 export function sysNspid(ctx: Ctx, actor: TaskId, target: Target | null): Ret {
+  // /proc/0 does not exist: an explicit 0 is not "myself" here, unlike getpgid(0)
+  if (target !== null && targetNr(ctx, actor, target) === 0) return err('ESRCH');
   const found = lookup(ctx, actor, target);
   if (found === null) return err('ESRCH');
   return { kind: 'list', values: [...found.numbers] };
@@ -130,9 +132,9 @@ function propagateHasChildSubreaper(ctx: Ctx, top: Task): void {
   }
 }
 
-/** capset() to the empty set. */
+/** capset() to the empty set: the calling thread's credentials only. */
 export function sysCapsDrop(ctx: Ctx, actor: TaskId): Ret {
-  proc(ctx, task(ctx, actor)).privileged = false;
+  task(ctx, actor).privileged = false;
   return ok(0);
 }
 
@@ -145,10 +147,14 @@ export function sysSetuid(ctx: Ctx, actor: TaskId, uid: number): Ret {
   const t = task(ctx, actor);
   const p = proc(ctx, t);
   if (!Number.isInteger(uid) || uid < 0 || uid > 4294967294) return err('EINVAL');
-  if (!p.privileged && uid !== p.uid) return err('EPERM');
+  if (!t.privileged && uid !== p.uid) return err('EPERM');
   if (uid === p.uid) return ok(0);
   p.uid = uid;
-  if (uid !== 0) p.privileged = false;
-  for (const th of p.threads) task(ctx, th).pdeathsig = 0;
+  // glibc applies setuid to every thread of the process
+  for (const th of p.threads) {
+    const tt = task(ctx, th);
+    tt.pdeathsig = 0;
+    if (uid !== 0) tt.privileged = false;
+  }
   return ok(0);
 }

@@ -5,8 +5,8 @@
  */
 import type { KernelEvent, Outcome, Ret, Syscall, TaskId } from './abi.ts';
 import { actorProblem } from './describe.ts';
-import { type Ctx, type KernelOps, NONE, emit, err, newCtx, ok, task } from './context.ts';
-import { doExit, doGroupExit, exitCodeStatus, exitNotify } from './exit.ts';
+import { type Ctx, NONE, emit, err, newCtx, ok, task } from './context.ts';
+import { doExit, doGroupExit, exitCodeStatus, exitNotify, runGroupExit } from './exit.ts';
 import { kernelClone } from './fork.ts';
 import { sysKill } from './kill.ts';
 import { sysSetns, sysUnshare } from './nsproxy.ts';
@@ -20,9 +20,8 @@ import {
 } from './sys.ts';
 import { createKernelState } from './state.ts';
 import type { KernelState } from './types.ts';
-import { sysWait, wakeParent } from './wait.ts';
+import { runReapAuto, sysWait, wakeParent } from './wait.ts';
 
-const OPS: KernelOps = { groupExit: doGroupExit };
 
 export interface DispatchOptions {
   /** record KernelEvents for the event log (a headless run can skip them) */
@@ -48,7 +47,7 @@ function run(ctx: Ctx, c: Syscall): Ret {
     case 'unshare': return sysUnshare(ctx, a, c.flags);
     case 'setns': return sysSetns(ctx, a, c.target);
     case 'exec': return sysExec(ctx, a, c.cmd);
-    case 'exit': doGroupExit(ctx, task(ctx, a).leader, exitCodeStatus(c.code), 'exit'); return NONE;
+    case 'exit': doGroupExit(ctx, task(ctx, a).leader, exitCodeStatus(c.code)); return NONE;
     case 'thread-exit': return exitThread(ctx, a, c.code);
     case 'wait': return sysWait(ctx, a, c.target === null ? -1 : targetNr(ctx, a, c.target), c.nohang);
     case 'kill': return sysKill(ctx, a, targetNr(ctx, a, c.target), c.sig);
@@ -81,14 +80,23 @@ function run(ctx: Ctx, c: Syscall): Ret {
  * its namespace's count has dropped; parents whose children changed re-check their waits.
  */
 function settle(ctx: Ctx): void {
+  let died = 0;
   let freed = 0;
   let woken = 0;
-  while (freed < ctx.freedIn.length || woken < ctx.wakeParents.length) {
-    if (freed < ctx.freedIn.length) {
+  let reaped = 0;
+  for (;;) {
+    if (died < ctx.dying.length) {
+      runGroupExit(ctx, ctx.dying[died++] ?? 0);
+    } else if (freed < ctx.freedIn.length) {
       const me = zapWakeUp(ctx, ctx.freedIn[freed++] ?? 0);
       if (me !== null) exitNotify(ctx, me);
+    } else if (woken < ctx.wakes.length) {
+      const w = ctx.wakes[woken++];
+      if (w !== undefined) wakeParent(ctx, w.parent, w.child);
+    } else if (reaped < ctx.reapers.length) {
+      runReapAuto(ctx, ctx.reapers[reaped++] ?? 0);
     } else {
-      wakeParent(ctx, ctx.wakeParents[woken++] ?? 0);
+      return;
     }
   }
 }
@@ -111,12 +119,14 @@ export function dispatch(state: KernelState, call: Syscall, opts: DispatchOption
  * dispatch() never re-enters, so one context serves every call: its work queues are emptied and
  * the arrays handed out in an Outcome are replaced, never reused.
  */
-const shared: Ctx = newCtx(createKernelState(), OPS, false);
+const shared: Ctx = newCtx(createKernelState(), false);
 function reuseCtx(state: KernelState, withEvents: boolean): Ctx {
   shared.s = state;
   shared.events = withEvents ? [] : null;
   if (shared.completed.length > 0) shared.completed = [];
   shared.freedIn.length = 0;
-  shared.wakeParents.length = 0;
+  shared.wakes.length = 0;
+  shared.reapers.length = 0;
+  shared.dying.length = 0;
   return shared;
 }

@@ -44,18 +44,26 @@ export interface Task {
   exitState: 'none' | 'zombie' | 'dead';
   /** wait status as the kernel encodes it: code << 8, or the signal number */
   exitCode: number;
+  /**
+   * released by a user-space wait (which saw the group's status) rather than by the kernel
+   * (autoreap, a teardown's own reaping), where only the task's own exit code is on record
+   * (pidfd exit info): the two differ for an init whose namespace was rebooted (R96)
+   */
+  waitReaped: boolean;
   blocked: number[];
   pdeathsig: number;
   /** a blocked wait4, with the struct pid it selects already looked up (R63) */
   wait: WaitSelector | null;
   /** PF_FORKNOEXEC cleared: the task has exec'd since it was forked (setpgid EACCES, R81) */
   execed: boolean;
+  /** holds every capability (credentials are per thread: capset changes only the caller) */
+  privileged: boolean;
   // ---- process-wide, meaningful on the leader ----
   pgrp: TaskId;
   session: TaskId;
   sessionLeader: boolean;
-  handled: number[];
-  ignored: number[];
+  /** index into KernelState.sighands: shared by the threads of a group and by CLONE_SIGHAND */
+  sighand: number;
   pending: number[];
   stopped: boolean;
   groupExit: boolean;
@@ -64,9 +72,7 @@ export interface Task {
   unkillable: boolean;
   subreaper: boolean;
   hasChildSubreaper: boolean;
-  reapAuto: boolean;
   uid: number;
-  privileged: boolean;
 }
 
 /**
@@ -99,8 +105,17 @@ export interface PidNamespace {
   zap: { init: TaskId; until: number } | null;
 }
 
+/** sighand_struct: the table of signal dispositions (default is being in neither list). */
+export interface Sighand {
+  handled: number[];
+  ignored: number[];
+  /** the handler for SIGCHLD is the language's `reap auto`: it reaps every zombie child */
+  reapAuto: boolean;
+}
+
 export interface KernelState {
   tasks: Task[];
+  sighands: Sighand[];
   namespaces: PidNamespace[];
   /** per mount namespace: the pid namespace its /proc shows */
   mnts: NsId[];

@@ -6,7 +6,8 @@
  * its group, each list oldest first; the first reapable zombie wins.
  */
 import type { Ret, TaskId } from './abi.ts';
-import { type Ctx, emit, err, ok, proc, task } from './context.ts';
+import { SIGNALS } from './abi.ts';
+import { type Ctx, emit, err, ok, proc, sighandOf, task } from './context.ts';
 import { findPidNs, pidNrNs } from './pid.ts';
 import { releaseTask, threadGroupEmpty } from './release.ts';
 import { NO_TASK, type Task, type WaitSelector } from './types.ts';
@@ -77,6 +78,7 @@ export function waitOnce(ctx: Ctx, waiter: TaskId, sel: WaitSelector): Ret | nul
   const scan = sel.type === 'pid' ? scanOne(ctx, w, sel.owner) : scanChildren(ctx, w, sel);
   if ('reaped' in scan) {
     const nr = pidNrNs(ctx, scan.reaped, w.ns);
+    task(ctx, scan.reaped).waitReaped = true;
     releaseTask(ctx, scan.reaped, proc(ctx, w).id);
     return ok(nr);
   }
@@ -97,22 +99,38 @@ export function sysWait(ctx: Ctx, waiter: TaskId, pid: number, nohang: boolean):
 }
 
 /**
- * __wake_up_parent(): the blocked waits of process `leader` look again, then its `reap auto`
- * handler reaps every zombie child. A stopped or dying process does neither until it runs.
+ * __wake_up_parent(): the blocked waits of process `leader` whose selector matches `child` look
+ * again (all of them when `child` is NO_TASK: the process itself resumed). A stopped or dying
+ * process looks when it runs again.
  */
-export function wakeParent(ctx: Ctx, leader: TaskId): void {
+export function wakeParent(ctx: Ctx, leader: TaskId, child: TaskId): void {
   const p = task(ctx, leader);
   if (p.stopped || p.groupExit) return;
   for (const th of p.threads) {
     const t = task(ctx, th);
     if (t.wait === null || t.exiting) continue;
+    if (child !== NO_TASK && !selects(ctx, t.wait, task(ctx, child))) continue;
     const ret = waitOnce(ctx, th, t.wait);
     if (ret === null) continue;
     t.wait = null;
     emit(ctx, { type: 'wait/completed', task: th, ret });
     ctx.completed.push({ task: th, ret });
   }
-  if (p.reapAuto) reapAuto(ctx, p);
+}
+
+/** The `reap auto` handler of process `leader` runs (its SIGCHLD was delivered). */
+export function runReapAuto(ctx: Ctx, leader: TaskId): void {
+  const p = task(ctx, leader);
+  if (!p.stopped && !p.groupExit && sighandOf(ctx, p).reapAuto && chldDeliverable(ctx, p)) reapAuto(ctx, p);
+}
+
+/** The SIGCHLD handler can run: some live thread does not block SIGCHLD. */
+function chldDeliverable(ctx: Ctx, p: Task): boolean {
+  for (const th of p.threads) {
+    const t = task(ctx, th);
+    if (!t.exiting && t.exitState === 'none' && !t.blocked.includes(SIGNALS.CHLD)) return true;
+  }
+  return false;
 }
 
 /** The `reap auto` SIGCHLD handler: waitpid(-1, WNOHANG) until nothing is left to reap. */
