@@ -103,7 +103,7 @@ class Run implements Interpreter {
   }
 
   private finish(error: Diagnostic | null, narration: TrailingNarration | null): Advance {
-    if (error === null) for (const [task, r] of this.pending) this.settle(task, r);
+    for (const [task, r] of this.pending) this.settle(task, r);
     this.end = { done: true, error, narration };
     return this.end;
   }
