@@ -21,7 +21,7 @@ export type ScenarioVerdict =
 function runnerLimit(scenario: string, path: string): AllowEntry {
   return {
     scenario, path, category: 'runner',
-    reason: "a zombie whose parent cannot wait: only /proc/PID/stat's exit_code is visible, which misses a rewritten group status (R96)",
+    reason: 'an exit status no wait could read: /proc/PID/stat or pidfd exit info miss the rewrite of a rebooted init (R96)',
   };
 }
 

@@ -51,6 +51,12 @@ describe('buildDocument', () => {
     expect(doc.ok).toBe(false);
   });
 
+  it('does not call pending a wait whose caller died while blocked', () => {
+    const dead = events.map((e) => (e.ev === 'task' && e.label === 'S' ? { ...e, state: 'X' } : e));
+    const s = buildDocument({ steps, events: dead, stop: null }).steps[1];
+    expect(s).toEqual({ line: 4, actor: 'S', op: 'wait', result: null, expect: '3', pass: false });
+  });
+
   it('translates each namespace table into its own numbers', () => {
     const ns1 = doc.namespaces[1];
     expect(ns1?.ps.map((r) => [r.label, r.pid, r.ppid, r.pgid, r.sid, r.stat])).toEqual([

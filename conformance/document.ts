@@ -32,7 +32,8 @@ export function exitDoc(status: number | null): ExitDoc | null {
   return { signal: SIG_NAMES.get(sig) ?? String(sig) };
 }
 
-function buildSteps(infos: readonly StepInfo[], events: readonly DriverEvent[]): StepDoc[] {
+/** A blocked wait never completed: still pending if its caller lives, else it never returns. */
+function buildSteps(infos: readonly StepInfo[], events: readonly DriverEvent[], ended: ReadonlySet<string>): StepDoc[] {
   const raw = new Map<number, string | null>();
   const done = new Map<number, string>();
   for (const e of events) {
@@ -43,11 +44,11 @@ function buildSteps(infos: readonly StepInfo[], events: readonly DriverEvent[]):
   for (const [i, info] of infos.entries()) {
     if (!raw.has(i)) break;
     const r = raw.get(i) ?? null;
-    const pending = r === 'b' && !done.has(i);
+    const pending = r === 'b' && !done.has(i) && !ended.has(info.actor);
     const result = resultText(r === 'b' ? (done.get(i) ?? null) : r);
     const step: StepDoc = {
       line: info.line, actor: info.actor, op: info.op, result, expect: info.expect,
-      pass: info.expect === null ? null : !pending && result === info.expect,
+      pass: info.expect === null ? null : r !== 'b' || done.has(i) ? result === info.expect : false,
     };
     if (pending) step.pending = true;
     steps.push(step);
@@ -121,7 +122,8 @@ export function buildDocument(facts: KernelRunFacts): RunDocument {
   const tasks = events.filter((e): e is DriverTask => e.ev === 'task').sort((a, b) => a.i - b.i);
   const driverError = events.find((e) => e.ev === 'error');
   const error = driverError !== undefined ? { line: driverError.line, message: driverError.message } : facts.stop;
-  const steps = buildSteps(facts.steps, events);
+  const ended = new Set(tasks.filter((t) => t.state === 'X' || t.state === 'Z' || t.exiting === 1).map((t) => t.label));
+  const steps = buildSteps(facts.steps, events, ended);
   const namespaces: NamespaceDoc[] = nss.map((ns) => ({
     name: `ns${ns.i}`,
     level: ns.level,

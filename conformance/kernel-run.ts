@@ -99,11 +99,17 @@ export async function runOnKernel(text: string, timeoutMs?: number): Promise<Ker
 }
 
 /**
- * A zombie's wait status is asked from its parent with WNOWAIT; when the parent cannot run (it is
- * stopped, blocked or in a teardown) only /proc/PID/stat's exit_code is left, which is the code
- * the task itself exited with and misses a later rewrite of the group's status (R96: the init of
- * a rebooted namespace). Such exits are approximate.
+ * Exits the real kernel does not show as a wait would. A zombie's wait status is asked from its
+ * parent with WNOWAIT; when the parent cannot run (stopped, blocked, in a teardown) only
+ * /proc/PID/stat's exit_code is left, the code the task itself exited with. A task reaped by the
+ * kernel itself (teardown, auto-reap) leaves only its pidfd exit info. Both miss the rewrite of a
+ * rebooted namespace's init status into SIGHUP/SIGINT (R96), so those exits are approximate:
+ * every `stat` one, and `pidfd` ones of namespace inits.
  */
 export function uncertainPaths(events: readonly DriverEvent[]): string[] {
-  return events.flatMap((e) => (e.ev === 'task' && e.exitSrc === 'stat' ? [`tasks[${e.label}].exit`] : []));
+  return events.flatMap((e) => {
+    if (e.ev !== 'task') return [];
+    const nsInit = e.thread === 0 && e.nspid.at(-1) === 1;
+    return e.exitSrc === 'stat' || (e.exitSrc === 'pidfd' && nsInit) ? [`tasks[${e.label}].exit`] : [];
+  });
 }

@@ -10,7 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { release } from 'node:os';
-import { loadAllowList } from './allow-list.ts';
+import { loadAllowList, type AllowEntry } from './allow-list.ts';
 import { compareScenario, unallowed, type ScenarioVerdict } from './compare.ts';
 import { ALLOW_LIST_FILE, listScenarios } from './corpus.ts';
 import { ensureDriver, kernelUnavailable } from './driver-build.ts';
@@ -22,6 +22,15 @@ import { summarize, summaryDetail, summaryLine, verdictLines } from './report.ts
 function option(name: string): string | null {
   const i = process.argv.indexOf(name);
   return i >= 0 ? (process.argv[i + 1] ?? null) : null;
+}
+
+/** allow-list entries of scenarios that ran but that no difference needed any more */
+function staleEntries(allow: readonly AllowEntry[], verdicts: readonly ScenarioVerdict[]): string[] {
+  const used = new Set(verdicts.flatMap((v) => (v.kind === 'compared' ? v.diffs.map((d) => d.allowance) : [])));
+  const ran = new Set(verdicts.filter((v) => v.kind === 'compared').map((v) => v.id));
+  return allow
+    .filter((e) => ran.has(e.scenario) && !used.has(e))
+    .map((e) => `note: allow-list entry for ${e.scenario}${e.line !== undefined ? ` line ${e.line}` : ''} matched no difference (${e.category}); remove it if it stays unused`);
 }
 
 function reportJson(verdicts: readonly ScenarioVerdict[]): unknown {
@@ -60,6 +69,7 @@ async function main(): Promise<number> {
   });
   const report = option('--report');
   if (report !== null) writeFileSync(report, `${JSON.stringify(reportJson(verdicts), null, 2)}\n`);
+  for (const note of staleEntries(allow, verdicts)) console.log(note);
   const s = summarize(verdicts);
   console.log(`${summaryDetail(s)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(summaryLine(s));

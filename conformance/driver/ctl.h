@@ -52,7 +52,7 @@ int reg_ns_at(int ns, int level);
 int reg_visible_nr(const struct task *target, const struct task *viewer);
 int reg_task_by_nr(const struct task *viewer, int nr, int leaders_only);
 int reg_status_lines(const struct task *t, int *ppid, int *pgid, int *sid, int cap);
-int reg_has_cap(const struct task *t, int cap);
+int reg_status_bit(const struct task *t, const char *key, int bit);
 int reg_exit_from_pidfd(const struct task *t, int *status);
 int reg_exit_from_stat(const struct task *t, int *status);
 void reg_read_cmdline(struct task *t);

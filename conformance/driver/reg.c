@@ -236,12 +236,14 @@ int reg_status_lines(const struct task *t, int *ppid, int *pgid, int *sid, int c
   return n - 1;
 }
 
-int reg_has_cap(const struct task *t, int cap) {
-  char path[96], st[4096];
+/* bit `bit` of a hexadecimal mask line of the task's status (CapEff, SigCgt, SigBlk, ...) */
+int reg_status_bit(const struct task *t, const char *key, int bit) {
+  char path[96], st[4096], k[24];
   task_path(t, "status", path, sizeof path);
   if (read_file(path, st, sizeof st) <= 0) return 0;
-  const char *p = strstr(st, "\nCapEff:");
-  return p ? (int)((strtoull(p + 9, NULL, 16) >> cap) & 1) : 0;
+  snprintf(k, sizeof k, "\n%s:", key);
+  const char *p = strstr(st, k);
+  return p ? (int)((strtoull(p + strlen(k), NULL, 16) >> bit) & 1) : 0;
 }
 
 int reg_exit_from_pidfd(const struct task *t, int *status) {

@@ -13,6 +13,7 @@
 #include "sys.h"
 #include "util.h"
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,14 +73,19 @@ static int init_has_other_thread(int actor) {
   return 0;
 }
 
+/* a fault is survived only with a SIGSEGV handler that is not blocked (R99) */
+static int fault_is_fatal(const struct task *a) {
+  return !reg_status_bit(a, "SigCgt", SIGSEGV - 1) || reg_status_bit(a, "SigBlk", SIGSEGV - 1);
+}
+
 static const char *root_rule(int actor, const char *op) {
   const struct task *a = &g_task[actor];
-  if (a->leader == 0 && (!strcmp(op, "exit") || !strcmp(op, "fault")))
+  if (a->leader == 0 && (!strcmp(op, "exit") || (!strcmp(op, "fault") && fault_is_fatal(a))))
     return "the root namespace's init cannot end";
   if (a->leader == 0 && !strcmp(op, "thread-exit") && !init_has_other_thread(actor))
     return "the root namespace's init cannot end";
   /* without CAP_SYS_BOOT the kernel refuses before looking at the namespace: that runs for real */
-  if (a->ns == 0 && !strcmp(op, "reboot") && reg_has_cap(a, 22)) return "reboot in the root namespace";
+  if (a->ns == 0 && !strcmp(op, "reboot") && reg_status_bit(a, "CapEff", 22)) return "reboot in the root namespace";
   return NULL;
 }
 
