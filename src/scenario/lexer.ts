@@ -2,7 +2,7 @@
  * Splits one line of a scenario into tokens. Never throws: a problem (an unterminated quote, an
  * unknown escape) becomes a diagnostic and the line's tokens up to it are still returned.
  *
- * Tokens: a word (a run of characters up to white space, `#` or `"`), a quoted text (`"…"`, with
+ * Tokens: a word (a run of characters up to white space, `#`, `"` or `=>`), a quoted text (`"…"`, with
  * `\"` and `\\` unescaped), or the arrow `=>`. `#` outside quotes ends the line (a comment).
  */
 import type { Diagnostic } from './ast.ts';
@@ -49,7 +49,7 @@ function readWord(src: string, start: number): number {
   let i = start;
   while (i < src.length) {
     const ch = src[i] as string;
-    if (isSpace(ch) || ch === '#' || ch === '"') break;
+    if (isSpace(ch) || ch === '#' || ch === '"' || (ch === '=' && src[i + 1] === '>')) break;
     i += 1;
   }
   return i;

@@ -109,6 +109,11 @@ describe('statements', () => {
       { op: 'unshare', flags: ['NEWNS', 'NEWPID'] },
     ]);
   });
+  it('reads => glued to its neighbours', () => {
+    expect(steps('init getpid=>1\ninit getpid =>EINVAL').map((s) => s.expect)).toEqual([
+      { kind: 'int', value: 1 }, { kind: 'errno', name: 'EINVAL' },
+    ]);
+  });
   it('parses expectations', () => {
     expect(steps('init ps => 1 2  3\ninit getpid => EINVAL\ninit getpid => -0').map((s) => s.expect)).toEqual([
       { kind: 'list', values: [1, 2, 3] }, { kind: 'errno', name: 'EINVAL' }, { kind: 'int', value: 0 },
