@@ -28,6 +28,7 @@ completed; 2 a scenario error ("line N: message" on standard error) or a usage e
 
 Prints the share-link fragment for the scenario in FILE (- reads standard input). Append it to
 the app's address to open that scenario; the options point the link at a step and a view.
-A scenario with errors gets no link (exit status 2, the errors on standard error).
+A scenario with errors still gets its link (the page opens it on its errors), but the errors
+are printed on standard error and the exit status is 2.
 `,
 } as const;

@@ -97,9 +97,10 @@ describe('pidns-lab url', () => {
     expect(r.stdout).toMatch(/^#v1\.[zp]\S+\n$/);
     expect(decodeFragment(r.stdout.trim())).toEqual({ ok: true, data: { text: GOOD, step: 2, view: { task: 'A', viewAs: null, ns: 'ns0' } } });
   });
-  it('refuses a scenario with errors', async () => {
+  it('still prints the link of a scenario with errors (as the page would), with status 2', async () => {
     const r = await runCli(['url', '-'], { stdin: 'init frok' });
-    expect(r).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^line 1: /) });
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/^line 1: /) });
+    expect(decodeFragment(r.stdout.trim())).toMatchObject({ ok: true, data: { text: 'init frok' } });
   });
 });
 

@@ -85,11 +85,12 @@ async function urlCommand(cmd: Extract<ReturnType<typeof parseArgs>, { kind: 'ur
   const text = await read(cmd.file, io);
   if (text === null) return 2;
   const { diagnostics } = parseScenario(text);
+  // a text over the size limit makes a link that no page would open
+  if (!diagnostics.some((d) => d.code === 'SCN1001')) io.stdout(`${encodeFragment(text, cmd.step, { task: cmd.task, viewAs: cmd.viewAs, ns: cmd.ns })}\n`);
   if (diagnostics.length > 0) {
     io.stderr(diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join(''));
     return 2;
   }
-  io.stdout(`${encodeFragment(text, cmd.step, { task: cmd.task, viewAs: cmd.viewAs, ns: cmd.ns })}\n`);
   return 0;
 }
 
