@@ -238,7 +238,7 @@ function showParams(s: AppState) {
     viewer: s.viewer,
     inspect: s.selectedTask,
     windows: Object.values(s.windows),
-    withTasks: !s.playing,
+    idle: !s.playing,
   };
 }
 

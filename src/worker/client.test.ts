@@ -25,7 +25,7 @@ describe('engine client', () => {
   it('matches each reply to its request', async () => {
     const client = createEngineClient(loopback([]));
     expect((await client.load('init fork as a\na fork\n')).total).toBe(2);
-    const params = { viewer: null, inspect: null, windows: [], withTasks: false };
+    const params = { viewer: null, inspect: null, windows: [], idle: false };
     const [one, two] = await Promise.all([client.show({ step: 1, ...params }), client.show({ step: 2, ...params })]);
     expect([one.step, one.tables[0]?.count, two.step, two.tables[0]?.count]).toEqual([1, 2, 2, 3]);
   });

@@ -15,8 +15,9 @@ import { whyFailed } from './why.ts';
 
 /** rows sent for a table the page has not asked a window for */
 export const DEFAULT_WINDOW = 200;
-/** event sentences sent: the most recent ones up to the step */
+/** event sentences sent: the most recent ones up to the step (fewer while playing: they fly by) */
 export const LOG_TAIL = 100;
+export const LOG_TAIL_PLAYING = 12;
 
 export function buildFrame(tl: Timeline, state: KernelState, params: ShowParams): Frame {
   const views = new Map<NsId, NsView>();
@@ -36,9 +37,9 @@ export function buildFrame(tl: Timeline, state: KernelState, params: ShowParams)
     step,
     namespaces: shown.map((ns, i) => nsFrame(state, nsOf(ns), viewer, tables[i]?.count ?? 0)),
     tables,
-    liveTasks: params.withTasks ? liveTasks(state, viewer) : null,
+    liveTasks: params.idle ? liveTasks(state, viewer) : null,
     inspected: params.inspect !== null && params.inspect < taskCount(state) ? inspect(state, params.inspect, nsOf) : null,
-    events: eventLines(tl, state, step, nsOf),
+    events: eventLines(tl, state, step, nsOf, params.idle ? LOG_TAIL : LOG_TAIL_PLAYING),
     stepInfo: info,
     why: info && /^E[A-Z]+$/.test(info.result ?? '') ? whyFailed(info.op, info.result ?? '') : null,
   };
@@ -94,10 +95,10 @@ function inspect(state: KernelState, id: TaskId, nsOf: NsOf): Inspected {
   };
 }
 
-function eventLines(tl: Timeline, state: KernelState, step: number, nsOf: NsOf): EventLine[] {
+function eventLines(tl: Timeline, state: KernelState, step: number, nsOf: NsOf, tail: number): EventLine[] {
   const end = eventsUpTo(tl, step);
   const world: World = { task: (id) => taskView(state, id), ns: nsOf };
-  const first = Math.max(0, end - LOG_TAIL);
+  const first = Math.max(0, end - tail);
   return tl.events.slice(first, end).map(({ step: at, event }, i) => ({
     seq: first + i,
     step: at,

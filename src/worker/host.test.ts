@@ -17,7 +17,7 @@ function harness() {
   return { host, replies, wait };
 }
 const show = (id: number, step: number, extra = {}) =>
-  ({ v: PROTOCOL_VERSION, id, type: 'show', step, viewer: null, inspect: null, windows: [], withTasks: true, ...extra });
+  ({ v: PROTOCOL_VERSION, id, type: 'show', step, viewer: null, inspect: null, windows: [], idle: true, ...extra });
 
 describe('engine host', () => {
   it('loads a scenario and serves the tables of any step', async () => {

@@ -24,8 +24,9 @@ export interface ShowParams {
   viewer: TaskId | null;
   inspect: TaskId | null;
   windows: TableWindow[];
-  /** include the list of live tasks (for "View as"); costly in huge worlds, so asked for when idle */
-  withTasks: boolean;
+  /** the player is idle: include what costs much in huge worlds and flies by while playing
+   * (the list of live tasks for "View as", the longer tail of the event log) */
+  idle: boolean;
 }
 
 /** what a request asks for, before the client stamps it with `v` and `id` */
