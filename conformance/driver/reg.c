@@ -215,7 +215,9 @@ int reg_visible_nr(const struct task *target, const struct task *viewer) {
 int reg_task_by_nr(const struct task *viewer, int nr, int leaders_only) {
   for (int i = 0; i < g_ntask; i++) {
     if (leaders_only && g_task[i].is_thread) continue;
-    if (nr > 0 && reg_visible_nr(&g_task[i], viewer) == nr) return i;
+    if (nr <= 0 || reg_visible_nr(&g_task[i], viewer) != nr) continue;
+    reg_refresh(&g_task[i]); /* it may have been reaped since the last look */
+    if (!g_task[i].gone) return i;
   }
   return -1;
 }

@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #define NO_SUCH_PID 1073741823 /* above PID_MAX_LIMIT: never allocated anywhere */
-#define STEP_TIMEOUT_MS 5000
+#define STEP_TIMEOUT_MS 10000
 
 static long g_seq;
 
