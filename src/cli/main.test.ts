@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeFragment } from '../scenario/index.ts';
 import { runCli } from './testing.ts';
@@ -118,5 +119,12 @@ describe('usage', () => {
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^pidns-lab: /);
     }
+  });
+  it('answers any argv with 0, 1 or 2', async () => {
+    const word = fc.oneof(fc.constantFrom('run', 'url', '-', '--json', '--no-steps', '--step', '--task', '--help', 'x.pidns'), fc.string({ maxLength: 6 }));
+    await fc.assert(fc.asyncProperty(fc.array(word, { maxLength: 5 }), async (argv) => {
+      const r = await runCli(argv, { stdin: GOOD, files: { 'x.pidns': GOOD } });
+      expect([0, 1, 2]).toContain(r.code);
+    }), { numRuns: 200 });
   });
 });
