@@ -28,3 +28,21 @@ test('hovering a row highlights the task in every table and in the tree', async 
   await expect(table(page, 'ns0').getByRole('row').filter({ hasText: 'sshd2' })).toHaveClass(/hot/);
   await expect(page.getByRole('treeitem', { name: /^ns1 / })).toHaveClass(/hot/);
 });
+
+test('a worker that dies is restarted: the page says so, keeps the text and works again', async ({ page, consoleErrors }) => {
+  let failed = false;
+  await page.route(/engine\.worker-[^/]*\.js$/, async (route) => {
+    if (failed) return route.continue();
+    failed = true;
+    return route.abort();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('engine');
+  await expect(page.getByRole('textbox', { name: 'Scenario' })).toHaveValue(/The RFC's Test1 and Test2/);
+  await expect(page.getByRole('treeitem', { name: /^ns0 / })).toBeVisible();
+  await page.getByRole('button', { name: 'Last step' }).click();
+  await expect(table(page, 'ns1')).toBeVisible();
+  // The aborted script load itself is reported by the browser; nothing else may be.
+  const unexpected = consoleErrors.filter((e) => !/Failed to load resource|net::ERR_FAILED/.test(e));
+  consoleErrors.splice(0, consoleErrors.length, ...unexpected);
+});
