@@ -1,6 +1,6 @@
 /**
  * The library of built-in scenarios: a disclosure button listing each one by title and about;
- * choosing one loads it at its first step.
+ * choosing one loads it at its first step. Escape closes the list.
  */
 import { useRef } from 'react';
 import { useStoreApi } from './StoreContext.tsx';
@@ -10,7 +10,14 @@ export function LibraryMenu() {
   const store = useStoreApi();
   const detailsRef = useRef<HTMLDetailsElement>(null);
   return (
-    <details className="menu" ref={detailsRef}>
+    <details
+      className="menu" ref={detailsRef}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !detailsRef.current?.open) return;
+        detailsRef.current.open = false;
+        detailsRef.current.querySelector('summary')?.focus();
+      }}
+    >
       <summary>Library</summary>
       <ul className="menu-list" aria-label="Built-in scenarios">
         {LIBRARY.map((entry) => (
