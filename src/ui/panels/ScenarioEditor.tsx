@@ -3,7 +3,7 @@
  * short pause (the store debounces); problems are marked at their line in the gutter and listed
  * under the text, each a button that puts the caret on its line.
  */
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { AppState } from '../../store/store.ts';
 import type { Diagnostic } from '../../worker/protocol.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
@@ -30,6 +30,17 @@ export function ScenarioEditor() {
     }),
     [lineCount, marked, current],
   );
+
+  // The player's line stays in view while stepping, unless the visitor is typing in the text.
+  useEffect(() => {
+    const area = areaRef.current;
+    if (!area || current === null || document.activeElement === area) return;
+    const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 18;
+    const top = (current - 1) * lineHeight;
+    if (top < area.scrollTop || top > area.scrollTop + area.clientHeight - 2 * lineHeight) {
+      area.scrollTop = Math.max(0, top - area.clientHeight / 3);
+    }
+  }, [current]);
 
   function goTo(line: number): void {
     const area = areaRef.current;
