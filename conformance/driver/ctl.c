@@ -37,7 +37,7 @@ static __attribute__((noreturn)) void init_main(long pid_max) {
   if (SYS5(SYS_mount, 0, "/", 0, MS_REC | MS_PRIVATE, 0) < 0) SYS1(SYS_exit_group, 120);
   if (SYS5(SYS_mount, "proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, 0) < 0)
     SYS1(SYS_exit_group, 121);
-  SYS3(SYS_close_range, 0, FD_REAP, 0);
+  SYS3(SYS_close_range, 0, FD_EXE - 1, 0);
   SYS3(SYS_close_range, FD_EXE + 1, ~0U, 0);
   for (int fd = 0; fd < 3; fd++) {
     long n = SYS3(SYS_open, "/dev/null", O_RDWR, 0);

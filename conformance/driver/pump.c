@@ -28,10 +28,11 @@ long now_ms(void) {
   return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
-/* the task that `reaper` saw as `nr` when it reaped it (gone or not yet noticed gone) */
+/* the task that `reaper` saw as `nr` when it reaped it (gone or not yet noticed gone): the latest
+ * one created with that number, since a number is only reused after its previous holder is freed */
 static int reaped_task(const struct task *reaper, int nr) {
   int level = g_ns[reaper->ns].level;
-  for (int i = 0; i < g_ntask; i++) {
+  for (int i = g_ntask - 1; i >= 0; i--) {
     struct task *t = &g_task[i];
     if (t->is_thread || t->has_exit || t->nlevels - 1 < level) continue;
     if (reg_ns_at(t->ns, level) == reaper->ns && t->nspid[level] == nr) return i;

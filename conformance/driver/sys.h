@@ -73,7 +73,6 @@ long clone3_on_stack(struct clone3_args *args, size_t size, int (*fn)(void *), v
 
 /* fixed descriptors every scenario task holds (each task has its own fd table) */
 #define FD_CHAN 3   /* SOCK_SEQPACKET connection to the controller */
-#define FD_REAP 5   /* open (O_CLOEXEC) while the task is in `reap auto` */
 #define FD_EXE 6    /* O_PATH descriptor of the driver binary, for `exec` */
 
 #endif

@@ -84,6 +84,7 @@ static void reap_all(void) {
   }
 }
 
+/* `handle`: a handler that does nothing, except resume after the `fault` op's store */
 static void on_signal(int sig, siginfo_t *si, void *ucv) {
   (void)si;
   if (sig == SIGSEGV) {
@@ -91,29 +92,39 @@ static void on_signal(int sig, siginfo_t *si, void *ucv) {
     if (uc->uc_mcontext.gregs[REG_RIP] == (long)fault_insn)
       uc->uc_mcontext.gregs[REG_RIP] = (long)fault_resume;
   }
-  if (sig == SIGCHLD && SYS2(SYS_fcntl, FD_REAP, F_GETFD) >= 0) reap_all();
 }
+
+/* `reap auto` is this SIGCHLD handler: it lives in the handler table, so a CLONE_SIGHAND sharer
+ * reaps with it too, while a forked child gets the plain handler (reap mode is not inherited) */
+static void on_sigchld_reap(int sig, siginfo_t *si, void *ucv) {
+  (void)sig, (void)si, (void)ucv;
+  reap_all();
+}
+
+enum { DISP_DEFAULT, DISP_IGNORE, DISP_HANDLE, DISP_REAP };
 
 static long set_disposition(int sig, int disp) {
   struct ksigaction sa = { 0 };
-  /* `reap auto` is the reaping SIGCHLD handler: any new SIGCHLD disposition replaces it */
-  if (sig == SIGCHLD) SYS1(SYS_close, FD_REAP);
-  if (disp == 2) sa.handler = on_signal;
-  else __builtin_memcpy(&sa.handler, &(long){ disp == 1 ? 1L : 0L }, sizeof(long)); /* SIG_IGN / SIG_DFL */
+  if (disp == DISP_HANDLE) sa.handler = on_signal;
+  else if (disp == DISP_REAP) sa.handler = on_sigchld_reap;
+  else __builtin_memcpy(&sa.handler, &(long){ disp == DISP_IGNORE ? 1L : 0L }, sizeof(long)); /* SIG_IGN / SIG_DFL */
   sa.flags = SA_SIGINFO | SA_RESTART | SA_RESTORER_FLAG;
   sa.restorer = sig_restorer;
   return SYS4(SYS_rt_sigaction, sig, &sa, 0, 8);
 }
 
+static int reaping(void) {
+  struct ksigaction old;
+  return SYS4(SYS_rt_sigaction, SIGCHLD, 0, &old, 8) == 0 && old.handler == on_sigchld_reap;
+}
+
 void task_reap_auto(void) {
-  set_disposition(SIGCHLD, 2);
-  SYS1(SYS_close, FD_REAP);
-  long fd = SYS3(SYS_open, "/", O_PATH | O_CLOEXEC, 0);
-  if (fd >= 0 && fd != FD_REAP) {
-    SYS3(SYS_dup3, fd, FD_REAP, O_CLOEXEC);
-    SYS1(SYS_close, fd);
-  }
+  set_disposition(SIGCHLD, DISP_REAP);
   reap_all();
+}
+
+static void task_reap_manual(void) {
+  if (reaping()) set_disposition(SIGCHLD, DISP_HANDLE);
 }
 
 void task_set_cmdline(const char *cmd) {
@@ -161,8 +172,9 @@ void task_after_exec(long seq) {
 }
 
 static int child_entry(void *arg) {
-  SYS1(SYS_close, FD_REAP);
-  task_start(arg);
+  const struct tstart *ts = arg;
+  if (!ts->shares_sighand) task_reap_manual();
+  task_start(ts);
 }
 
 static long op_clone(const char *a) {
@@ -173,6 +185,7 @@ static long op_clone(const char *a) {
   u_word(&a, ts.label, sizeof ts.label);
   u_word(&a, hex, sizeof hex);
   if (!u_streq(hex, "-")) ts.has_cmd = 1, u_unhex(hex, ts.cmd, sizeof ts.cmd);
+  ts.shares_sighand = (flags & F_CLONE_SIGHAND) != 0;
   int set_tid[33];
   unsigned n = 0;
   for (const char *t = u_streq(tids, "-") ? "" : tids; *t && n < 33;) {
@@ -282,7 +295,7 @@ static void dispatch(long seq, const char *op, const char *a, int pfd) {
   else if (u_streq(op, "subreaper")) r = SYS2(SYS_prctl, PR_SET_CHILD_SUBREAPER, u_getl(&a));
   else if (u_streq(op, "reap")) {
     if (u_getl(&a)) task_reap_auto();
-    else SYS1(SYS_close, FD_REAP);
+    else task_reap_manual();
     r = 0;
   } else if (u_streq(op, "mountproc"))
     r = SYS5(SYS_mount, "proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, 0);

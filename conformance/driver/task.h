@@ -12,6 +12,8 @@ struct tstart {
   int has_cmd;
   /* the task shares its creator's memory (CLONE_VM): its argv area is not its own */
   int shared_vm;
+  /* the task shares its creator's signal handler table (CLONE_SIGHAND) */
+  int shares_sighand;
 };
 
 /* set once in main(), read-only afterwards */
