@@ -11,12 +11,14 @@ import { useApp, useStoreApi } from '../StoreContext.tsx';
 const selectText = (s: AppState) => s.text;
 const selectDiagnostics = (s: AppState) => s.loaded?.diagnostics ?? NONE;
 const selectCurrentLine = (s: AppState) => s.frame?.stepInfo?.line ?? null;
+const selectPlaying = (s: AppState) => s.playing;
 const NONE: Diagnostic[] = [];
 
 export function ScenarioEditor() {
   const text = useApp(selectText);
   const diagnostics = useApp(selectDiagnostics);
   const current = useApp(selectCurrentLine);
+  const playing = useApp(selectPlaying);
   const store = useStoreApi();
   const areaRef = useRef<HTMLTextAreaElement>(null);
   const gutterRef = useRef<HTMLPreElement>(null);
@@ -31,16 +33,17 @@ export function ScenarioEditor() {
     [lineCount, marked, current],
   );
 
-  // The player's line stays in view while stepping, unless the visitor is typing in the text.
+  // The player's line stays in view while stepping (not while playing: it would force a layout
+  // every frame), unless the visitor is typing in the text.
   useEffect(() => {
     const area = areaRef.current;
-    if (!area || current === null || document.activeElement === area) return;
+    if (!area || current === null || playing || document.activeElement === area) return;
     const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 18;
     const top = (current - 1) * lineHeight;
     if (top < area.scrollTop || top > area.scrollTop + area.clientHeight - 2 * lineHeight) {
       area.scrollTop = Math.max(0, top - area.clientHeight / 3);
     }
-  }, [current]);
+  }, [current, playing]);
 
   function goTo(line: number): void {
     const area = areaRef.current;
