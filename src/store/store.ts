@@ -75,7 +75,8 @@ export interface StoreDeps {
 
 export type AppStore = StoreApi<AppState>;
 
-export const DEFAULT_ROWS = 40;
+/** while playing, the engine is asked for at most one frame per this many milliseconds */
+export const PLAY_FRAME_GAP_MS = 80;
 
 export function createAppStore(deps: StoreDeps): AppStore {
   const store = createStore<AppState>()((set, get) => {
@@ -85,6 +86,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
       (frame) => set(frame.liveTasks ? { frame, liveTasks: frame.liveTasks } : { frame }),
       (message) => set({ notice: `The engine failed: ${message}` }),
       deps.schedule,
+      () => (get().playing ? PLAY_FRAME_GAP_MS : 0),
+      deps.now,
     );
     let loadSeq = 0;
     // The step the visitor asked for when it could not be shown yet (nothing loaded, or a

@@ -3,7 +3,8 @@
  * at most one `show` request is in flight; changes made meanwhile are folded into the next one;
  * a reply is applied inside `schedule` (the next animation frame in a browser), so the page
  * takes at most one new frame per animation frame. A reply that belongs to an older load is
- * dropped.
+ * dropped. While playing, requests are spaced by `gapMs()` so that the engine (on a machine with
+ * few cores) leaves time for the page to draw and answer clicks.
  */
 import type { EngineClient } from '../worker/client.ts';
 import type { Frame, ShowParams } from '../worker/protocol.ts';
@@ -21,20 +22,34 @@ export function createFrameSync(
   apply: (frame: Frame) => void,
   fail: (message: string) => void,
   schedule: (task: () => void) => void,
+  gapMs: () => number = () => 0,
+  now: () => number = () => Date.now(),
 ): FrameSync {
   let inFlight = false;
   let dirty = false;
   let generation = 0;
+  let sentAt = -Infinity;
+  let waiting = false;
 
   function request(): void {
-    if (inFlight) {
+    if (inFlight || waiting) {
       dirty = true;
+      return;
+    }
+    const wait = sentAt + gapMs() - now();
+    if (wait > 0) {
+      waiting = true;
+      setTimeout(() => {
+        waiting = false;
+        request();
+      }, wait);
       return;
     }
     const wanted = params();
     if (wanted === null) return;
     inFlight = true;
     dirty = false;
+    sentAt = now();
     const sentIn = generation;
     client.show(wanted).then(
       (frame) => schedule(() => settle(sentIn === generation ? frame : null)),
