@@ -6,7 +6,7 @@
  */
 import {
   nsCount, nsView, pidNrAs, psTable, taskCount, taskView, visibleNamespaces,
-  type KernelState, type NsId, type NsView, type TaskId,
+  type KernelState, type NsId, type NsView, type PsRow, type TaskId,
 } from '../kernel/index.ts';
 import type { EventLine, Frame, Inspected, NsFrame, ShowParams, StepInfo, TableFrame } from './protocol.ts';
 import { eventTasks, sentence, type World } from './sentences.ts';
@@ -19,25 +19,55 @@ export const DEFAULT_WINDOW = 200;
 export const LOG_TAIL = 100;
 export const LOG_TAIL_PLAYING = 12;
 
-export function buildFrame(tl: Timeline, state: KernelState, params: ShowParams): Frame {
-  const views = new Map<NsId, NsView>();
+/**
+ * What stays the same while the page looks at one step (scrolling a table, hovering, choosing a
+ * task): namespace views, ps tables and the live-task list are computed once per step, since the
+ * state at a step is always the same.
+ */
+export interface StepCache {
+  timeline: Timeline | null;
+  step: number;
+  views: Map<NsId, NsView>;
+  tables: Map<NsId, PsRow[]>;
+  live: { viewer: TaskId | null; tasks: { id: TaskId; label: string }[] } | null;
+}
+
+export function newStepCache(): StepCache {
+  return { timeline: null, step: -1, views: new Map(), tables: new Map(), live: null };
+}
+
+function cacheFor(cache: StepCache, tl: Timeline, step: number): StepCache {
+  if (cache.timeline === tl && cache.step === step) return cache;
+  Object.assign(cache, newStepCache(), { timeline: tl, step });
+  return cache;
+}
+
+export function buildFrame(tl: Timeline, state: KernelState, params: ShowParams, stepCache = newStepCache()): Frame {
+  const cache = cacheFor(stepCache, tl, Math.min(params.step, tl.steps.length));
   const nsOf = (id: NsId): NsView => {
-    const known = views.get(id);
+    const known = cache.views.get(id);
     if (known) return known;
     const view = nsView(state, id);
-    views.set(id, view);
+    cache.views.set(id, view);
     return view;
+  };
+  const rowsOf = (ns: NsId): PsRow[] => {
+    const known = cache.tables.get(ns);
+    if (known) return known;
+    const rows = psTable(state, ns);
+    cache.tables.set(ns, rows);
+    return rows;
   };
   const step = Math.min(params.step, tl.steps.length);
   const viewer = params.viewer !== null && params.viewer < taskCount(state) ? params.viewer : null;
   const shown: NsId[] = viewer === null ? allNamespaces(state) : visibleNamespaces(state, viewer);
-  const tables = shown.map((ns) => tableFrame(tl, state, ns, viewer, params));
+  const tables = shown.map((ns) => tableFrame(tl, state, rowsOf(ns), ns, viewer, params));
   const info = stepInfo(tl, step);
   return {
     step,
     namespaces: shown.map((ns, i) => nsFrame(state, nsOf(ns), viewer, tables[i]?.count ?? 0)),
     tables,
-    liveTasks: params.idle ? liveTasks(state, viewer) : null,
+    liveTasks: params.idle ? cachedLive(cache, state, viewer) : null,
     inspected: params.inspect !== null && params.inspect < taskCount(state) ? inspect(state, params.inspect, nsOf) : null,
     events: eventLines(tl, state, step, nsOf, params.idle ? LOG_TAIL : LOG_TAIL_PLAYING),
     stepInfo: info,
@@ -59,8 +89,9 @@ function nsFrame(state: KernelState, view: NsView, viewer: TaskId | null, rowCou
   return { ...view, initLabel: init?.label ?? null, initPid: seen === 0 ? null : seen, rowCount };
 }
 
-function tableFrame(tl: Timeline, state: KernelState, ns: NsId, viewer: TaskId | null, params: ShowParams): TableFrame {
-  const all = psTable(state, ns);
+function tableFrame(
+  tl: Timeline, state: KernelState, all: readonly PsRow[], ns: NsId, viewer: TaskId | null, params: ShowParams,
+): TableFrame {
   const wanted = params.windows.find((w) => w.ns === ns) ?? { ns, start: 0, count: DEFAULT_WINDOW };
   const start = Math.max(0, Math.min(wanted.start, Math.max(0, all.length - 1)));
   const viewerNs = viewer === null ? null : taskView(state, viewer).ns;
@@ -70,6 +101,11 @@ function tableFrame(tl: Timeline, state: KernelState, ns: NsId, viewer: TaskId |
     seenAs: viewer === null || viewerNs === ns ? null : pidNrAs(state, r.task, viewer),
   }));
   return { ns, count: all.length, start, rows };
+}
+
+function cachedLive(cache: StepCache, state: KernelState, viewer: TaskId | null): { id: TaskId; label: string }[] {
+  if (cache.live?.viewer !== viewer) cache.live = { viewer, tasks: liveTasks(state, viewer) };
+  return cache.live.tasks;
 }
 
 /** every task that can still act or be seen acting, plus the viewer itself once it has died */

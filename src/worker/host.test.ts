@@ -45,6 +45,19 @@ describe('engine host', () => {
     expect(frame.inspected?.numbers).toEqual([{ ns: 'ns1', pid: 4 }, { ns: 'ns0', pid: 7 }]);
   });
 
+  it('serves other windows and other steps after the first frame of a step', async () => {
+    const { host, wait } = harness();
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: RFC });
+    await wait(1);
+    host.receive(show(2, 13, { windows: [{ ns: 0, start: 0, count: 2 }] }));
+    host.receive(show(3, 13, { windows: [{ ns: 0, start: 5, count: 2 }] }));
+    host.receive(show(4, 15, { windows: [{ ns: 0, start: 5, count: 2 }] }));
+    const rows = async (id: number) => ((await wait(id)) as { frame: Frame }).frame.tables[0]?.rows.map((r) => r.pid);
+    expect(await rows(2)).toEqual([1, 2]);
+    expect(await rows(3)).toEqual([6, 7]);
+    expect(await rows(4)).toEqual([6]);
+  });
+
   it('reports a scenario error with its line and keeps the steps before it', async () => {
     const { host, wait } = harness();
     host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: 'init fork as a\nghost fork\n' });

@@ -5,7 +5,7 @@
  * a superseded load is answered with `failed`. Every request gets exactly one reply, and an
  * exception in the engine becomes a `failed` reply, never a silent stop.
  */
-import { buildFrame } from './frame.ts';
+import { buildFrame, newStepCache } from './frame.ts';
 import { PROTOCOL_VERSION, isRequest, type Reply, type ShowParams } from './protocol.ts';
 import { recordRun } from './record.ts';
 import { prepareSpare, stateAt, type Timeline } from './timeline.ts';
@@ -27,6 +27,7 @@ export interface HostOptions {
 export function createHost(post: (reply: Reply) => void, options: HostOptions = {}): Host {
   let timeline: Timeline | null = null;
   let generation = 0;
+  const stepCache = newStepCache();
   const sliceMs = options.sliceMs ?? 25;
   const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const now = options.now ?? (() => performance.now());
@@ -56,7 +57,7 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
       return;
     }
     const state = stateAt(timeline, params.step);
-    post({ v: PROTOCOL_VERSION, id, type: 'frame', frame: buildFrame(timeline, state, params) });
+    post({ v: PROTOCOL_VERSION, id, type: 'frame', frame: buildFrame(timeline, state, params, stepCache) });
     scheduleSpare(timeline);
   }
 
