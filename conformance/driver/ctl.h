@@ -30,6 +30,7 @@ struct task {
   char cmd[2048];
   char state;      /* last /proc state letter */
   int exiting;     /* PF_EXITING while not a zombie */
+  int zombie_done; /* a zombie that has finished do_exit (it no longer runs) */
 };
 
 struct pidns {
@@ -43,6 +44,8 @@ extern int g_ntask;
 extern struct pidns g_ns[MAX_NS];
 extern int g_nns;
 extern unsigned long g_host_ino;
+/* how many times a task was seen to become a zombie or to be reaped */
+extern long g_exits;
 
 /* registry (reg.c) */
 int reg_find(const char *label);

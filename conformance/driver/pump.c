@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,42 @@ int pump(int timeout_ms) {
  * must also have lasted EXITING_QUIET_MS. */
 #define EXITING_QUIET_MS 60
 
+/* running, in uninterruptible sleep, being released (X = EXIT_DEAD, still listed in /proc), or a
+ * zombie still running the end of do_exit */
+static int task_busy(const struct task *t) {
+  if (t->gone) return 0;
+  if (t->state == 'Z') return !t->zombie_done;
+  return t->state != 'S' && t->state != 'T' && t->state != 't';
+}
+
+static int has_live_thread(int leader) {
+  for (int i = 0; i < g_ntask; i++)
+    if (g_task[i].leader == leader && g_task[i].is_thread && !g_task[i].gone && g_task[i].state != 'Z') return 1;
+  return 0;
+}
+
+/* a zombie whose parent ignores SIGCHLD is about to be released (by whoever handed it over) */
+static int zombie_in_transit(int i) {
+  int ppid = -1, pg[MAX_LEVELS], sd[MAX_LEVELS];
+  if (g_task[i].gone || g_task[i].state != 'Z' || g_task[i].is_thread || has_live_thread(i)) return 0;
+  if (reg_status_lines(&g_task[i], &ppid, pg, sd, MAX_LEVELS) < 0 || ppid < 0) return 0;
+  return reg_status_bit(&g_task[ppid], "SigIgn", SIGCHLD - 1);
+}
+
+/* An exit can go on releasing other tasks after the exiting task itself is gone (the zombies it
+ * handed to a parent that ignores SIGCHLD are released after it): after a step in which some task
+ * exited, every task is looked at again, done zombies included, and none may be in transit. */
+static int confirm_after_exits(void) {
+  static long seen;
+  if (g_exits == seen) return 1;
+  long before = g_exits;
+  int transit = 0;
+  for (int i = 0; i < g_ntask; i++) reg_refresh(&g_task[i]);
+  for (int i = 0; i < g_ntask && !transit; i++) transit = task_busy(&g_task[i]) || zombie_in_transit(i);
+  seen = g_exits;
+  return g_exits == before && !transit;
+}
+
 int settle(int max_ms) {
   long deadline = now_ms() + max_ms, quiet_since = now_ms();
   int quiet = 0;
@@ -161,14 +198,18 @@ int settle(int max_ms) {
     int busy = pump(0) > 0 || npending > 0, exiting = 0;
     for (int i = 0; i < g_ntask && !busy; i++) {
       struct task *t = &g_task[i];
-      /* a zombie only ever changes by being reaped, which its reaper's own state reveals */
-      if (t->state != 'Z') reg_refresh(t);
-      if (!t->gone && t->state != 'S' && t->state != 'T' && t->state != 't' && t->state != 'Z') busy = 1;
+      /* a zombie that finished exiting only ever changes by being reaped, which its reaper's
+       * own state reveals */
+      if (t->state != 'Z' || !t->zombie_done) reg_refresh(t);
+      busy |= task_busy(t);
       exiting |= !t->gone && t->exiting;
     }
     if (busy) quiet = 0, quiet_since = now_ms();
     else quiet++;
-    if (quiet >= 3 && (!exiting || now_ms() - quiet_since >= EXITING_QUIET_MS)) return 0;
+    if (quiet >= 3 && (!exiting || now_ms() - quiet_since >= EXITING_QUIET_MS)) {
+      if (confirm_after_exits()) return 0;
+      quiet = 0;
+    }
     sched_yield();
   }
   return -1;

@@ -24,6 +24,7 @@ int g_ntask;
 struct pidns g_ns[MAX_NS];
 int g_nns;
 unsigned long g_host_ino;
+long g_exits;
 
 int reg_find(const char *label) {
   for (int i = 0; i < g_ntask; i++)
@@ -190,14 +191,22 @@ void reg_refresh(struct task *t) {
   if (n <= 0 || !pidfd_alive(t)) {
     t->gone = 1;
     t->state = 'X';
+    g_exits++;
     return;
   }
   const char *p = strrchr(st, ')');
   if (!p || !p[1] || !p[2]) return;
+  if (p[2] == 'Z' && t->state != 'Z') g_exits++;
   t->state = p[2];
   unsigned long flags = 0;
   sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %lu", &flags);
   t->exiting = (flags & 0x4) && t->state != 'Z';
+  /* a task shows Z as soon as exit_notify marks it, while it still runs the end of do_exit
+   * (releasing the zombies it handed over, among others); /proc/PID/syscall says "running" then */
+  if (t->state == 'Z' && !t->zombie_done) {
+    task_path(t, "syscall", path, sizeof path);
+    t->zombie_done = read_file(path, st, sizeof st) > 0 && strncmp(st, "running", 7) != 0;
+  }
 }
 
 int reg_ns_at(int ns, int level) {
