@@ -29,6 +29,8 @@ export interface AppState {
   loadedText: string | null;
   loaded: Loaded | null;
   loading: boolean;
+  /** steps a long run has made so far, while `loading` */
+  progress: number;
   /** a problem that is not the scenario's own error: a bad link, an engine crash */
   notice: string | null;
   step: number;
@@ -121,10 +123,12 @@ export function createAppStore(deps: StoreDeps): AppStore {
       text: string, wish: StepWish = 'keep', view: ViewWish | ((loaded: Loaded) => ViewWish) = {},
     ): Promise<void> {
       const seq = ++loadSeq;
-      set({ text, loading: true });
+      set({ text, loading: true, progress: 0 });
       let loaded: Loaded;
       try {
-        loaded = await deps.client.load(text);
+        loaded = await deps.client.load(text, (steps) => {
+          if (seq === loadSeq) set({ progress: steps });
+        });
       } catch (error) {
         if (seq === loadSeq) set({ loading: false, notice: `The engine failed: ${errorText(error)}` });
         return;
@@ -142,6 +146,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       loadedText: null,
       loaded: null,
       loading: false,
+      progress: 0,
       notice: null,
       step: 0,
       playing: false,

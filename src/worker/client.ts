@@ -17,14 +17,19 @@ export interface EnginePort {
 }
 
 export interface EngineClient {
-  load(text: string): Promise<Loaded>;
+  /** `onProgress` hears how many steps a long run has made so far */
+  load(text: string, onProgress?: (steps: number) => void): Promise<Loaded>;
   show(params: ShowParams): Promise<Frame>;
   /** called with a message after the engine crashed and was restarted */
   onCrash(listener: (message: string) => void): void;
   dispose(): void;
 }
 
-type Pending = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
+type Pending = {
+  resolve: (reply: Reply) => void;
+  reject: (error: Error) => void;
+  progress?: (steps: number) => void;
+};
 
 export function createEngineClient(spawn: () => EnginePort): EngineClient {
   const pending = new Map<number, Pending>();
@@ -44,6 +49,10 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient {
       return;
     }
     const waiting = pending.get(data.id);
+    if (data.type === 'progress') {
+      waiting?.progress?.(data.steps);
+      return;
+    }
     pending.delete(data.id);
     waiting?.resolve(data);
   }
@@ -57,17 +66,17 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient {
     for (const listener of crashListeners) listener(message);
   }
 
-  function request(body: RequestBody): Promise<Reply> {
+  function request(body: RequestBody, progress?: (steps: number) => void): Promise<Reply> {
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      pending.set(id, progress ? { resolve, reject, progress } : { resolve, reject });
       port.postMessage({ ...body, v: PROTOCOL_VERSION, id });
     });
   }
 
   return {
-    async load(text) {
-      const reply = await request({ type: 'load', text });
+    async load(text, onProgress) {
+      const reply = await request({ type: 'load', text }, onProgress);
       if (reply.type === 'loaded') return reply.loaded;
       throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to load');
     },

@@ -80,6 +80,17 @@ describe('engine host', () => {
     expect(await wait(3)).toMatchObject({ type: 'failed' });
   });
 
+  it('tells how far a long load got before it answers', async () => {
+    const replies: Reply[] = [];
+    let clock = 0;
+    const host = createHost((r) => replies.push(r), { pause: async () => undefined, sliceMs: 0, now: () => (clock += 100) });
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: 'repeat 3000\n  init getpid\nend\n' });
+    for (let i = 0; i < 200 && !replies.some((r) => r.type === 'loaded'); i++) await new Promise((r) => setTimeout(r, 1));
+    const kinds = replies.map((r) => (r.type === 'progress' ? `progress ${r.steps}` : r.type));
+    expect(kinds.at(-1)).toBe('loaded');
+    expect(kinds).toContain('progress 1024');
+  });
+
   it('explains a failed call in one line', async () => {
     const { host, wait } = harness();
     host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: 'init fork as a\na unshare NEWPID\na unshare NEWPID\n' });

@@ -10,6 +10,9 @@ import { PROTOCOL_VERSION, isRequest, type Reply, type ShowParams } from './prot
 import { recordRun } from './record.ts';
 import { prepareSpare, stateAt, type Timeline } from './timeline.ts';
 
+/** how often a long load tells the page how far it got */
+const PROGRESS_EVERY_MS = 250;
+
 export interface Host {
   receive(message: unknown): void;
 }
@@ -37,8 +40,13 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
   async function load(id: number, text: string): Promise<void> {
     const mine = ++generation;
     let sliceStart = now();
-    const run = await recordRun(text, async () => {
+    let toldAt = now();
+    const run = await recordRun(text, async (steps) => {
       if (now() - sliceStart < sliceMs) return true;
+      if (now() - toldAt > PROGRESS_EVERY_MS) {
+        toldAt = now();
+        post({ v: PROTOCOL_VERSION, id, type: 'progress', steps });
+      }
       await pause();
       sliceStart = now();
       return mine === generation;

@@ -123,13 +123,15 @@ export interface Frame {
 export type Reply =
   | { v: number; id: number; type: 'loaded'; loaded: Loaded }
   | { v: number; id: number; type: 'frame'; frame: Frame }
-  | { v: number; id: number; type: 'failed'; message: string };
+  | { v: number; id: number; type: 'failed'; message: string }
+  /** sent now and then while a long load runs (not a reply: the load's reply comes after it) */
+  | { v: number; id: number; type: 'progress'; steps: number };
 
 export function isReply(data: unknown): data is Reply {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as { v?: unknown; type?: unknown; id?: unknown };
   return m.v === PROTOCOL_VERSION && typeof m.id === 'number' &&
-    (m.type === 'loaded' || m.type === 'frame' || m.type === 'failed');
+    (m.type === 'loaded' || m.type === 'frame' || m.type === 'failed' || m.type === 'progress');
 }
 
 export function isRequest(data: unknown): data is Request {

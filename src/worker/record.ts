@@ -23,8 +23,9 @@ export interface Run {
   loaded: Loaded;
 }
 
-/** `keepGoing` is awaited now and then; false abandons the run (a newer load superseded it). */
-export async function recordRun(text: string, keepGoing: () => Promise<boolean>): Promise<Run | null> {
+/** `keepGoing(steps so far)` is awaited now and then; false abandons the run (a newer load
+ * superseded it). */
+export async function recordRun(text: string, keepGoing: (steps: number) => Promise<boolean>): Promise<Run | null> {
   const interp = createInterpreter(text);
   if (!('next' in interp)) return failedParse(interp.diagnostics, text);
   const lines = text.split('\n');
@@ -39,7 +40,7 @@ export async function recordRun(text: string, keepGoing: () => Promise<boolean>)
       line: advance.record.line, actor: advance.record.actor, op: advance.record.op,
       text: shownText(lines[advance.record.line - 1] ?? '', advance.record.actor), calls, result: null, expect: null, pass: null,
     }, [...advance.events], interp.state);
-    if (n % 512 === 0 && !(await keepGoing())) return null;
+    if (n % 512 === 0 && !(await keepGoing(n))) return null;
   }
 }
 

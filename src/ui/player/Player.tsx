@@ -11,7 +11,7 @@ const selectStep = (s: AppState) => s.step;
 const selectTotal = (s: AppState) => s.loaded?.total ?? 0;
 const selectPlaying = (s: AppState) => s.playing;
 const selectSpeed = (s: AppState) => s.speed;
-const selectLoading = (s: AppState) => s.loading;
+const selectLoading = (s: AppState) => (s.loading ? s.progress : null);
 
 export function Player() {
   const step = useApp(selectStep);
@@ -39,7 +39,9 @@ export function Player() {
         onChange={(e) => act.seek(Number(e.currentTarget.value))}
       />
       <output role="status" className="step-status">{`Step ${step} of ${total}`}</output>
-      {loading ? <span className="busy" aria-live="polite">running the scenario…</span> : null}
+      {loading !== null ? (
+        <span className="busy">{loading > 0 ? `running the scenario… ${loading.toLocaleString('en')} steps` : 'running the scenario…'}</span>
+      ) : null}
       <label className="speed">
         Speed
         <select value={speed} onChange={(e) => act.setSpeed(Number(e.currentTarget.value))}>
