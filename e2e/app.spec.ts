@@ -94,6 +94,10 @@ test('every player control works from the keyboard', async ({ page }) => {
   await page.getByRole('button', { name: 'Step forward' }).focus();
   await page.keyboard.press('Enter');
   await atStep(page, 1);
+  await page.keyboard.press('ArrowRight');
+  await atStep(page, 2);
+  await page.keyboard.press('ArrowLeft');
+  await atStep(page, 1);
   await page.getByRole('slider', { name: 'Timeline' }).focus();
   await page.keyboard.press('ArrowRight');
   await atStep(page, 2);

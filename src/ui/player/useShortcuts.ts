@@ -1,11 +1,13 @@
 /**
  * Page-wide player keys: Space plays or pauses, ← and → step, Home and End jump. They act only
- * when focus is not in a control that uses these keys itself (fields, buttons, the tree, lists).
+ * when focus is not in a control that uses these keys itself: fields, selects, the slider, the
+ * tree and scrollable tables own every key; buttons and links own Space (it presses them).
  */
 import { useEffect } from 'react';
 import type { AppStore } from '../../store/store.ts';
 
-const OWN_KEYS = 'input, textarea, select, button, a, [role="tree"], [role="slider"], [contenteditable="true"], .virtual';
+const OWN_KEYS = 'input, textarea, select, [role="tree"], [role="slider"], [contenteditable="true"], .virtual';
+const OWN_SPACE = 'button, a, summary';
 
 export function useShortcuts(store: AppStore): void {
   useEffect(() => {
@@ -13,6 +15,7 @@ export function useShortcuts(store: AppStore): void {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target instanceof Element ? event.target : null;
       if (target?.closest(OWN_KEYS)) return;
+      if (event.key === ' ' && target?.closest(OWN_SPACE)) return;
       const s = store.getState();
       const total = s.loaded?.total ?? 0;
       const act: Record<string, () => void> = {
