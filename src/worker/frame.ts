@@ -146,5 +146,8 @@ function eventLines(tl: Timeline, state: KernelState, step: number, nsOf: NsOf, 
 function stepInfo(tl: Timeline, step: number): StepInfo | null {
   const s = tl.steps[step - 1];
   if (!s) return null;
-  return { line: s.line, actor: s.actor, op: s.op, text: s.text, result: s.result, expect: s.expect, pass: s.pass };
+  return {
+    line: s.line, actor: s.actor, op: s.op, text: s.text, result: s.result, expect: s.expect, pass: s.pass,
+    settledAt: s.settledAt,
+  };
 }

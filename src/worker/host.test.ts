@@ -91,6 +91,15 @@ describe('engine host', () => {
     expect(kinds).toContain('progress 1024');
   });
 
+  it('says when a blocked wait completes', async () => {
+    const { host, wait } = harness();
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: 'init fork as a\na fork as b\na wait\nb exit 0\n' });
+    await wait(1);
+    host.receive(show(2, 3));
+    const { frame } = (await wait(2)) as { frame: Frame };
+    expect(frame.stepInfo).toMatchObject({ op: 'wait', result: '3', settledAt: 4 });
+  });
+
   it('explains a failed call in one line', async () => {
     const { host, wait } = harness();
     host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: 'init fork as a\na unshare NEWPID\na unshare NEWPID\n' });

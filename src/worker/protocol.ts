@@ -51,6 +51,8 @@ export interface StepInfo {
   result: string | null;
   expect: string | null;
   pass: boolean | null;
+  /** a wait that blocked here completes during this later step (null: it did not block) */
+  settledAt: number | null;
 }
 
 export interface Loaded {

@@ -38,8 +38,13 @@ export async function recordRun(text: string, keepGoing: (steps: number) => Prom
     const calls = step ? callsOf(interp, step, advance.record) : [];
     recordStep(timeline, {
       line: advance.record.line, actor: advance.record.actor, op: advance.record.op,
-      text: shownText(lines[advance.record.line - 1] ?? '', advance.record.actor), calls, result: null, expect: null, pass: null,
+      text: shownText(lines[advance.record.line - 1] ?? '', advance.record.actor), calls,
+      result: null, expect: null, pass: null, settledAt: null,
     }, [...advance.events], interp.state);
+    for (const done of advance.completed) {
+      const waited = timeline.steps[done.index];
+      if (waited) waited.settledAt = n;
+    }
     if (n % 512 === 0 && !(await keepGoing(n))) return null;
   }
 }

@@ -22,6 +22,8 @@ export interface RecordedStep {
   result: string | null;
   expect: string | null;
   pass: boolean | null;
+  /** for a wait that blocked: the step during which it completed (null: at once, or never) */
+  settledAt: number | null;
 }
 
 export interface Checkpoint {

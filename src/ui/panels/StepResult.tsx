@@ -13,10 +13,11 @@ export function StepResult() {
   const why = useApp(selectWhy);
   if (!info) return <p className="step-result ns-dim" aria-live="polite">The world before the first statement.</p>;
   const mark = info.pass === false ? ` ✗ expected ${info.expect}` : info.pass ? ' ✓' : '';
+  const later = info.settledAt === null ? null : `blocks; returns ${info.result ?? 'nothing'} at step ${info.settledAt}`;
   return (
     <p className={`step-result${info.pass === false ? ' failed' : ''}`} aria-live="polite">
       <span className="ns-dim">line {info.line}:</span> <code>{info.text}</code>
-      {' → '}<strong>{info.result ?? (info.op === 'wait' ? 'blocked' : 'done')}</strong>{mark}
+      {' → '}<strong>{later ?? info.result ?? (info.op === 'wait' ? 'blocked' : 'done')}</strong>{mark}
       {why ? <span className="why"> — {why}</span> : null}
     </p>
   );
