@@ -45,7 +45,7 @@ export const PidRow = memo(function PidRow({ row, index, fresh, showSeen }: Prop
       <td className="num">{row.pgid}</td>
       <td className="num">{row.sid}</td>
       <td className="stat">{row.stat}</td>
-      <td className="cmd">{row.cmd}</td>
+      <td className="cmd" title={row.cmd}>{row.cmd}</td>
       <td>
         <button type="button" className="link" onFocus={hover(true)} onBlur={hover(false)} aria-label={`Inspect ${row.label}`}>
           {row.label}
