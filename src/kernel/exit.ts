@@ -44,10 +44,26 @@ export function doGroupExit(ctx: Ctx, leader: TaskId, status: number): void {
 /** do_exit() of one thread: the first half, up to the choice of the child reaper. */
 export function doExit(ctx: Ctx, id: TaskId, status: number): void {
   const t = task(ctx, id);
+  synchronizeGroupExit(ctx, t, status);
   t.exiting = true;
   t.exitCode = status;
   t.wait = null;
   if (findChildReaper(ctx, t)) exitNotify(ctx, id);
+}
+
+/**
+ * synchronize_group_exit(): the last thread to start exiting settles the group's status, so a
+ * process whose threads all called pthread_exit reports the last one's code (R54).
+ */
+function synchronizeGroupExit(ctx: Ctx, t: Task, status: number): void {
+  const p = proc(ctx, t);
+  if (p.groupExit) return;
+  for (const th of p.threads) {
+    const o = task(ctx, th);
+    if (th !== t.id && !o.exiting && o.exitState === 'none') return;
+  }
+  p.groupExit = true;
+  p.groupExitCode = status;
 }
 
 /**
