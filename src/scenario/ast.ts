@@ -133,6 +133,11 @@ export interface Program {
   about: string[];
   /** `pid_max:` header, or the default 32768 */
   pidMax: number;
+  /**
+   * `checked:` header: the kernel this scenario was run on and found identical, field by field,
+   * by the conformance runner (e.g. `Linux 6.18`); the page shows it
+   */
+  checked: string | null;
   body: Statement[];
 }
 

@@ -19,7 +19,7 @@ export const D = {
   badEscape: (ch: string): Problem =>
     ['SCN1003', `unknown escape ${q('\\' + ch)} in quotes; only ${q('\\"')} and ${q('\\\\')} escape — write the character itself`],
   unknownHeader: (key: string): Problem =>
-    ['SCN1004', `unknown header ${q(key + ':')}; the headers are ${q('title:')}, ${q('about:')} and ${q('pid_max:')}`],
+    ['SCN1004', `unknown header ${q(key + ':')}; the headers are ${q('title:')}, ${q('about:')}, ${q('pid_max:')} and ${q('checked:')}`],
   lateHeader: (key: string): Problem =>
     ['SCN1005', `the header ${q(key + ':')} comes after the first statement; move it to the top of the scenario`],
   badHeader: (what: string): Problem => ['SCN1006', what],

@@ -34,7 +34,7 @@ const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 class Parser {
   readonly diagnostics: Diagnostic[] = [];
-  readonly program: Program = { title: null, about: [], pidMax: DEFAULT_PID_MAX, body: [] };
+  readonly program: Program = { title: null, about: [], pidMax: DEFAULT_PID_MAX, checked: null, body: [] };
   readonly stack: Frame[] = [{ block: null, body: this.program.body, scope: [], sawOp: false }];
   private seen = new Set<string>();
   private headersOpen = true;
@@ -72,12 +72,13 @@ class Parser {
   }
 
   header(key: string, value: string, n: number): void {
-    if (!['title', 'about', 'pid_max'].includes(key)) return this.report(at(n, 1, D.unknownHeader(key)));
+    if (!['title', 'about', 'pid_max', 'checked'].includes(key)) return this.report(at(n, 1, D.unknownHeader(key)));
     if (!this.headersOpen) return this.report(at(n, 1, D.lateHeader(key)));
     if (key !== 'about' && this.seen.has(key)) return this.report(at(n, 1, D.duplicate(`${key}:`)));
     this.seen.add(key);
     if (key === 'title') this.program.title = value;
     else if (key === 'about') this.program.about.push(value);
+    else if (key === 'checked') this.program.checked = value;
     else this.pidMax(value, n);
   }
 
