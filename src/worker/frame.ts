@@ -67,7 +67,7 @@ export function buildFrame(tl: Timeline, state: KernelState, params: ShowParams,
     step,
     namespaces: shown.map((ns, i) => nsFrame(state, nsOf(ns), viewer, tables[i]?.count ?? 0)),
     tables,
-    liveTasks: params.idle ? cachedLive(cache, state, viewer) : null,
+    liveTasks: params.idle ? cachedLive(cache, state, viewer, () => rowsOf(0)) : null,
     inspected: params.inspect !== null && params.inspect < taskCount(state) ? inspect(state, params.inspect, nsOf) : null,
     events: eventLines(tl, state, step, nsOf, params.idle ? LOG_TAIL : LOG_TAIL_PLAYING),
     stepInfo: info,
@@ -103,9 +103,24 @@ function tableFrame(
   return { ns, count: all.length, start, rows };
 }
 
-function cachedLive(cache: StepCache, state: KernelState, viewer: TaskId | null): { id: TaskId; label: string }[] {
-  if (cache.live?.viewer !== viewer) cache.live = { viewer, tasks: liveTasks(state, viewer) };
-  return cache.live.tasks;
+/** above this many tasks the live list is read from the root pid table (processes, no threads) */
+export const LIVE_LIST_BY_VIEW = 4096;
+
+function cachedLive(
+  cache: StepCache, state: KernelState, viewer: TaskId | null, rootRows: () => readonly PsRow[],
+): { id: TaskId; label: string }[] {
+  if (cache.live?.viewer === viewer) return cache.live.tasks;
+  const tasks = taskCount(state) <= LIVE_LIST_BY_VIEW ? liveTasks(state, viewer) : liveProcesses(state, viewer, rootRows());
+  cache.live = { viewer, tasks };
+  return tasks;
+}
+
+/** every process not yet a zombie, from the root namespace's pid table (one sorted pass, no
+ * per-task view), plus the viewer */
+function liveProcesses(state: KernelState, viewer: TaskId | null, rows: readonly PsRow[]): { id: TaskId; label: string }[] {
+  const out = rows.filter((r) => r.stat !== 'Z').map((r) => ({ id: r.task, label: r.label }));
+  if (viewer !== null && !out.some((t) => t.id === viewer)) out.push({ id: viewer, label: taskView(state, viewer).label });
+  return out;
 }
 
 /** every task that can still act or be seen acting, plus the viewer itself once it has died */

@@ -9,8 +9,9 @@ function harness() {
   const replies: Reply[] = [];
   const host = createHost((r) => replies.push(r), { pause: async () => undefined, spareDelayMs: 0 });
   const wait = async (id: number) => {
-    for (let i = 0; i < 200 && !replies.some((r) => r.id === id); i++) await new Promise((r) => setTimeout(r, 1));
-    const reply = replies.find((r) => r.id === id);
+    const answers = (r: Reply) => r.id === id && r.type !== 'progress';
+    for (let i = 0; i < 2000 && !replies.some(answers); i++) await new Promise((r) => setTimeout(r, 1));
+    const reply = replies.find(answers);
     if (!reply) throw new Error(`no reply to ${id}`);
     return reply;
   };
@@ -89,6 +90,18 @@ describe('engine host', () => {
     const kinds = replies.map((r) => (r.type === 'progress' ? `progress ${r.steps}` : r.type));
     expect(kinds.at(-1)).toBe('loaded');
     expect(kinds).toContain('progress 1024');
+  });
+
+  it('lists live tasks of a big world from the root table', async () => {
+    const { host, wait } = harness();
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: 'repeat 4100\n  init fork as t{i}\nend\nt1 exit 0\n' });
+    const { loaded } = (await wait(1)) as { loaded: Loaded };
+    host.receive(show(2, loaded.total));
+    const { frame } = (await wait(2)) as { frame: Frame };
+    const labels = frame.liveTasks?.map((t) => t.label) ?? [];
+    expect(labels).toHaveLength(4100);
+    expect(labels).toContain('t4100');
+    expect(labels).not.toContain('t1');
   });
 
   it('says when a blocked wait completes', async () => {
