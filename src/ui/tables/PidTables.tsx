@@ -6,10 +6,9 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppState } from '../../store/store.ts';
 import { useApp } from '../StoreContext.tsx';
-import { subtreeOf } from '../tree/subtree.ts';
+import { pairsOf, selectShape, subtreeOf } from '../tree/subtree.ts';
 import { PidTable } from './PidTable.tsx';
 
-const selectShape = (s: AppState): number[] => (s.frame?.namespaces ?? []).flatMap((n) => [n.id, n.parent ?? -1]);
 const selectTableIds = (s: AppState): number[] => (s.frame?.tables ?? []).map((t) => t.ns);
 const selectChosen = (s: AppState) => s.selectedNs;
 
@@ -17,15 +16,7 @@ export function PidTables() {
   const shape = useApp(useShallow(selectShape));
   const ids = useApp(useShallow(selectTableIds));
   const chosen = useApp(selectChosen);
-  const lit = useMemo(() => {
-    if (chosen === null) return null;
-    const list = [];
-    for (let i = 0; i + 1 < shape.length; i += 2) {
-      const parent = shape[i + 1] ?? -1;
-      list.push({ id: shape[i] ?? 0, parent: parent < 0 ? null : parent });
-    }
-    return subtreeOf(list, chosen);
-  }, [shape, chosen]);
+  const lit = useMemo(() => (chosen === null ? null : subtreeOf(pairsOf(shape), chosen)), [shape, chosen]);
   return (
     <section className="panel tables-panel" aria-labelledby="tables-heading">
       <h2 id="tables-heading">Pid tables</h2>

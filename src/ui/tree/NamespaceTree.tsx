@@ -8,13 +8,11 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow';
 import type { AppState } from '../../store/store.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
-import { layoutTree, type LayoutInput } from './layout.ts';
+import { layoutTree } from './layout.ts';
 import { NsNode } from './NsNode.tsx';
 import { createTreeZoom, type TreeZoom } from './zoom.ts';
-import { subtreeOf } from './subtree.ts';
+import { pairsOf, selectShape, subtreeOf } from './subtree.ts';
 
-const selectShape = (s: AppState): number[] =>
-  (s.frame?.namespaces ?? []).flatMap((n) => [n.id, n.parent ?? -1]);
 const selectChosen = (s: AppState) => s.selectedNs;
 
 export function NamespaceTree() {
@@ -26,7 +24,7 @@ export function NamespaceTree() {
   const zoomRef = useRef<TreeZoom | null>(null);
   const [focus, setFocus] = useState(0);
 
-  const list = useMemo(() => pairs(shape), [shape]);
+  const list = useMemo(() => pairsOf(shape), [shape]);
   const placed = useMemo(() => layoutTree(list), [list]);
   const lit = useMemo(() => (chosen === null ? null : subtreeOf(list, chosen)), [list, chosen]);
 
@@ -79,13 +77,4 @@ export function NamespaceTree() {
       </svg>
     </section>
   );
-}
-
-function pairs(shape: number[]): LayoutInput[] {
-  const out: LayoutInput[] = [];
-  for (let i = 0; i + 1 < shape.length; i += 2) {
-    const parent = shape[i + 1] ?? -1;
-    out.push({ id: shape[i] ?? 0, parent: parent < 0 ? null : parent });
-  }
-  return out;
 }

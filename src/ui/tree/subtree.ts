@@ -1,8 +1,22 @@
 /**
  * What a namespace can see: itself and every namespace below it (pid visibility only ever looks
- * down the tree).
+ * down the tree). Components select the tree's shape as a flat number array (id, parent or -1,
+ * id, parent, …) so that shallow comparison tells when it changed.
  */
+import type { AppState } from '../../store/store.ts';
 import type { LayoutInput } from './layout.ts';
+
+export const selectShape = (s: AppState): number[] =>
+  (s.frame?.namespaces ?? []).flatMap((n) => [n.id, n.parent ?? -1]);
+
+export function pairsOf(shape: readonly number[]): LayoutInput[] {
+  const out: LayoutInput[] = [];
+  for (let i = 0; i + 1 < shape.length; i += 2) {
+    const parent = shape[i + 1] ?? -1;
+    out.push({ id: shape[i] ?? 0, parent: parent < 0 ? null : parent });
+  }
+  return out;
+}
 
 export function subtreeOf(list: readonly LayoutInput[], root: number): Set<number> {
   const children = new Map<number, number[]>();
