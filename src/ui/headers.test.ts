@@ -3,7 +3,7 @@ import { fileNameFor, readHeaders } from './headers.ts';
 
 describe('readHeaders', () => {
   it('reads title and about lines before the first statement', () => {
-    const text = '# c\ntitle: The RFC\nabout: one\nabout: two\npid_max: 400\ninit fork\ntitle: not a header';
+    const text = '# c\ntitle: The RFC\nchecked: Linux 6.18\nabout: one\nabout: two\npid_max: 400\ninit fork\ntitle: not a header';
     expect(readHeaders(text)).toEqual({ title: 'The RFC', about: 'one two' });
   });
   it('gives no title when there is none', () => {

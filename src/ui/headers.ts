@@ -9,7 +9,7 @@ export function readHeaders(text: string): { title: string | null; about: string
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
-    const m = /^(title|about|pid_max):\s*(.*)$/.exec(line);
+    const m = /^([a-z_]+):\s*(.*)$/.exec(line);
     if (!m) break;
     if (m[1] === 'title') title = m[2] ?? '';
     if (m[1] === 'about') about.push(m[2] ?? '');
