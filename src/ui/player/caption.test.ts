@@ -7,7 +7,7 @@ describe('captionAt', () => {
     expect(captionAt(captions, 3)).toBeNull();
     expect(captionAt(captions, 4)).toBe('a');
     expect(captionAt(captions, 9)).toBe('a');
-    expect(captionAt(captions, 10)).toBe('c');
-    expect(captionAt(captions, 99)).toBe('c');
+    expect(captionAt(captions, 10)).toBe('b c');
+    expect(captionAt(captions, 99)).toBe('b c');
   });
 });
