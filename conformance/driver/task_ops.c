@@ -89,10 +89,20 @@ long caps_drop(void) {
 }
 
 /* reboot(2) only ever runs in a pid namespace that is neither the host's nor the initial one */
+/* an fd of the caller's own active pid namespace, found without relying on its /proc mount:
+ * a pidfd of itself, then PIDFD_GET_PID_NAMESPACE (6.11+) */
+static long own_pid_ns_fd(void) {
+  long self = SYS2(SYS_pidfd_open, SYS0(SYS_gettid), PIDFD_THREAD_FLAG);
+  if (self < 0) return self;
+  long ns = SYS3(SYS_ioctl, self, 0xff05 /* _IO(0xFF, 5) */, 0);
+  SYS1(SYS_close, self);
+  return ns;
+}
+
 long op_reboot(const char *a) {
   long cmd = u_getl(&a);
   unsigned long host_ino = (unsigned long)u_getl(&a);
-  long fd = SYS3(SYS_open, "/proc/thread-self/ns/pid", O_RDONLY | O_CLOEXEC, 0);
+  long fd = own_pid_ns_fd();
   if (fd < 0) return -1000;
   struct { unsigned long dev, ino; char rest[128]; } st;
   long r = SYS2(SYS_fstat, fd, &st);
