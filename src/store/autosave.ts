@@ -1,7 +1,8 @@
 /**
- * Keeps the visitor's own work: the scenario text is saved locally a moment after each change,
- * so opening a link (which replaces the text) never loses it; at start the page offers to bring
- * back a saved text that differs from the one it opened.
+ * Keeps the visitor's own work: the scenario text is saved locally a moment after the visitor
+ * changes it (typing, actions — not a link, a library entry or a file being opened), so opening
+ * a link never overwrites it; at start the page offers to bring back a saved text that differs
+ * from the one it opened.
  */
 import type { AppStore } from './store.ts';
 
@@ -22,7 +23,7 @@ export function savedOffer(storage: TextStorage, opened: string): string | null 
 export function startAutosave(store: AppStore, storage: TextStorage, delayMs = 800): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.text === prev.text) return;
+    if (s.edits === prev.edits) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => safe(() => storage.setItem(AUTOSAVE_KEY, store.getState().text)), delayMs);
   });

@@ -25,6 +25,9 @@ export interface ViewWish {
 export interface AppState {
   /** the scenario text as in the editor */
   text: string;
+  /** counts the visitor's own changes to the text (typing, actions); loads from a link, the
+   * library or a file do not count, so only the visitor's own work is autosaved */
+  edits: number;
   /** the text the engine last loaded (differs from `text` while an edit is debounced) */
   loadedText: string | null;
   loaded: Loaded | null;
@@ -143,6 +146,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
 
     return {
       text: '',
+      edits: 0,
       loadedText: null,
       loaded: null,
       loading: false,
@@ -162,7 +166,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
 
       load,
       edit(text) {
-        set({ text });
+        set({ text, edits: get().edits + 1 });
         if (editTimer !== null) clearTimeout(editTimer);
         editTimer = setTimeout(() => {
           editTimer = null;
@@ -170,8 +174,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
         }, deps.editDelayMs ?? 400);
       },
       async act(statement) {
-        set({ playing: false });
-        await load(appendStatement(get().text, statement), 'last');
+        const text = appendStatement(get().text, statement);
+        set({ playing: false, text, edits: get().edits + 1 });
+        await load(text, 'last');
       },
       seek(step) {
         const s = get();
