@@ -16,13 +16,15 @@ function freshStateAt(text: string, k: number) {
 }
 
 describe('timeline', () => {
-  it.each(small)('%s: every step, reached forward, backward and by jumps, equals a fresh run', async (file) => {
+  it.each(small)('%s: steps reached backward, forward and by jumps equal a fresh run', async (file) => {
     const text = readFileSync(`${DIR}/${file}`, 'utf8');
     const run = await recordRun(text, async () => true);
     if (!run) throw new Error('run abandoned');
     run.timeline.interval = 1;
     const total = run.loaded.total;
-    const order = [...Array(total + 1).keys()].reverse();
+    // every step of a short scenario; 60 spread steps of a long one (each check is a fresh run)
+    const stride = Math.max(1, Math.ceil(total / 60));
+    const order = [...Array(total + 1).keys()].filter((k) => k % stride === 0 || k === total).reverse();
     order.push(0, total, Math.floor(total / 2), 1, total - 1);
     for (const k of order) {
       if (k === Math.floor(total / 2)) prepareSpare(run.timeline);
