@@ -103,10 +103,11 @@ export function nsView(s: KernelState, id: NsId): NsView {
 
 /**
  * The exit status on record: what a wait saw (or would see, for a zombie); for a task the kernel
- * released by itself, its own exit code (pidfd exit info); a thread reports its group's.
+ * released by itself, and for a thread, its own exit code (pidfd exit info) — the group's status
+ * for a thread that a group exit took down, the code it passed for one that left on its own.
  */
-function reportedStatus(t: Task, p: Task, state: TaskStateName): number {
-  if (t.leader !== t.id) return p.groupExit ? p.groupExitCode : t.exitCode;
+function reportedStatus(t: Task, state: TaskStateName): number {
+  if (t.leader !== t.id) return t.exitCode;
   return state === 'dead' && !t.waitReaped ? t.exitCode : exitStatus(t);
 }
 
@@ -119,12 +120,12 @@ export function taskView(s: KernelState, id: TaskId): TaskView {
   const done = state === 'zombie' || state === 'dead';
   return {
     id, label: t.label, cmd: t.cmd, ns: t.ns, childrenNs: t.childrenNs, nspid: [...t.numbers], state,
-    exit: done ? decodeStatus(reportedStatus(t, p, state)) : null,
+    exit: done ? decodeStatus(reportedStatus(t, state)) : null,
     leader: t.leader, isThread: t.leader !== id,
     parent: t.realParent === NO_TASK ? null : task(c, t.realParent).leader,
     pgrpLeaderNspid: [...task(c, p.pgrp).numbers], sessionLeaderNspid: [...task(c, p.session).numbers],
     pending: p.pending.map(sigName), blocked: t.blocked.map(sigName), handled: sh.handled.map(sigName),
-    ignored: sh.ignored.map(sigName), subreaper: p.subreaper, reapAuto: sh.reapAuto, uid: p.uid,
+    ignored: sh.ignored.map(sigName), subreaper: p.subreaper, reapAuto: sh.reapAuto, uid: t.uid,
     privileged: t.privileged, waiting: t.wait !== null, procNs: s.mnts[t.mnt] ?? 0,
   };
 }

@@ -92,6 +92,7 @@ function makeTask(
   c.mnt = (bits & CLONE_BIT.NEWNS) !== 0 ? ctx.s.mnts.push(ctx.s.mnts[t.mnt] ?? 0) - 1 : t.mnt;
   c.blocked = t.blocked;
   c.privileged = t.privileged;
+  c.uid = t.uid;
   if ((bits & CLONE_BIT.THREAD) !== 0) attachThread(ctx, c, t, p);
   else attachProcess(ctx, c, t, p, bits);
   publishPid(ctx, c.id);
@@ -124,7 +125,6 @@ function attachProcess(ctx: Ctx, c: Task, t: Task, p: Task, bits: Flags): void {
   c.pgrp = p.pgrp;
   c.session = p.session;
   c.sighand = copySighand(ctx, p, bits);
-  c.uid = p.uid;
   const pp = proc(ctx, task(ctx, parent));
   c.hasChildSubreaper = pp.hasChildSubreaper || pp.subreaper;
   getPid(ctx, c.id);

@@ -47,7 +47,7 @@ export function sysWriteNsLastPid(ctx: Ctx, actor: TaskId, value: number): Ret {
 /** write /proc/sys/kernel/pid_max of the writer's active namespace (R8, R95). */
 export function sysWritePidMax(ctx: Ctx, actor: TaskId, value: number): Ret {
   const t = task(ctx, actor);
-  if (proc(ctx, t).uid !== 0) return err('EACCES');
+  if (t.uid !== 0) return err('EACCES');
   if (!Number.isInteger(value) || value < PID_MAX_MIN || value > PID_MAX_LIMIT) return err('EINVAL');
   ns(ctx, t.ns).pidMax = value;
   return ok(0);

@@ -171,7 +171,7 @@ function actByDefault(ctx: Ctx, p: Task, sig: number, reason: KillReason): void 
 function mayKill(ctx: Ctx, sender: Task, target: Task, sig: number): boolean {
   const s = proc(ctx, sender);
   const p = proc(ctx, target);
-  if (s.id === p.id || sender.privileged || s.uid === p.uid) return true;
+  if (s.id === p.id || sender.privileged || sender.uid === target.uid) return true;
   return sig === SIGNALS.CONT && s.session === p.session;
 }
 

@@ -139,22 +139,18 @@ export function sysCapsDrop(ctx: Ctx, actor: TaskId): Ret {
 }
 
 /**
- * setuid(): with CAP_SETUID every uid changes; without it only to the uid the caller already has.
- * Changing to a non-zero uid drops every capability; any change of uid clears the parent-death
- * signal (commit_creds).
+ * setuid(2), the system call: the calling thread's credentials only (glibc's wrapper would repeat
+ * it in every thread; the language's op is the system call). With CAP_SETUID every uid changes;
+ * without it only to the uid the thread already has. Changing to a non-zero uid drops every
+ * capability; any change of uid clears the parent-death signal (commit_creds).
  */
 export function sysSetuid(ctx: Ctx, actor: TaskId, uid: number): Ret {
   const t = task(ctx, actor);
-  const p = proc(ctx, t);
   if (!Number.isInteger(uid) || uid < 0 || uid > 4294967294) return err('EINVAL');
-  if (!t.privileged && uid !== p.uid) return err('EPERM');
-  if (uid === p.uid) return ok(0);
-  p.uid = uid;
-  // glibc applies setuid to every thread of the process
-  for (const th of p.threads) {
-    const tt = task(ctx, th);
-    tt.pdeathsig = 0;
-    if (uid !== 0) tt.privileged = false;
-  }
+  if (!t.privileged && uid !== t.uid) return err('EPERM');
+  if (uid === t.uid) return ok(0);
+  t.uid = uid;
+  t.pdeathsig = 0;
+  if (uid !== 0) t.privileged = false;
   return ok(0);
 }

@@ -58,6 +58,8 @@ export interface Task {
   execed: boolean;
   /** holds every capability (credentials are per thread: capset changes only the caller) */
   privileged: boolean;
+  /** real, effective and saved uid (setuid(2) changes only the calling thread's) */
+  uid: number;
   // ---- process-wide, meaningful on the leader ----
   pgrp: TaskId;
   session: TaskId;
@@ -72,7 +74,6 @@ export interface Task {
   unkillable: boolean;
   subreaper: boolean;
   hasChildSubreaper: boolean;
-  uid: number;
 }
 
 /**
