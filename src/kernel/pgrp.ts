@@ -45,22 +45,12 @@ export function hasStoppedJobs(ctx: Ctx, pgrp: TaskId): boolean {
   return pgrpMembers(ctx, pgrp).some((id) => task(ctx, id).stopped);
 }
 
-/** change_pid(p, PIDTYPE_PGID, pgrp) */
-export function changePgrp(ctx: Ctx, p: TaskId, pgrp: TaskId): void {
+/** change_pid(p, PIDTYPE_PGID | PIDTYPE_SID, pid): move the link to another struct pid. */
+export function changePid(ctx: Ctx, p: TaskId, type: 'pgrp' | 'session', pid: TaskId): void {
   const t = task(ctx, p);
-  if (t.pgrp === pgrp) return;
-  getPid(ctx, pgrp);
-  const old = t.pgrp;
-  t.pgrp = pgrp;
-  putPid(ctx, old);
-}
-
-/** change_pid(p, PIDTYPE_SID, sid) */
-export function changeSession(ctx: Ctx, p: TaskId, sid: TaskId): void {
-  const t = task(ctx, p);
-  if (t.session === sid) return;
-  getPid(ctx, sid);
-  const old = t.session;
-  t.session = sid;
+  if (t[type] === pid) return;
+  getPid(ctx, pid);
+  const old = t[type];
+  t[type] = pid;
   putPid(ctx, old);
 }

@@ -4,7 +4,7 @@
  */
 import type { Ret, Target, TaskId } from './abi.ts';
 import { type Ctx, err, ok, proc, task } from './context.ts';
-import { changePgrp, changeSession, pgrpExists } from './pgrp.ts';
+import { changePid, pgrpExists } from './pgrp.ts';
 import { findPidNs, findTaskByPidNs, pidNrNs } from './pid.ts';
 import { childrenOf } from './tasklist.ts';
 import { NO_TASK, type Task } from './types.ts';
@@ -65,8 +65,8 @@ export function sysSetsid(ctx: Ctx, actor: TaskId): Ret {
   const p = proc(ctx, task(ctx, actor));
   if (p.sessionLeader || pgrpExists(ctx, p.id)) return err('EPERM');
   p.sessionLeader = true;
-  changeSession(ctx, p.id, p.id);
-  changePgrp(ctx, p.id, p.id);
+  changePid(ctx, p.id, 'session', p.id);
+  changePid(ctx, p.id, 'pgrp', p.id);
   return ok(pidNrNs(ctx, p.id, p.ns));
 }
 
@@ -97,7 +97,7 @@ export function sysSetpgid(ctx: Ctx, actor: TaskId, target: Target, pgidArg: Tar
     if (pgrp === NO_TASK || !pgrpExists(ctx, pgrp)) return err('EPERM');
     if (!sameSessionGroup(ctx, pgrp, me.session)) return err('EPERM');
   }
-  changePgrp(ctx, p.id, pgrp);
+  changePid(ctx, p.id, 'pgrp', pgrp);
   return ok(0);
 }
 
