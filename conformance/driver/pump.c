@@ -152,8 +152,10 @@ int pump(int timeout_ms) {
  * it polls without waiting and yields, until three rounds in a row see nothing running and no
  * message in flight (a task woken by a step is RUNNING from the moment the waker returns).
  * An init in its namespace's teardown sleeps between reaps, so while one exists the quiet
- * must also have lasted EXITING_QUIET_MS. */
+ * must also have lasted EXITING_QUIET_MS; so must it WAKING_QUIET_MS after an exit while some
+ * task is blocked in wait. */
 #define EXITING_QUIET_MS 60
+#define WAKING_QUIET_MS 40
 
 /* running, in uninterruptible sleep, being released (X = EXIT_DEAD, still listed in /proc), or a
  * zombie still running the end of do_exit */
@@ -177,6 +179,14 @@ static int zombie_in_transit(int i) {
   return reg_status_bit(&g_task[ppid], "SigIgn", SIGCHLD - 1);
 }
 
+/* a task blocked in wait: after an exit the kernel may be about to wake it (or not, if the child
+ * does not match its wait), which can take a while on a loaded machine */
+static int waiter_may_wake(void) {
+  for (int i = 0; i < g_ntask; i++)
+    if (g_task[i].blocked_step >= 0 && !g_task[i].gone) return 1;
+  return 0;
+}
+
 /* An exit can go on releasing other tasks after the exiting task itself is gone (the zombies it
  * handed to a parent that ignores SIGCHLD are released after it): after a step in which some task
  * exited, every task is looked at again, done zombies included, and none may be in transit. */
@@ -192,7 +202,7 @@ static int confirm_after_exits(void) {
 }
 
 int settle(int max_ms) {
-  long deadline = now_ms() + max_ms, quiet_since = now_ms();
+  long deadline = now_ms() + max_ms, quiet_since = now_ms(), exits = g_pump.exits_mark;
   int quiet = 0;
   while (now_ms() < deadline) {
     int busy = pump(0) > 0 || npending > 0, exiting = 0;
@@ -207,8 +217,8 @@ int settle(int max_ms) {
     if (busy) quiet = 0, quiet_since = now_ms();
     else quiet++;
     if (quiet >= 3 && (!exiting || now_ms() - quiet_since >= EXITING_QUIET_MS)) {
-      if (confirm_after_exits()) return 0;
-      quiet = 0;
+      if (!confirm_after_exits()) quiet = 0;
+      else if (g_exits == exits || now_ms() - quiet_since >= WAKING_QUIET_MS || !waiter_may_wake()) return 0;
     }
     sched_yield();
   }

@@ -9,6 +9,7 @@ struct pump {
   int cur_step;
   char cur_op[24];
   int have_reply;
+  long exits_mark; /* g_exits when the current step began */
   char reply[8192];
 };
 extern struct pump g_pump;

@@ -259,6 +259,7 @@ int run_step(char *line) {
   int idx, src_line, off = 0;
   if (sscanf(line, "%d %d %71s %23s %n", &idx, &src_line, actor_label, op, &off) < 4) return 0;
   char *args = line + off;
+  g_pump.exits_mark = g_exits;
   int actor = reg_find(actor_label);
   if (actor < 0) return scenario_error(src_line, "unknown label"), 1;
   struct task *a = &g_task[actor];
