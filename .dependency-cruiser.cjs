@@ -3,8 +3,8 @@
  *   kernel <- scenario <- worker <- store <- ui ; the CLI uses kernel and scenario only;
  *   src/kernel imports nothing outside itself (no npm, no Node built-ins).
  * Test files beside the code may import test libraries.
- * (TypeScript 6 is newer than dependency-cruiser 16 knows, so it is given the files by glob —
- * `depcruise "src/**/*.{ts,tsx}"` — rather than a folder, which it would find empty.)
+ * (TypeScript 6 is newer than dependency-cruiser 16 knows, so package.json gives it every
+ * source file by a glob rather than the folder, which it would find empty.)
  */
 const notTest = '\\.test\\.tsx?$|/__fuzz__/';
 const layer = (name, forbidden) => ({

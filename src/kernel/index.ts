@@ -5,7 +5,7 @@
  * `structuredClone` to go back). Views translate the state the way user space would see it.
  */
 export * from './abi.ts';
-export type * from './view.ts';
+export type { ExitStatus, NsStateName, NsView, PsRow, TaskStateName, TaskView } from './view.ts';
 export type { KernelState } from './types.ts';
 export { PID_MAX_DEFAULT, PID_MAX_LIMIT, PID_MAX_MIN, MAX_PID_NS_LEVEL } from './types.ts';
 export { createKernelState } from './state.ts';

@@ -17,7 +17,11 @@
  * - `encodeFragment` / `decodeFragment` — share links, format v1 (codec.ts; decoding never throws).
  * The language itself is described in docs/language.md.
  */
-export type * from './ast.ts';
+export type {
+  CaptionStatement, ConcreteStatement, ConcreteStep, Diagnostic, Expected, ExpansionError, LeafKind, OpCall, OpName,
+  OpStatement, PauseStatement, Program, RepeatBlock, SlottedCall, Slot, Statement, TargetArg, Template, TemplatePart,
+  TrailingNarration,
+} from './ast.ts';
 export { parseScenario, type ParseResult } from './parser.ts';
 export { expandProgram } from './expand.ts';
 export { formatDiagnostic } from './diagnostics.ts';

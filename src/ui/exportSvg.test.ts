@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Frame } from '../worker/protocol.ts';
+import type { Frame } from '../store/frame-types.ts';
 import { buildExportSvg } from './exportSvg.ts';
 
 const ns = (id: number, parent: number | null) => ({
