@@ -25,6 +25,7 @@ test('/ shows the RFC scenario ready to play: tree, tables, player', async ({ pa
   }
   await expect(page.getByRole('slider', { name: 'Timeline' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Scenario' })).toHaveValue(/The RFC's Test1 and Test2/);
+  await expect(page.locator('header.toolbar > .checked')).toHaveText('✓ checked against Linux 6.18');
 });
 
 test('playing the RFC scenario gives the tables of the example, then the reaped end', async ({ page }) => {

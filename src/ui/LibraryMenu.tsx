@@ -31,6 +31,7 @@ export function LibraryMenu() {
             >
               <strong>{entry.title}</strong>
               <span className="ns-dim">{entry.about}</span>
+              {entry.checked !== null ? <span className="checked">✓ checked against {entry.checked}</span> : null}
             </button>
           </li>
         ))}

@@ -9,13 +9,16 @@ import { buildExportSvg } from './exportSvg.ts';
 import { downloadBlob, downloadText, readScenarioFile, svgToPng } from './files.ts';
 import { fileNameFor, readHeaders } from './headers.ts';
 import { LibraryMenu } from './LibraryMenu.tsx';
+import { checkedClaim } from './library.ts';
 import { useApp, useStoreApi } from './StoreContext.tsx';
 
 const selectTitle = (s: AppState) => s.loaded?.title ?? null;
+const selectChecked = (s: AppState) => checkedClaim(s.text);
 
 export function Toolbar() {
   const store = useStoreApi();
   const title = useApp(selectTitle);
+  const checked = useApp(selectChecked);
   const fileRef = useRef<HTMLInputElement>(null);
   const [link, setLink] = useState<string | null>(null);
 
@@ -42,6 +45,11 @@ export function Toolbar() {
     <header className="toolbar">
       <h1>pidns-lab</h1>
       <span className="scenario-title">{title ?? readHeaders(store.getState().text).title ?? 'Untitled scenario'}</span>
+      {checked !== null ? (
+        <span className="checked" title="npm run conformance ran this scenario on the real kernel and found every result, ps row and exit status identical">
+          ✓ checked against {checked}
+        </span>
+      ) : null}
       <nav className="tools" aria-label="Scenario tools">
         <LibraryMenu />
         <button type="button" onClick={() => fileRef.current?.click()}>Open…</button>
