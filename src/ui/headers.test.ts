@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fileNameFor, readHeaders } from './headers.ts';
 
 describe('readHeaders', () => {
-  it('reads title and about lines before the first statement', () => {
+  it('reads title, about and checked lines before the first statement', () => {
     const text = '# c\ntitle: The RFC\nchecked: Linux 6.18\nabout: one\nabout: two\npid_max: 400\ninit fork\ntitle: not a header';
-    expect(readHeaders(text)).toEqual({ title: 'The RFC', about: 'one two' });
+    expect(readHeaders(text)).toEqual({ title: 'The RFC', about: 'one two', checked: 'Linux 6.18' });
   });
   it('gives no title when there is none', () => {
-    expect(readHeaders('init fork')).toEqual({ title: null, about: '' });
+    expect(readHeaders('init fork')).toEqual({ title: null, about: '', checked: null });
   });
 });
 
