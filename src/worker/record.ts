@@ -3,18 +3,12 @@
  * time, and records into a timeline what the player needs — each step's line, result and
  * expectation, the kernel system calls it made (to replay it later from a checkpoint) and its
  * kernel events — plus the player's metadata (captions, pause points, diagnostics, labels).
- *
- * The interpreter's step record does not carry its system call, so the same program is expanded
- * a second time in lockstep and each statement is turned into its call with the language's own
- * `toSyscall`, labels resolved through the run's label table (labels are bound once and never
- * rebound, so resolving after the step gives what the step used).
+ * Each step's system call is the one the interpreter hands out with the step.
  */
-import { taskCount, taskView, type KernelState, type Syscall } from '../kernel/index.ts';
+import { taskCount, type KernelState } from '../kernel/index.ts';
 import {
-  createInterpreter, expandProgram, formatDiagnostic,
-  type ConcreteStatement, type ConcreteStep, type Diagnostic as ScenarioDiagnostic, type Interpreter, type StepRecord,
+  createInterpreter, formatDiagnostic, type Diagnostic as ScenarioDiagnostic, type Interpreter,
 } from '../scenario/index.ts';
-import { toSyscall } from '../scenario/syscall.ts';
 import type { Diagnostic, Loaded } from './protocol.ts';
 import { newTimeline, recordStep, type Timeline } from './timeline.ts';
 
@@ -29,13 +23,11 @@ export async function recordRun(text: string, keepGoing: (steps: number) => Prom
   const interp = createInterpreter(text);
   if (!('next' in interp)) return failedParse(interp.diagnostics, text);
   const lines = text.split('\n');
-  const shadow = expandProgram(interp.program)[Symbol.iterator]();
   const timeline = newTimeline(interp.state);
   for (let n = 1; ; n++) {
     const advance = interp.next();
     if (advance.done) return finish(interp, timeline, advance.error, advance.narration);
-    const step = nextStep(shadow);
-    const calls = step ? callsOf(interp, step, advance.record) : [];
+    const calls = [advance.syscall];
     recordStep(timeline, {
       line: advance.record.line, actor: advance.record.actor, op: advance.record.op,
       text: shownText(lines[advance.record.line - 1] ?? '', advance.record.actor), calls,
@@ -53,23 +45,6 @@ export async function recordRun(text: string, keepGoing: (steps: number) => Prom
 function shownText(line: string, actor: string): string {
   const text = line.trim();
   return text.includes('{') ? `${text}  [${actor}]` : text;
-}
-
-function nextStep(source: Iterator<ConcreteStatement>): ConcreteStep | null {
-  const item = source.next();
-  return item.done !== true && item.value.kind === 'step' ? item.value : null;
-}
-
-function callsOf(interp: Interpreter, step: ConcreteStep, record: StepRecord): Syscall[] {
-  const actor = interp.labels.lookup(step.actor);
-  if (typeof actor !== 'number') return [];
-  const resolve = (label: string) => {
-    const t = interp.labels.lookup(label);
-    return typeof t === 'number' ? t : null;
-  };
-  const label = record.created !== undefined ? taskView(interp.state, record.created).label : step.label ?? '';
-  const call = toSyscall(actor, step.call, label, step.cmd, resolve);
-  return call === null ? [] : [call];
 }
 
 function finish(
