@@ -7,8 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { checkInvariants, createKernelState, dispatch, type Syscall } from '../index.ts';
 import { prng, randomCall } from './random-syscalls.ts';
 
-/** Seeds that once broke an invariant, kept as regression tests. */
-const PINNED_SEEDS = [7, 1234, 424242];
+/**
+ * Seeds that once broke an invariant are pinned here (none has yet; the engine bugs the random
+ * runs found were differences from Linux, pinned as conformance/regressions/*.pidns).
+ */
+const PINNED_SEEDS: number[] = [];
 const RANDOM_SEEDS = Array.from({ length: 40 }, (_, i) => 1000 + i * 7919);
 const STEPS = 400;
 
