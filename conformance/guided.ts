@@ -10,9 +10,10 @@
  * - known engine differences already kept as regressions (conformance/regressions), so that new
  *   runs find new ones: a signal that kills a task blocked in wait together with the child it
  *   waits for, exec in a multi-threaded process, `sigmask block CHLD`, `nspid 0`;
- * - a stopped task in ns0: if its group is later adopted by ns0's init, the engine's global-init
- *   rule for orphaned groups applies and the machine's (a namespace init) does not, a host-imposed
- *   difference kept once in regressions/orphaned-group-under-namespace-init.pidns.
+ * - a stopped task in init's session: when its group's outside links go (a parent exits), the
+ *   engine's ns0 init counts as the global init in the orphaned-group test and the machine's (a
+ *   namespace init) does not — a host-imposed difference kept once in
+ *   regressions/orphaned-group-under-namespace-init.pidns.
  */
 import type { EngineRun } from './engine-run.ts';
 import { rng } from './random.ts';
@@ -108,8 +109,9 @@ function waiterKilled(before: RunDocument, after: RunDocument): boolean {
   });
 }
 
-function stoppedInNs0(doc: RunDocument): boolean {
-  return doc.tasks.some((t) => t.ns === 'ns0' && t.state === 'stopped');
+function stoppedInInitSession(doc: RunDocument): boolean {
+  const rows = doc.namespaces[0]?.ps ?? [];
+  return rows.some((row) => row.stat === 'T' && row.sid === 1);
 }
 
 function actors(doc: RunDocument): string[] {
@@ -132,7 +134,7 @@ export function generateGuided(seed: number, maxSteps: number, engine: EngineRun
     const line = candidate(c, actor);
     const text = `${[...lines, line].join('\n')}\n`;
     const next = engine(text);
-    if (next.error !== null || waiterKilled(doc, next) || stoppedInNs0(next)) continue;
+    if (next.error !== null || waiterKilled(doc, next) || stoppedInInitSession(next)) continue;
     if (label !== '') n++;
     if (line.includes(' THREAD') && next.tasks.some((t) => t.label === label)) {
       for (const l of [actor, label]) threaded.add(l);
