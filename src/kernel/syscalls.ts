@@ -76,8 +76,10 @@ function run(ctx: Ctx, c: Syscall): Ret {
 }
 
 /**
- * Let everything the call set off finish: a reaper waiting in a teardown resumes its exit when
- * its namespace's count has dropped; parents whose children changed re-check their waits.
+ * Let everything the call set off finish. Victims of fatal signals die one at a time, in the order
+ * they were signalled, and what each death wakes (a reaper waiting in a teardown, parents' waits,
+ * `reap auto` handlers) runs before the next victim dies — as a woken parent runs while the other
+ * victims are still on their way out.
  */
 function settle(ctx: Ctx): void {
   let died = 0;
@@ -85,9 +87,7 @@ function settle(ctx: Ctx): void {
   let woken = 0;
   let reaped = 0;
   for (;;) {
-    if (died < ctx.dying.length) {
-      runGroupExit(ctx, ctx.dying[died++] ?? 0);
-    } else if (freed < ctx.freedIn.length) {
+    if (freed < ctx.freedIn.length) {
       const me = zapWakeUp(ctx, ctx.freedIn[freed++] ?? 0);
       if (me !== null) exitNotify(ctx, me);
     } else if (woken < ctx.wakes.length) {
@@ -95,6 +95,8 @@ function settle(ctx: Ctx): void {
       if (w !== undefined) wakeParent(ctx, w.parent, w.child);
     } else if (reaped < ctx.reapers.length) {
       runReapAuto(ctx, ctx.reapers[reaped++] ?? 0);
+    } else if (died < ctx.dying.length) {
+      runGroupExit(ctx, ctx.dying[died++] ?? 0);
     } else {
       return;
     }
