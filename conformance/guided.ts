@@ -10,6 +10,10 @@
  * - known engine differences already kept as regressions (conformance/regressions), so that new
  *   runs find new ones: a signal that kills a task blocked in wait together with the child it
  *   waits for, exec in a multi-threaded process, `sigmask block CHLD`, `nspid 0`;
+ * - a wait that is not for one given child while its caller has two zombie children or more:
+ *   which one comes first follows the order of the kernel's children list, where adopted children
+ *   are appended when adopted, and the order of deaths caused by one signal to several processes
+ *   is up to the scheduler; for the same reason, a blocking wait that is not for one given child;
  * - a stopped task in init's session: when its group's outside links go (a parent exits), the
  *   engine's ns0 init counts as the global init in the orphaned-group test and the machine's (a
  *   namespace init) does not — a host-imposed difference kept once in
@@ -109,6 +113,24 @@ function waiterKilled(before: RunDocument, after: RunDocument): boolean {
   });
 }
 
+/** `wait`, `wait -1`, `wait 0`, `wait -N` by an actor with two zombie children or more */
+function ambiguousWait(doc: RunDocument, actor: string, line: string): boolean {
+  const spec = line.split(' ')[2];
+  if (line.split(' ')[1] !== 'wait' || (spec !== undefined && spec !== 'WNOHANG' && !spec.startsWith('-') && spec !== '0')) return false;
+  const rows = doc.namespaces[0]?.ps ?? [];
+  const me = rows.find((r) => r.label === actor);
+  const leaderPid = me?.pid ?? doc.tasks.find((t) => t.label === actor)?.nspid[0];
+  return rows.filter((r) => r.ppid === leaderPid && r.stat === 'Z').length >= 2;
+}
+
+/** a wait for any child (or a group) that the engine leaves blocked */
+function blockingAnyWait(after: RunDocument, line: string): boolean {
+  const words = line.split(' ');
+  const spec = words[2];
+  const anyChild = spec === undefined || spec === '0' || spec.startsWith('-');
+  return words[1] === 'wait' && anyChild && !line.includes('WNOHANG') && after.steps.at(-1)?.pending === true;
+}
+
 function stoppedInInitSession(doc: RunDocument): boolean {
   const rows = doc.namespaces[0]?.ps ?? [];
   return rows.some((row) => row.stat === 'T' && row.sid === 1);
@@ -135,6 +157,7 @@ export function generateGuided(seed: number, maxSteps: number, engine: EngineRun
     const text = `${[...lines, line].join('\n')}\n`;
     const next = engine(text);
     if (next.error !== null || waiterKilled(doc, next) || stoppedInInitSession(next)) continue;
+    if (ambiguousWait(doc, actor, line) || blockingAnyWait(next, line)) continue;
     if (label !== '') n++;
     if (line.includes(' THREAD') && next.tasks.some((t) => t.label === label)) {
       for (const l of [actor, label]) threaded.add(l);
