@@ -48,10 +48,11 @@ const COLUMNS = ['pid', 'ppid', 'pgid', 'sid'] as const;
 
 /** One namespace's ps table, headed by the command that prints it. */
 export function formatPs(ns: JsonNamespace): string {
-  const width = Math.max(5, ...ns.ps.flatMap((r) => COLUMNS.map((c) => String(r[c]).length)));
+  // reduce, not Math.max(...rows): a table may hold millions of rows
+  const width = ns.ps.reduce((w, r) => COLUMNS.reduce((m, c) => Math.max(m, String(r[c]).length), w), 5);
   const num = (v: number | string): string => String(v).padStart(width);
   const head = `${COLUMNS.map((c) => num(c.toUpperCase())).join(' ')} STAT CMD`;
-  const cmdW = Math.min(40, Math.max(0, ...ns.ps.map((r) => r.cmd.length)));
+  const cmdW = Math.min(40, ns.ps.reduce((w, r) => Math.max(w, r.cmd.length), 0));
   const row = (r: JsonPsRow): string => `${COLUMNS.map((c) => num(r[c])).join(' ')} ${r.stat.padEnd(4)} ${r.cmd.padEnd(cmdW)}  # ${r.label}`;
   return [`${ns.name}: ps -e -o pid,ppid,pgid,sid,stat,cmd`, head, ...ns.ps.map(row)].join('\n') + '\n';
 }

@@ -42,6 +42,8 @@ function checkIdrs(s: KernelState, out: string[]): void {
       if (owner.pidRefs <= 0) out.push(`ns${n.id}: ${key} is held by nothing (leak)`);
     }
     if (entries !== n.count) out.push(`ns${n.id}: count ${n.count} but ${entries} numbers`);
+    const high = n.idr.reduce((h, owner, nr) => (owner !== undefined && nr >= 300 ? h + 1 : h), 0);
+    if (high !== n.high) out.push(`ns${n.id}: high ${n.high} but ${high} numbers from 300`);
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import type { NsId, TaskId } from './abi.ts';
 import { type Ctx, ns, task } from './context.ts';
-import { NO_TASK, RESERVED_PIDS } from './types.ts';
+import { NO_TASK, type PidNamespace, RESERVED_PIDS } from './types.ts';
 
 /** The ancestor of `id` at `level` (or `id` itself). */
 export function nsAtLevel(ctx: Ctx, id: NsId, level: number): NsId {
@@ -52,10 +52,20 @@ function lowestFree(idr: TaskId[], from: number, max: number): number {
   return 0;
 }
 
+/**
+ * Whether [min, pid_max-1] is certainly full, without scanning it (so that a scenario forking in a
+ * loop into a full namespace stays fast). Only sure when no number lies at or above pid_max.
+ */
+function certainlyFull(n: PidNamespace, min: number): boolean {
+  if (n.idr.length > n.pidMax) return false;
+  return min === RESERVED_PIDS ? n.high >= n.pidMax - RESERVED_PIDS : n.count >= n.pidMax - 1;
+}
+
 /** idr_alloc_cyclic() as alloc_pid() calls it (R13, R14). */
 function allocCyclic(ctx: Ctx, id: NsId): number {
   const n = ns(ctx, id);
   const min = n.cursor > RESERVED_PIDS ? RESERVED_PIDS : 1;
+  if (certainlyFull(n, min)) return 0;
   const max = n.pidMax - 1;
   const start = Math.max(n.cursor, min);
   let nr = lowestFree(n.idr, start, max);
@@ -124,8 +134,10 @@ export function publishPid(ctx: Ctx, owner: TaskId): void {
   let cur: NsId | null = t.ns;
   while (cur !== null) {
     const n = ns(ctx, cur);
-    n.idr[t.numbers[n.level] ?? 0] = owner;
+    const nr = t.numbers[n.level] ?? 0;
+    n.idr[nr] = owner;
     n.count++;
+    if (nr >= RESERVED_PIDS) n.high++;
     cur = n.parent;
   }
 }
@@ -146,8 +158,10 @@ export function putPid(ctx: Ctx, owner: TaskId): void {
   let cur: NsId | null = t.ns;
   while (cur !== null) {
     const n = ns(ctx, cur);
-    delete n.idr[t.numbers[n.level] ?? 0];
+    const nr = t.numbers[n.level] ?? 0;
+    delete n.idr[nr];
     n.count--;
+    if (nr >= RESERVED_PIDS) n.high--;
     ctx.freedIn.push(n.id);
     cur = n.parent;
   }

@@ -19,6 +19,7 @@ export function blankNamespace(id: NsId, parent: PidNamespace | null, pidMax: nu
     pidMax,
     adding: true,
     count: 0,
+    high: 0,
     reaper: NO_TASK,
     reboot: 0,
     zap: null,

@@ -98,6 +98,8 @@ export interface PidNamespace {
   adding: boolean;
   /** pid_allocated without the flag: struct pids holding a number here */
   count: number;
+  /** how many of those numbers are RESERVED_PIDS or above: lets a full namespace say EAGAIN at once */
+  high: number;
   /** child_reaper (a thread), NO_TASK until a pid 1 exists; not cleared when it dies (R62) */
   reaper: TaskId;
   /** exit signal forced by reboot(2) inside the namespace, 0 if none (R90) */

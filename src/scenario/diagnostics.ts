@@ -52,6 +52,8 @@ export const D = {
     ['SCN1021', `this ${q('repeat')} has no statement in its body; put statements between it and its ${q('end')}, or remove it`],
   badPlaceholder: (text: string, scope: readonly string[]): Problem =>
     ['SCN1022', `${q(text)} names no repeat variable here; ${scope.length === 0 ? `${q('{i}')} only works inside ${q('repeat')}` : `in scope: ${scope.map((v) => q(`{${v}}`)).join(', ')}`} (write ${q('{i}')}, ${q('{i+1}')} or ${q('{i-1}')})`],
+  taskLimit: (limit: number): Problem =>
+    ['SCN1036', `this run would create more than ${thousands(limit)} tasks, the limit that keeps a run inside memory; create fewer (reaped tasks count too)`],
   stepLimit: (limit: number): Problem =>
     ['SCN1023', `the run passes ${thousands(limit)} steps, the limit; use smaller repeat counts`],
   reservedLabel: (word: string): Problem =>

@@ -21,6 +21,7 @@ import type { ConcreteStatement, ConcreteStep, Diagnostic, OpCall, OpName, Progr
 import { at, D, type Problem } from './diagnostics.ts';
 import { expandProgram } from './expand.ts';
 import { LabelTable } from './labels.ts';
+import { MAX_TASKS } from './limits.ts';
 import { parseScenario } from './parser.ts';
 import { formatExpected, formatRet, toSyscall } from './syscall.ts';
 
@@ -139,6 +140,7 @@ class Run implements Interpreter {
     const why = actorProblem(this.state, actor);
     if (why !== null) return this.fail(step, D.actorProblem(step.actor, why));
     const creates = step.call.op === 'fork' || step.call.op === 'clone';
+    if (creates && taskCount(this.state) >= MAX_TASKS) return this.fail(step, D.taskLimit(MAX_TASKS));
     if (creates && step.label !== null) {
       const used = this.labels.checkFree(step.label);
       if (used !== null) return this.fail(step, used);

@@ -4,6 +4,11 @@
 export const MAX_TEXT_BYTES = 1024 * 1024;
 /** Most statements one run executes (after repeat expansion). */
 export const MAX_STEPS = 10_000_000;
+/**
+ * Most tasks one run creates (threads included; reaped ones still count, as the run's record
+ * keeps them): about 1.2 GB of engine state, well inside Node's and a browser tab's heap.
+ */
+export const MAX_TASKS = 2_000_000;
 /** The parser stops collecting diagnostics after this many. */
 export const MAX_DIAGNOSTICS = 100;
 export const DEFAULT_PID_MAX = 32768;

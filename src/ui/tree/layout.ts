@@ -52,7 +52,7 @@ export function layoutTree(list: readonly LayoutInput[]): Placed {
   });
   const at = new Map(nodes.map((n) => [n.id, n]));
   const links = collectLinks(root, at);
-  const maxDepth = Math.max(...nodes.map((n) => n.depth));
+  const maxDepth = nodes.reduce((m, n) => Math.max(m, n.depth), -Infinity);
   return { nodes, links, width: maxDepth * INDENT + NODE_W, height: row * (NODE_H + ROW_GAP) - ROW_GAP };
 }
 

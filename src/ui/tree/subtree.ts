@@ -31,7 +31,7 @@ export function subtreeOf(list: readonly LayoutInput[], root: number): Set<numbe
   for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
     if (seen.has(id)) continue;
     seen.add(id);
-    todo.push(...(children.get(id) ?? []));
+    for (const c of children.get(id) ?? []) todo.push(c);
   }
   return seen;
 }
