@@ -51,7 +51,12 @@ function killGroup(ctx: Ctx, leader: TaskId, sig: number, reason: KillReason): v
 
 /** A process (thread group) that can no longer act on signals: dying or dead. */
 function groupGone(ctx: Ctx, p: Task): boolean {
-  return p.groupExit || p.threads.every((id) => task(ctx, id).exiting || task(ctx, id).exitState !== 'none');
+  if (p.groupExit) return true;
+  for (const id of p.threads) {
+    const t = task(ctx, id);
+    if (!t.exiting && t.exitState === 'none') return false;
+  }
+  return true;
 }
 
 /** sig_task_ignored() / sig_ignored(): whether the signal is dropped at send time. */
@@ -109,6 +114,11 @@ export function sendSignal(ctx: Ctx, t: Task, sig: number, force: boolean, reaso
     if (wasStopped && !p.stopped) runPendingSignals(ctx, p, reason);
     return;
   }
+  if (p.pending.length === 0 && wantsSignal(ctx, t, sig) && handlerOf(ctx, p, sig) === 'handle') {
+    // nothing else is pending, so the handler runs at once: no need to queue and dequeue
+    deliverToHandler(ctx, p, t, sig);
+    return;
+  }
   if (!sigHas(p.pending, sig)) p.pending = sigAdd(p.pending, sig);
   const taker = wantsSignal(ctx, t, sig) ? t : p.threads.map((id) => task(ctx, id)).find((th) => wantsSignal(ctx, th, sig));
   if (taker === undefined) {
@@ -121,6 +131,15 @@ export function sendSignal(ctx: Ctx, t: Task, sig: number, force: boolean, reaso
     return;
   }
   runPendingSignals(ctx, p, reason);
+}
+
+/** Thread `th` of `p` runs its handler for `sig`. */
+function deliverToHandler(ctx: Ctx, p: Task, th: Task, sig: number): void {
+  emit(ctx, { type: 'signal/delivered', task: p.id, sig: sigName(sig), handled: true });
+  // SA_RESTART: a wait interrupted by the handler starts over, looking at every child again
+  if (th.wait !== null) ctx.wakes.push({ parent: p.id, child: NO_TASK });
+  // the `reap auto` handler reaps when the call settles
+  if (sig === SIGNALS.CHLD && sighandOf(ctx, p).reapAuto) ctx.reapers.push(p.id);
 }
 
 /** A live thread of `p` that would dequeue a pending signal now, with that signal. */
@@ -143,11 +162,7 @@ export function runPendingSignals(ctx: Ctx, p: Task, reason: KillReason): void {
     p.pending = sigDel(p.pending, sig);
     const handler = handlerOf(ctx, p, sig);
     if (handler === 'handle') {
-      emit(ctx, { type: 'signal/delivered', task: p.id, sig: sigName(sig), handled: true });
-      // SA_RESTART: a wait interrupted by the handler starts over, looking at every child again
-      if (th.wait !== null) ctx.wakes.push({ parent: p.id, child: NO_TASK });
-      // the `reap auto` handler reaps when the call settles
-      if (sig === SIGNALS.CHLD && sighandOf(ctx, p).reapAuto) ctx.reapers.push(p.id);
+      deliverToHandler(ctx, p, th, sig);
     } else if (handler === 'default' && !sigKernelIgnore(sig)) {
       actByDefault(ctx, p, sig, reason);
     }
