@@ -295,7 +295,7 @@ static void dispatch(long seq, const char *op, const char *a, int pfd) {
   else if (u_streq(op, "subreaper")) r = SYS2(SYS_prctl, PR_SET_CHILD_SUBREAPER, u_getl(&a));
   else if (u_streq(op, "reap")) {
     if (u_getl(&a)) task_reap_auto();
-    else task_reap_manual();
+    else set_disposition(SIGCHLD, DISP_DEFAULT); /* `reap manual`: SIGCHLD back to default */
     r = 0;
   } else if (u_streq(op, "mountproc"))
     r = SYS5(SYS_mount, "proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, 0);
