@@ -8,16 +8,10 @@
  * subreaper, signal dispositions, reap auto, ns_last_pid, getters, nspid and ps.
  */
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../src/kernel/__fuzz__/random-syscalls.ts';
+
+/** The same seeded PRNG as the engine's property tests (mulberry32). */
+export const rng = prng;
 
 interface Model {
   label: string;
