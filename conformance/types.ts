@@ -2,17 +2,10 @@
  * The run document both sides produce, exactly the shape of `pidns-lab run --json`
  * (../shared/spec/cli-and-links.md), plus the raw facts the real-kernel driver reports.
  */
+import type { JsonStep } from '../src/scenario/index.ts';
 
-export interface StepDoc {
-  line: number;
-  actor: string;
-  op: string;
-  /** as written in the language ("5", "EINVAL", "1 2 3"), null for none or still pending */
-  result: string | null;
-  expect: string | null;
-  pass: boolean | null;
-  pending?: boolean;
-}
+/** A step is written the same way by both sides: the engine's own type. */
+export type StepDoc = JsonStep;
 
 export interface PsRowDoc {
   pid: number;
