@@ -10,7 +10,6 @@ export type { KernelState } from './types.ts';
 export { PID_MAX_DEFAULT, PID_MAX_LIMIT, PID_MAX_MIN, MAX_PID_NS_LEVEL } from './types.ts';
 export { createKernelState } from './state.ts';
 export { dispatch, type DispatchOptions } from './syscalls.ts';
-export { INVISIBLE_PID } from './sys.ts';
 export {
   actorProblem, nsCount, nsView, pidNrAs, psTable, taskCount, taskView, visibleNamespaces,
 } from './describe.ts';

@@ -10,7 +10,7 @@ import { childrenOf } from './tasklist.ts';
 import { NO_TASK, type Task } from './types.ts';
 
 /** A number no namespace hands out: what a label the caller cannot see turns into. */
-export const INVISIBLE_PID = 2147483647;
+const INVISIBLE_PID = 2147483647;
 
 /** A target as the number the real call would be given, read in the caller's namespace. */
 export function targetNr(ctx: Ctx, actor: TaskId, target: Target): number {

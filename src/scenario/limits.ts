@@ -11,10 +11,8 @@ export const MAX_STEPS = 10_000_000;
 export const MAX_TASKS = 2_000_000;
 /** The parser stops collecting diagnostics after this many. */
 export const MAX_DIAGNOSTICS = 100;
-export const DEFAULT_PID_MAX = 32768;
-/** The kernel's bounds for pid_max (RESERVED_PIDS + 1 … PID_MAX_LIMIT). */
-export const PID_MAX_MIN = 301;
-export const PID_MAX_LIMIT = 4194304;
+/** The root namespace's pid_max and the kernel's bounds for it, as the kernel model has them. */
+export { PID_MAX_DEFAULT as DEFAULT_PID_MAX, PID_MAX_LIMIT, PID_MAX_MIN } from '../kernel/index.ts';
 
 /** UTF-8 length of `text` without TextEncoder (the scenario layer has no DOM or Node types). */
 export function utf8Length(text: string): number {
