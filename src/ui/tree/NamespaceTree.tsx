@@ -40,9 +40,11 @@ export function NamespaceTree() {
 
   function onKey(event: KeyboardEvent<SVGSVGElement>): void {
     const move = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity }[event.key];
-    const current = placed.nodes[focus];
+    // Keys can arrive faster than React re-renders, so the box that has the focus decides, not the state.
+    const from = focusedIndex(event.target, placed.nodes) ?? focus;
+    const current = placed.nodes[from];
     if (move !== undefined) {
-      const next = Math.max(0, Math.min(placed.nodes.length - 1, focus + move));
+      const next = Math.max(0, Math.min(placed.nodes.length - 1, from + move));
       setFocus(next);
       svgRef.current?.querySelector<SVGGElement>(`[data-ns="${placed.nodes[next]?.id}"]`)?.focus();
     } else if ((event.key === 'Enter' || event.key === ' ') && current) {
@@ -77,4 +79,11 @@ export function NamespaceTree() {
       </svg>
     </section>
   );
+}
+
+function focusedIndex(target: EventTarget, nodes: readonly { id: number }[]): number | null {
+  const ns = target instanceof Element ? target.closest('[data-ns]')?.getAttribute('data-ns') : null;
+  if (ns === null || ns === undefined) return null;
+  const index = nodes.findIndex((n) => n.id === Number(ns));
+  return index < 0 ? null : index;
 }
