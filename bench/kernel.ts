@@ -3,7 +3,7 @@
  * (no parser, no interpreter), a million live tasks in one namespace, ps of 100,000 tasks, and
  * 32 levels of nesting. Prints a table; asserts nothing (machines here are noisy).
  */
-import { createKernelState, dispatch, psTable, type KernelState, type Syscall } from '../src/kernel/index.ts';
+import { createKernelState, dispatch, psTable, taskCount, type KernelState, type Syscall } from '../src/kernel/index.ts';
 
 const now = (): number => performance.now();
 
@@ -24,7 +24,7 @@ export function forkBomb(n: number): { ms: number; cpuMs: number; calls: number 
   const t0 = now();
   const c0 = process.cpuUsage();
   for (let i = 1; i <= n; i++) {
-    const child = s.tasks.length;
+    const child = taskCount(s);
     must(s, fork(2, `ls${i}`), NO_EV);
     dispatch(s, { actor: child, op: 'exit', code: 0 }, NO_EV);
   }
@@ -60,7 +60,7 @@ function nesting(): number {
   let actor = 0;
   for (let level = 1; level <= 32; level++) {
     must(s, { actor, op: 'clone', flags: ['NEWPID'], setTid: null, label: `n${level}`, cmd: null });
-    actor = s.tasks.length - 1;
+    actor = taskCount(s) - 1;
   }
   return now() - t0;
 }

@@ -7,7 +7,7 @@
  * namespace an NsId = its index in creation order (its name is `ns${id}`).
  */
 
-/** Index of a task in `KernelState.tasks` (creation order, threads included). */
+/** A task (thread included): its row in the columns of `KernelState.tasks`, in creation order. */
 export type TaskId = number;
 /** Index of a pid namespace in `KernelState.namespaces`; its name is `ns${NsId}`. */
 export type NsId = number;

@@ -3,7 +3,7 @@
  * the log, blocked waits that completed). Kernel functions take it as their first argument.
  */
 import type { KernelEvent, NsId, Ret, TaskId } from './abi.ts';
-import type { KernelState, PidNamespace, Sighand, Task } from './types.ts';
+import type { KernelState, PidNamespace, TaskTable } from './types.ts';
 
 export interface Ctx {
   s: KernelState;
@@ -28,11 +28,8 @@ export function newCtx(s: KernelState, withEvents: boolean): Ctx {
   return { s, events: withEvents ? [] : null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [] };
 }
 
-export function task(ctx: Ctx, id: TaskId): Task {
-  const t = ctx.s.tasks[id];
-  if (t === undefined) throw new Error(`kernel: no task ${id}`);
-  return t;
-}
+/** The task columns of the state being changed. */
+export const tasksOf = (ctx: Ctx): TaskTable => ctx.s.tasks;
 
 export function ns(ctx: Ctx, id: number): PidNamespace {
   const n = ctx.s.namespaces[id];
@@ -41,16 +38,25 @@ export function ns(ctx: Ctx, id: number): PidNamespace {
 }
 
 /** The thread-group leader, where process-wide state (signal_struct, sighand) lives. */
-export function proc(ctx: Ctx, t: Task): Task {
-  return t.leader === t.id ? t : task(ctx, t.leader);
+export const proc = (ctx: Ctx, t: TaskId): TaskId => ctx.s.tasks.leader[t];
+
+/** The sighand_struct (an index into KernelState.sighands) the task's process uses. */
+export const sighandOf = (ctx: Ctx, t: TaskId): number => ctx.s.tasks.sighand[proc(ctx, t)];
+
+/** Number of levels below the root of the task's active namespace: its pid has level + 1 numbers. */
+export const taskLevel = (ctx: Ctx, t: TaskId): number => ns(ctx, ctx.s.tasks.ns[t]).level;
+
+/** The task's struct pid number at `level` (root 0), which must be at most its own level. */
+export const nrAt = (ctx: Ctx, t: TaskId, level: number): number => ctx.s.tasks.nrs[ctx.s.tasks.nrAt[t] + level];
+
+/** Every number of the task's struct pid, root level first (the NSpid line). */
+export function numbersOf(ctx: Ctx, t: TaskId): number[] {
+  const at = ctx.s.tasks.nrAt[t];
+  return Array.from(ctx.s.tasks.nrs.subarray(at, at + taskLevel(ctx, t) + 1));
 }
 
-/** The signal-disposition table the task's process uses (shared by threads, CLONE_SIGHAND). */
-export function sighandOf(ctx: Ctx, t: Task): Sighand {
-  const sh = ctx.s.sighands[proc(ctx, t).sighand];
-  if (sh === undefined) throw new Error(`kernel: no sighand for ${t.id}`);
-  return sh;
-}
+/** The task holds number 1 in its own namespace: is_child_reaper() of its pid. */
+export const isNsInit = (ctx: Ctx, t: TaskId): boolean => nrAt(ctx, t, taskLevel(ctx, t)) === 1;
 
 export function emit(ctx: Ctx, event: KernelEvent): void {
   if (ctx.events !== null) ctx.events.push(event);

@@ -3,13 +3,14 @@
  * namespace files show, translated as user space sees it. Nothing here changes the state.
  */
 import type { NsId, TaskId } from './abi.ts';
-import { type Ctx, ns, proc, sighandOf, task } from './context.ts';
+import { type Ctx, ns, numbersOf, proc, sighandOf } from './context.ts';
 import { nsIsWithin, pidNrNs } from './pid.ts';
 import { procPidList } from './proc.ts';
 import { exitStatus } from './release.ts';
 import { sigName } from './sigset.ts';
-import type { KernelState, Task } from './types.ts';
-import { NO_TASK } from './types.ts';
+import { running } from './tasklist.ts';
+import type { KernelState, TaskTable } from './types.ts';
+import { EXIT_ZOMBIE, NO_TASK } from './types.ts';
 import type { ExitStatus, NsStateName, NsView, PsRow, TaskStateName, TaskView } from './view.ts';
 
 /** A read-only context: views never emit or wake anything. */
@@ -18,17 +19,18 @@ function view(s: KernelState): Ctx {
 }
 
 /** Whether `t` is an init waiting in its namespace's teardown. */
-function inZap(c: Ctx, t: Task): boolean {
-  if (!t.exiting) return false;
-  for (const n of c.s.namespaces) if (n.zap !== null && n.zap.init === t.id) return true;
+function inZap(c: Ctx, t: TaskId): boolean {
+  if (!c.s.tasks.exiting[t]) return false;
+  for (const n of c.s.namespaces) if (n.zap !== null && n.zap.init === t) return true;
   return false;
 }
 
-function stateName(c: Ctx, t: Task): TaskStateName {
-  if (!t.hashed) return 'dead';
-  if (t.exitState === 'zombie') return 'zombie';
+function stateName(c: Ctx, t: TaskId): TaskStateName {
+  const T = c.s.tasks;
+  if (!T.hashed[t]) return 'dead';
+  if (T.exitState[t] === EXIT_ZOMBIE) return 'zombie';
   if (inZap(c, t)) return 'exiting';
-  return proc(c, t).stopped ? 'stopped' : 'alive';
+  return T.stopped[proc(c, t)] ? 'stopped' : 'alive';
 }
 
 function decodeStatus(status: number): ExitStatus {
@@ -36,42 +38,42 @@ function decodeStatus(status: number): ExitStatus {
   return sig !== 0 ? { signal: sigName(sig) } : { code: (status >> 8) & 0xff };
 }
 
+const exists = (s: KernelState, id: TaskId): boolean => Number.isInteger(id) && id >= 0 && id < taskCount(s);
+
 /** Why `id` cannot make a call now, or null (the language's rule for actors). */
 export function actorProblem(s: KernelState, id: TaskId): string | null {
-  const t = s.tasks[id];
-  if (t === undefined) return 'no such task';
-  if (t.hashed && t.exitState === 'none' && !t.exiting && t.wait === null) {
-    const p = t.leader === id ? t : s.tasks[t.leader];
-    return p?.stopped === true ? 'is stopped' : null;
+  if (!exists(s, id)) return 'no such task';
+  const T = s.tasks;
+  if (T.hashed[id] && T.exitState[id] === 0 && !T.exiting[id] && T.wait[id] === null) {
+    return T.stopped[T.leader[id]] ? 'is stopped' : null;
   }
   const c = view(s);
-  const st = stateName(c, t);
-  if (st === 'dead' || st === 'zombie' || t.exiting) return st === 'exiting' ? "is exiting in its namespace's teardown" : 'has exited';
-  if (t.wait !== null) return 'is blocked in wait';
+  const st = stateName(c, id);
+  if (st === 'dead' || st === 'zombie' || T.exiting[id]) return st === 'exiting' ? "is exiting in its namespace's teardown" : 'has exited';
+  if (T.wait[id] !== null) return 'is blocked in wait';
   return st === 'stopped' ? 'is stopped' : null;
 }
 
 /** The task's own number (tid) in the viewer's active namespace; 0 if invisible or reaped. */
 export function pidNrAs(s: KernelState, id: TaskId, viewer: TaskId): number {
-  const c = view(s);
-  return task(c, id).hashed ? pidNrNs(c, id, task(c, viewer).ns) : 0;
+  return s.tasks.hashed[id] ? pidNrNs(view(s), id, s.tasks.ns[viewer]) : 0;
 }
 
-function psStat(c: Ctx, p: Task): PsRow['stat'] {
+function psStat(c: Ctx, p: TaskId): PsRow['stat'] {
   if (inZap(c, p)) return 'S';
-  if (p.exitState === 'zombie') return 'Z';
-  return p.stopped ? 'T' : 'S';
+  if (c.s.tasks.exitState[p] === EXIT_ZOMBIE) return 'Z';
+  return c.s.tasks.stopped[p] ? 'T' : 'S';
 }
 
 /** `ps -e -o pid,ppid,pgid,sid,stat,cmd` inside namespace `id` with its own /proc. */
 export function psTable(s: KernelState, id: NsId): PsRow[] {
   const c = view(s);
-  return procPidList(c, id).map(({ nr, task: tid }) => {
-    const p = task(c, tid);
-    const parent = p.realParent === NO_TASK ? NO_TASK : task(c, p.realParent).leader;
+  const T = s.tasks;
+  return procPidList(c, id).map(({ nr, task: p }) => {
+    const parent = T.realParent[p] === NO_TASK ? NO_TASK : T.leader[T.realParent[p]];
     return {
-      task: tid, pid: nr, ppid: pidNrNs(c, parent, id), pgid: pidNrNs(c, p.pgrp, id),
-      sid: pidNrNs(c, p.session, id), stat: psStat(c, p), cmd: p.cmd, label: p.label,
+      task: p, pid: nr, ppid: pidNrNs(c, parent, id), pgid: pidNrNs(c, T.pgrp[p], id),
+      sid: pidNrNs(c, T.session[p], id), stat: psStat(c, p), cmd: T.cmd[p], label: T.label[p],
     };
   });
 }
@@ -79,9 +81,8 @@ export function psTable(s: KernelState, id: NsId): PsRow[] {
 function nsStateName(c: Ctx, id: NsId): NsStateName {
   const n = ns(c, id);
   if (n.reaper === NO_TASK) return n.count > 0 || n.adding ? 'active' : 'dead';
-  const init = proc(c, task(c, n.reaper));
-  const alive = init.threads.some((th) => !task(c, th).exiting && task(c, th).exitState === 'none');
-  if (alive) return 'active';
+  const T = c.s.tasks;
+  for (let th = proc(c, n.reaper); th !== NO_TASK; th = T.nextThread[th]) if (running(c, th)) return 'active';
   return n.count > 0 ? 'dying' : 'dead';
 }
 
@@ -90,11 +91,11 @@ export function nsView(s: KernelState, id: NsId): NsView {
   const n = ns(c, id);
   let live = 0;
   let zombies = 0;
-  for (const { task: tid } of procPidList(c, id)) {
-    if (task(c, tid).exitState === 'zombie' && !inZap(c, task(c, tid))) zombies++;
+  for (const { task: p } of procPidList(c, id)) {
+    if (s.tasks.exitState[p] === EXIT_ZOMBIE && !inZap(c, p)) zombies++;
     else live++;
   }
-  const init = n.reaper === NO_TASK ? null : task(c, n.reaper).leader;
+  const init = n.reaper === NO_TASK ? null : s.tasks.leader[n.reaper];
   return {
     id, name: `ns${id}`, level: n.level, parent: n.parent, state: nsStateName(c, id), init,
     live, zombies, pidMax: n.pidMax, lastPid: Math.max(0, n.cursor - 1),
@@ -106,36 +107,37 @@ export function nsView(s: KernelState, id: NsId): NsView {
  * released by itself, and for a thread, its own exit code (pidfd exit info) — the group's status
  * for a thread that a group exit took down, the code it passed for one that left on its own.
  */
-function reportedStatus(t: Task, state: TaskStateName): number {
-  if (t.leader !== t.id) return t.exitCode;
-  return state === 'dead' && !t.waitReaped ? t.exitCode : exitStatus(t);
+function reportedStatus(T: TaskTable, t: TaskId, state: TaskStateName): number {
+  if (T.leader[t] !== t) return T.exitCode[t];
+  return state === 'dead' && !T.waitReaped[t] ? T.exitCode[t] : exitStatus(T, t);
 }
 
 export function taskView(s: KernelState, id: TaskId): TaskView {
   const c = view(s);
-  const t = task(c, id);
-  const p = proc(c, t);
-  const state = stateName(c, t);
+  const T = s.tasks;
+  const S = s.sighands;
+  const p = proc(c, id);
+  const state = stateName(c, id);
   const sh = sighandOf(c, p);
   const done = state === 'zombie' || state === 'dead';
   return {
-    id, label: t.label, cmd: t.cmd, ns: t.ns, childrenNs: t.childrenNs, nspid: [...t.numbers], state,
-    exit: done ? decodeStatus(reportedStatus(t, state)) : null,
-    leader: t.leader, isThread: t.leader !== id,
-    parent: t.realParent === NO_TASK ? null : task(c, t.realParent).leader,
-    pgrpLeaderNspid: [...task(c, p.pgrp).numbers], sessionLeaderNspid: [...task(c, p.session).numbers],
-    pending: p.pending.map(sigName), blocked: t.blocked.map(sigName), handled: sh.handled.map(sigName),
-    ignored: sh.ignored.map(sigName), subreaper: p.subreaper, reapAuto: sh.reapAuto, uid: t.uid,
-    privileged: t.privileged, waiting: t.wait !== null, procNs: s.mnts[t.mnt] ?? 0,
+    id, label: T.label[id], cmd: T.cmd[id], ns: T.ns[id], childrenNs: T.childrenNs[id], nspid: numbersOf(c, id), state,
+    exit: done ? decodeStatus(reportedStatus(T, id, state)) : null,
+    leader: p, isThread: p !== id,
+    parent: T.realParent[id] === NO_TASK ? null : T.leader[T.realParent[id]],
+    pgrpLeaderNspid: numbersOf(c, T.pgrp[p]), sessionLeaderNspid: numbersOf(c, T.session[p]),
+    pending: T.pending[p].map(sigName), blocked: T.blocked[id].map(sigName), handled: S.handled[sh].map(sigName),
+    ignored: S.ignored[sh].map(sigName), subreaper: T.subreaper[p] === 1, reapAuto: S.reapAuto[sh], uid: T.uid[id],
+    privileged: T.privileged[id] === 1, waiting: T.wait[id] !== null, procNs: s.mnts[T.mnt[id]] ?? 0,
   };
 }
 
-export const taskCount = (s: KernelState): number => s.tasks.length;
+export const taskCount = (s: KernelState): number => s.tasks.count;
 export const nsCount = (s: KernelState): number => s.namespaces.length;
 
 /** The namespaces a task can see: its active namespace and every descendant (R40). */
 export function visibleNamespaces(s: KernelState, viewer: TaskId): NsId[] {
   const c = view(s);
-  const own = task(c, viewer).ns;
+  const own = s.tasks.ns[viewer];
   return s.namespaces.filter((n) => nsIsWithin(c, n.id, own)).map((n) => n.id);
 }

@@ -3,12 +3,12 @@
  * Checks run in the kernel's order, so the first failing one decides the errno.
  */
 import type { CloneFlag, Ret, TaskId } from './abi.ts';
-import { type Ctx, emit, err, ns, ok, proc, sighandOf, task } from './context.ts';
+import { type Ctx, emit, err, ns, ok, proc } from './context.ts';
 import { allocPid, getPid, pidNrNs, publishPid } from './pid.ts';
 import { createPidNamespace, destroyUnusedPidNamespace } from './pid_namespace.ts';
-import { blankTask } from './state.ts';
-import { linkChild } from './tasklist.ts';
-import { SET_TID_MAX, type Task } from './types.ts';
+import { pushSighand, pushTask } from './state.ts';
+import { linkChild, linkThread } from './tasklist.ts';
+import { SET_TID_MAX } from './types.ts';
 
 const NO_SET_TID: readonly number[] = [];
 
@@ -30,33 +30,34 @@ function flagBits(flags: readonly CloneFlag[]): Flags {
 }
 
 /** The flag checks at the top of copy_process() (and clone3's set_tid size check). */
-function checkCloneFlags(ctx: Ctx, t: Task, bits: Flags, setTid: readonly number[]): string | null {
+function checkCloneFlags(ctx: Ctx, t: TaskId, bits: Flags, setTid: readonly number[]): string | null {
+  const T = ctx.s.tasks;
   const f = (flag: CloneFlag): boolean => (bits & CLONE_BIT[flag]) !== 0;
   if (setTid.length > SET_TID_MAX) return 'EINVAL';
   if (f('NEWNS') && f('FS')) return 'EINVAL';
   if (f('THREAD') && !f('SIGHAND')) return 'EINVAL';
   if (f('SIGHAND') && !f('VM')) return 'EINVAL';
-  if (f('PARENT') && proc(ctx, t).unkillable) return 'EINVAL';
-  if (f('THREAD') && (f('NEWPID') || t.childrenNs !== t.ns)) return 'EINVAL';
+  if (f('PARENT') && T.unkillable[proc(ctx, t)]) return 'EINVAL';
+  if (f('THREAD') && (f('NEWPID') || T.childrenNs[t] !== T.ns[t])) return 'EINVAL';
   return null;
 }
 
 /** copy_namespaces() for the pid namespace: the child's pid namespace, or an errno (R27, R31, R33). */
-function copyPidNs(ctx: Ctx, t: Task, bits: Flags): number | string {
-  if (bits === 0) return t.childrenNs;
+function copyPidNs(ctx: Ctx, t: TaskId, bits: Flags): number | string {
+  const T = ctx.s.tasks;
+  if (bits === 0) return T.childrenNs[t];
   const f = (flag: CloneFlag): boolean => (bits & CLONE_BIT[flag]) !== 0;
-  if ((f('NEWPID') || f('NEWNS')) && !t.privileged) return 'EPERM';
-  if (!f('NEWPID')) return t.childrenNs;
-  if (t.childrenNs !== t.ns) return 'EINVAL';
-  return createPidNamespace(ctx, t.ns);
+  if ((f('NEWPID') || f('NEWNS')) && !T.privileged[t]) return 'EPERM';
+  if (!f('NEWPID')) return T.childrenNs[t];
+  if (T.childrenNs[t] !== T.ns[t]) return 'EINVAL';
+  return createPidNamespace(ctx, T.ns[t]);
 }
 
 /**
  * kernel_clone(): create a process or thread. Returns the child's number in the caller's active
  * namespace. The created namespace (CLONE_NEWPID) survives only if the whole call succeeds.
  */
-export function kernelClone(ctx: Ctx, actor: TaskId, args: CloneArgs): Ret {
-  const t = task(ctx, actor);
+export function kernelClone(ctx: Ctx, t: TaskId, args: CloneArgs): Ret {
   const bits = flagBits(args.flags);
   const newPid = (bits & CLONE_BIT.NEWPID) !== 0;
   const setTid = args.setTid ?? NO_SET_TID;
@@ -64,71 +65,72 @@ export function kernelClone(ctx: Ctx, actor: TaskId, args: CloneArgs): Ret {
   if (flagErr !== null) return err(flagErr);
   const target = copyPidNs(ctx, t, bits);
   if (typeof target === 'string') return err(target);
-  const numbers = allocPid(ctx, target, setTid, t.privileged);
+  const numbers = allocPid(ctx, target, setTid, ctx.s.tasks.privileged[t] === 1);
   if (typeof numbers === 'string') {
     if (newPid) destroyUnusedPidNamespace(ctx, target);
     return err(numbers);
   }
   const child = makeTask(ctx, t, args, bits, numbers, target);
-  if (newPid) emit(ctx, { type: 'ns/created', ns: target, by: actor });
-  emit(ctx, { type: 'task/created', task: child.id, parent: child.realParent, thread: child.leader !== child.id });
-  return ok(pidNrNs(ctx, child.id, t.ns));
+  if (newPid) emit(ctx, { type: 'ns/created', ns: target, by: t });
+  const T = ctx.s.tasks;
+  emit(ctx, { type: 'task/created', task: child, parent: T.realParent[child], thread: T.leader[child] !== child });
+  return ok(pidNrNs(ctx, child, T.ns[t]));
 }
 
 function makeTask(
   ctx: Ctx,
-  t: Task,
+  t: TaskId,
   args: CloneArgs,
   bits: Flags,
   numbers: number[],
   target: number,
-): Task {
-  const p = proc(ctx, t);
-  const c = blankTask(ctx.s.tasks.length, args.label, args.cmd ?? t.cmd);
-  ctx.s.tasks.push(c);
-  c.numbers = numbers;
-  c.ns = target;
-  c.childrenNs = target;
-  c.mnt = (bits & CLONE_BIT.NEWNS) !== 0 ? ctx.s.mnts.push(ctx.s.mnts[t.mnt] ?? 0) - 1 : t.mnt;
-  c.blocked = t.blocked;
-  c.privileged = t.privileged;
-  c.uid = t.uid;
-  if ((bits & CLONE_BIT.THREAD) !== 0) attachThread(ctx, c, t, p);
-  else attachProcess(ctx, c, t, p, bits);
-  publishPid(ctx, c.id);
+): TaskId {
+  const T = ctx.s.tasks;
+  const c = pushTask(ctx.s, args.label, args.cmd ?? T.cmd[t], target, numbers);
+  T.mnt[c] = (bits & CLONE_BIT.NEWNS) !== 0 ? ctx.s.mnts.push(ctx.s.mnts[T.mnt[t]] ?? 0) - 1 : T.mnt[t];
+  T.blocked[c] = T.blocked[t];
+  T.privileged[c] = T.privileged[t];
+  T.uid[c] = T.uid[t];
+  if ((bits & CLONE_BIT.THREAD) !== 0) attachThread(ctx, c, t);
+  else attachProcess(ctx, c, t, bits);
+  publishPid(ctx, c);
   if (numbers[numbers.length - 1] === 1) {
     // is_child_reaper(): the first pid of a namespace is its init
-    ns(ctx, target).reaper = c.id;
-    c.unkillable = true;
+    ns(ctx, target).reaper = c;
+    T.unkillable[c] = 1;
   }
   return c;
 }
 
-function attachThread(ctx: Ctx, c: Task, t: Task, p: Task): void {
-  c.leader = p.id;
-  c.threads = [];
-  c.realParent = t.realParent;
-  p.threads = [...p.threads, c.id];
-  getPid(ctx, c.id);
+function attachThread(ctx: Ctx, c: TaskId, t: TaskId): void {
+  const T = ctx.s.tasks;
+  const p = proc(ctx, t);
+  T.leader[c] = p;
+  T.realParent[c] = T.realParent[t];
+  linkThread(ctx, p, c);
+  getPid(ctx, c);
 }
 
 /** copy_sighand(): CLONE_SIGHAND shares the table; otherwise the child gets a copy of it. */
-function copySighand(ctx: Ctx, p: Task, bits: Flags): number {
-  if ((bits & CLONE_BIT.SIGHAND) !== 0) return p.sighand;
-  const sh = sighandOf(ctx, p);
-  return ctx.s.sighands.push({ handled: sh.handled, ignored: sh.ignored, reapAuto: false }) - 1;
+function copySighand(ctx: Ctx, p: TaskId, bits: Flags): number {
+  const sh = ctx.s.tasks.sighand[p];
+  if ((bits & CLONE_BIT.SIGHAND) !== 0) return sh;
+  const S = ctx.s.sighands;
+  return pushSighand(ctx.s, S.handled[sh], S.ignored[sh], false);
 }
 
-function attachProcess(ctx: Ctx, c: Task, t: Task, p: Task, bits: Flags): void {
-  const parent = (bits & CLONE_BIT.PARENT) !== 0 ? t.realParent : t.id;
-  linkChild(ctx, parent, c.id);
-  c.pgrp = p.pgrp;
-  c.session = p.session;
-  c.sighand = copySighand(ctx, p, bits);
-  const pp = proc(ctx, task(ctx, parent));
-  c.hasChildSubreaper = pp.hasChildSubreaper || pp.subreaper;
-  getPid(ctx, c.id);
-  getPid(ctx, c.id);
-  getPid(ctx, c.pgrp);
-  getPid(ctx, c.session);
+function attachProcess(ctx: Ctx, c: TaskId, t: TaskId, bits: Flags): void {
+  const T = ctx.s.tasks;
+  const p = proc(ctx, t);
+  const parent = (bits & CLONE_BIT.PARENT) !== 0 ? T.realParent[t] : t;
+  linkChild(ctx, parent, c);
+  T.pgrp[c] = T.pgrp[p];
+  T.session[c] = T.session[p];
+  T.sighand[c] = copySighand(ctx, p, bits);
+  const pp = proc(ctx, parent);
+  T.hasChildSubreaper[c] = T.hasChildSubreaper[pp] || T.subreaper[pp];
+  getPid(ctx, c);
+  getPid(ctx, c);
+  getPid(ctx, T.pgrp[c]);
+  getPid(ctx, T.session[c]);
 }

@@ -8,26 +8,45 @@
  * - a namespace's count equals its idr entries; every used struct pid has exactly one number per
  *   level up to its own level, each found in that level's namespace;
  * - a struct pid's use count equals its real links (own PID/TGID, PGID and SID of processes);
- * - an active namespace's reaper is alive; a live process's parent is alive and lists it.
+ * - an active namespace's reaper is alive; a live process's parent is alive and lists it;
+ * - every task column has one entry per task, and each process's thread list runs both ways.
  */
-import type { KernelState, Task } from './types.ts';
+import type { KernelState } from './types.ts';
 import { NO_TASK } from './types.ts';
-import { nsView } from './describe.ts';
+import { nsView, taskCount } from './describe.ts';
+
+const at = (s: KernelState, t: number, level: number): number => s.tasks.nrs[s.tasks.nrAt[t] + level];
+const levelOf = (s: KernelState, t: number): number => s.namespaces[s.tasks.ns[t]]?.level ?? -1;
 
 function linkCounts(s: KernelState): number[] {
-  const refs: number[] = new Array<number>(s.tasks.length).fill(0);
+  const T = s.tasks;
+  const refs: number[] = new Array<number>(taskCount(s)).fill(0);
   const bump = (id: number): void => {
     refs[id] = (refs[id] ?? 0) + 1;
   };
-  for (const t of s.tasks) {
-    if (!t.hashed) continue;
-    bump(t.id);
-    if (t.leader !== t.id) continue;
-    bump(t.id);
-    bump(t.pgrp);
-    bump(t.session);
+  for (let t = 0; t < taskCount(s); t++) {
+    if (!T.hashed[t]) continue;
+    bump(t);
+    if (T.leader[t] !== t) continue;
+    bump(t);
+    bump(T.pgrp[t]);
+    bump(T.session[t]);
   }
   return refs;
+}
+
+function checkColumns(s: KernelState, out: string[]): void {
+  const T = s.tasks;
+  const n = taskCount(s);
+  for (const [name, column] of Object.entries(T)) {
+    if (typeof column === 'number' || name === 'nrs') continue;
+    const size = (column as ArrayLike<unknown>).length;
+    const fits = ArrayBuffer.isView(column) ? size === T.leader.length && size >= n : size === n;
+    if (!fits) out.push(`column ${name} has ${size} entries for ${n} tasks`);
+  }
+  if (T.nrCount > T.nrs.length) out.push(`${T.nrCount} pid numbers in room for ${T.nrs.length}`);
+  const sighands = s.sighands.reapAuto.length;
+  if (s.sighands.handled.length !== sighands || s.sighands.ignored.length !== sighands) out.push('sighand columns differ in length');
 }
 
 function checkIdrs(s: KernelState, out: string[]): void {
@@ -36,10 +55,10 @@ function checkIdrs(s: KernelState, out: string[]): void {
     for (let key = 0; key < n.idr.length; key++) {
       if (n.idr[key] === undefined) continue;
       entries++;
-      const owner = s.tasks[n.idr[key] ?? -1];
-      if (owner === undefined) { out.push(`ns${n.id}: ${key} points at nothing`); continue; }
-      if (owner.numbers[n.level] !== Number(key)) out.push(`ns${n.id}: ${key} is not ${owner.label}'s number there`);
-      if (owner.pidRefs <= 0) out.push(`ns${n.id}: ${key} is held by nothing (leak)`);
+      const owner = n.idr[key];
+      if (owner < 0 || owner >= taskCount(s)) { out.push(`ns${n.id}: ${key} points at nothing`); continue; }
+      if (at(s, owner, n.level) !== key) out.push(`ns${n.id}: ${key} is not ${s.tasks.label[owner]}'s number there`);
+      if (s.tasks.pidRefs[owner] <= 0) out.push(`ns${n.id}: ${key} is held by nothing (leak)`);
     }
     if (entries !== n.count) out.push(`ns${n.id}: count ${n.count} but ${entries} numbers`);
     const high = n.idr.reduce((h, owner, nr) => (owner !== undefined && nr >= 300 ? h + 1 : h), 0);
@@ -47,46 +66,62 @@ function checkIdrs(s: KernelState, out: string[]): void {
   }
 }
 
-function chainOf(s: KernelState, t: Task): number[] {
+function chainOf(s: KernelState, t: number): number[] {
   const chain: number[] = [];
-  for (let id: number | null = t.ns; id !== null; id = s.namespaces[id]?.parent ?? null) chain.unshift(id);
+  for (let id: number | null = s.tasks.ns[t]; id !== null; id = s.namespaces[id]?.parent ?? null) chain.unshift(id);
   return chain;
 }
 
 function checkPids(s: KernelState, out: string[]): void {
+  const T = s.tasks;
   const refs = linkCounts(s);
-  for (const t of s.tasks) {
-    if (refs[t.id] !== t.pidRefs) out.push(`${t.label}: pid used ${t.pidRefs} times, links say ${refs[t.id]}`);
-    if (t.pidRefs === 0) continue;
+  for (let t = 0; t < taskCount(s); t++) {
+    if (refs[t] !== T.pidRefs[t]) out.push(`${T.label[t]}: pid used ${T.pidRefs[t]} times, links say ${refs[t]}`);
+    if (T.pidRefs[t] === 0) continue;
     const chain = chainOf(s, t);
-    if (chain.length !== t.numbers.length) out.push(`${t.label}: ${t.numbers.length} numbers for ${chain.length} levels`);
+    if (chain.length !== levelOf(s, t) + 1) out.push(`${T.label[t]}: ${levelOf(s, t) + 1} numbers for ${chain.length} levels`);
     chain.forEach((nsId, level) => {
-      const nr = t.numbers[level] ?? 0;
-      if (s.namespaces[nsId]?.idr[nr] !== t.id) out.push(`${t.label}: number ${nr} missing from ns${nsId}`);
+      const nr = at(s, t, level);
+      if (s.namespaces[nsId]?.idr[nr] !== t) out.push(`${T.label[t]}: number ${nr} missing from ns${nsId}`);
     });
   }
 }
 
-function checkFamilies(s: KernelState, out: string[]): void {
-  for (const t of s.tasks) {
-    if (!t.hashed || t.leader !== t.id || t.realParent === NO_TASK) continue;
-    const parent = s.tasks[t.realParent];
-    if (parent === undefined || !parent.hashed || parent.exitState !== 'none') {
-      out.push(`${t.label}: parent ${parent?.label ?? '?'} is gone`);
+function checkThreads(s: KernelState, out: string[]): void {
+  const T = s.tasks;
+  for (let p = 0; p < taskCount(s); p++) {
+    if (T.leader[p] !== p || !T.hashed[p]) continue;
+    let last = p;
+    for (let th = T.nextThread[p]; th !== NO_TASK; th = T.nextThread[th]) {
+      if (T.prevThread[th] !== last || T.leader[th] !== p || !T.hashed[th]) out.push(`${T.label[p]}: thread list broken at ${T.label[th]}`);
+      last = th;
     }
+    if (T.lastThread[p] !== last) out.push(`${T.label[p]}: thread list ends at ${T.label[last]}, tail says ${T.label[T.lastThread[p]]}`);
+  }
+}
+
+function checkFamilies(s: KernelState, out: string[]): void {
+  const T = s.tasks;
+  for (let t = 0; t < taskCount(s); t++) {
+    if (!T.hashed[t] || T.leader[t] !== t || T.realParent[t] === NO_TASK) continue;
+    const parent = T.realParent[t];
+    if (!T.hashed[parent] || T.exitState[parent] !== 0) out.push(`${T.label[t]}: parent ${T.label[parent]} is gone`);
   }
   for (const n of s.namespaces) {
     if (n.reaper === NO_TASK || nsView(s, n.id).state !== 'active') continue;
-    const r = s.tasks[n.reaper];
-    if (r === undefined || r.exiting || r.exitState !== 'none') out.push(`ns${n.id}: active but its reaper is gone`);
+    const r = n.reaper;
+    if (T.exiting[r] || T.exitState[r] !== 0) out.push(`ns${n.id}: active but its reaper is gone`);
   }
 }
 
 /** Every broken promise of the model in `s` (empty when sound). */
 export function checkInvariants(s: KernelState): string[] {
   const out: string[] = [];
+  checkColumns(s, out);
+  if (out.length > 0) return out;
   checkIdrs(s, out);
   checkPids(s, out);
+  checkThreads(s, out);
   checkFamilies(s, out);
   return out;
 }

@@ -3,7 +3,7 @@
  * Targets are chosen before any signal acts, as under the kernel's tasklist lock.
  */
 import type { Ret, TaskId } from './abi.ts';
-import { type Ctx, err, ok, proc, task } from './context.ts';
+import { type Ctx, err, ok, proc } from './context.ts';
 import { pgrpMembers } from './pgrp.ts';
 import { findPidNs, findTaskByPidNs, pidNrNs } from './pid.ts';
 import { groupSendFromUser } from './signal.ts';
@@ -24,14 +24,14 @@ function killPgrp(ctx: Ctx, sender: TaskId, pgrp: TaskId, sig: number): Ret {
 
 /** kill(-1): every process numbered > 1 in the sender's namespace but its own (R72). */
 function killAll(ctx: Ctx, sender: TaskId, sig: number): Ret {
-  const s = task(ctx, sender);
+  const T = ctx.s.tasks;
   const targets: TaskId[] = [];
   for (const p of processes(ctx)) {
-    if (p !== s.leader && pidNrNs(ctx, p, s.ns) > 1) targets.push(p);
+    if (p !== T.leader[sender] && pidNrNs(ctx, p, T.ns[sender]) > 1) targets.push(p);
   }
   let ret: string | null = null;
   for (const p of targets) {
-    const e = task(ctx, p).hashed ? groupSendFromUser(ctx, sender, p, sig) : null;
+    const e = T.hashed[p] ? groupSendFromUser(ctx, sender, p, sig) : null;
     if (e !== 'EPERM') ret = e;
   }
   if (targets.length === 0) return err('ESRCH');
@@ -40,16 +40,16 @@ function killAll(ctx: Ctx, sender: TaskId, sig: number): Ret {
 
 /** kill_something_info() */
 export function sysKill(ctx: Ctx, sender: TaskId, pid: number, sig: number): Ret {
-  const s = task(ctx, sender);
+  const senderNs = ctx.s.tasks.ns[sender];
   if (pid > 0) {
-    const target = findTaskByPidNs(ctx, pid, s.ns);
+    const target = findTaskByPidNs(ctx, pid, senderNs);
     if (target === NO_TASK) return err('ESRCH');
     const e = groupSendFromUser(ctx, sender, target, sig);
     return e === null ? ok(0) : err(e);
   }
   if (pid === INT_MIN) return err('ESRCH');
   if (pid === -1) return killAll(ctx, sender, sig);
-  const pgrp = pid === 0 ? proc(ctx, s).pgrp : findPidNs(ctx, -pid, s.ns);
+  const pgrp = pid === 0 ? ctx.s.tasks.pgrp[proc(ctx, sender)] : findPidNs(ctx, -pid, senderNs);
   if (pgrp === NO_TASK) return err('ESRCH');
   return killPgrp(ctx, sender, pgrp, sig);
 }

@@ -6,7 +6,7 @@
  * entries; a struct pid's numbers are freed at every level at once, when its last user goes (R3).
  */
 import type { NsId, TaskId } from './abi.ts';
-import { type Ctx, ns, task } from './context.ts';
+import { type Ctx, nrAt, ns, taskLevel } from './context.ts';
 import { NO_TASK, type PidNamespace, RESERVED_PIDS } from './types.ts';
 
 /** The ancestor of `id` at `level` (or `id` itself). */
@@ -28,10 +28,9 @@ export function nsIsWithin(ctx: Ctx, inner: NsId, outer: NsId): boolean {
  */
 export function pidNrNs(ctx: Ctx, owner: TaskId, id: NsId): number {
   if (owner === NO_TASK) return 0;
-  const t = task(ctx, owner);
   const level = ns(ctx, id).level;
-  if (t.pidRefs === 0 || level >= t.numbers.length) return 0;
-  return nsAtLevel(ctx, t.ns, level) === id ? (t.numbers[level] ?? 0) : 0;
+  if (ctx.s.tasks.pidRefs[owner] === 0 || level > taskLevel(ctx, owner)) return 0;
+  return nsAtLevel(ctx, ctx.s.tasks.ns[owner], level) === id ? nrAt(ctx, owner, level) : 0;
 }
 
 /** find_pid_ns(): the struct pid (by owner) with number `nr` in namespace `id`, or NO_TASK. */
@@ -43,7 +42,7 @@ export function findPidNs(ctx: Ctx, nr: number, id: NsId): TaskId {
 /** find_task_by_pid_ns(): the task still using number `nr` as its own PID in `id`, or NO_TASK. */
 export function findTaskByPidNs(ctx: Ctx, nr: number, id: NsId): TaskId {
   const owner = findPidNs(ctx, nr, id);
-  return owner !== NO_TASK && task(ctx, owner).hashed ? owner : NO_TASK;
+  return owner !== NO_TASK && ctx.s.tasks.hashed[owner] ? owner : NO_TASK;
 }
 
 /** Lowest free number in [from, max] of a namespace's idr, or 0. */
@@ -130,11 +129,10 @@ function unreserve(ctx: Ctx, inner: NsId, numbers: number[]): void {
 
 /** The publishing half of alloc_pid(): every level's idr now points at `owner`; counts go up. */
 export function publishPid(ctx: Ctx, owner: TaskId): void {
-  const t = task(ctx, owner);
-  let cur: NsId | null = t.ns;
+  let cur: NsId | null = ctx.s.tasks.ns[owner];
   while (cur !== null) {
     const n = ns(ctx, cur);
-    const nr = t.numbers[n.level] ?? 0;
+    const nr = nrAt(ctx, owner, n.level);
     n.idr[nr] = owner;
     n.count++;
     if (nr >= RESERVED_PIDS) n.high++;
@@ -144,7 +142,7 @@ export function publishPid(ctx: Ctx, owner: TaskId): void {
 
 /** get_pid() for one more (task, type) link. */
 export function getPid(ctx: Ctx, owner: TaskId): void {
-  task(ctx, owner).pidRefs++;
+  ctx.s.tasks.pidRefs[owner]++;
 }
 
 /**
@@ -152,13 +150,12 @@ export function getPid(ctx: Ctx, owner: TaskId): void {
  * (free_pid) and queues the namespaces whose waiting reaper must re-check its count (R19).
  */
 export function putPid(ctx: Ctx, owner: TaskId): void {
-  const t = task(ctx, owner);
-  t.pidRefs--;
-  if (t.pidRefs > 0) return;
-  let cur: NsId | null = t.ns;
+  const T = ctx.s.tasks;
+  if (--T.pidRefs[owner] > 0) return;
+  let cur: NsId | null = T.ns[owner];
   while (cur !== null) {
     const n = ns(ctx, cur);
-    const nr = t.numbers[n.level] ?? 0;
+    const nr = nrAt(ctx, owner, n.level);
     delete n.idr[nr];
     n.count--;
     if (nr >= RESERVED_PIDS) n.high--;

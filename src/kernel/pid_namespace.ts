@@ -9,13 +9,13 @@
  */
 import type { NsId, TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, emit, ns, proc, sighandOf, task } from './context.ts';
+import { type Ctx, emit, ns, proc, sighandOf } from './context.ts';
 import { releaseTask } from './release.ts';
 import { sendPrivSignal } from './signal.ts';
 import { sigAdd, sigDel } from './sigset.ts';
 import { blankNamespace } from './state.ts';
-import { childrenOf } from './tasklist.ts';
-import { MAX_PID_NS_LEVEL, PID_MAX_LIMIT } from './types.ts';
+import { childrenOf, threadGroupEmpty, threadsOf } from './tasklist.ts';
+import { EXIT_ZOMBIE, MAX_PID_NS_LEVEL, PID_MAX_LIMIT } from './types.ts';
 
 /**
  * create_pid_namespace(): a child of `parent`, appended to the state; ENOSPC past level 32 (R6).
@@ -46,21 +46,22 @@ function disablePidAllocation(ctx: Ctx, id: NsId): void {
  */
 export function zapPidNsProcesses(ctx: Ctx, id: NsId, me: TaskId): boolean {
   const n = ns(ctx, id);
-  const init = proc(ctx, task(ctx, me));
+  const T = ctx.s.tasks;
+  const S = ctx.s.sighands;
+  const init = proc(ctx, me);
   disablePidAllocation(ctx, id);
   const sh = sighandOf(ctx, init);
-  sh.ignored = sigAdd(sh.ignored, SIGNALS.CHLD);
-  sh.handled = sigDel(sh.handled, SIGNALS.CHLD);
-  sh.reapAuto = false;
+  S.ignored[sh] = sigAdd(S.ignored[sh], SIGNALS.CHLD);
+  S.handled[sh] = sigDel(S.handled[sh], SIGNALS.CHLD);
+  S.reapAuto[sh] = false;
   emit(ctx, { type: 'ns/zap-started', ns: id, init: me });
   const victims: TaskId[] = [];
   for (let nr = 2; nr < n.idr.length; nr++) if (n.idr[nr] !== undefined) victims.push(n.idr[nr] ?? -1);
   for (const owner of victims) {
-    const t = task(ctx, owner);
-    if (t.hashed && !proc(ctx, t).groupExit) sendPrivSignal(ctx, owner, SIGNALS.KILL, 'ns-teardown');
+    if (T.hashed[owner] && !T.groupExit[proc(ctx, owner)]) sendPrivSignal(ctx, owner, SIGNALS.KILL, 'ns-teardown');
   }
-  reapZombieChildren(ctx, init.id);
-  const until = task(ctx, me).leader === me ? 1 : 2;
+  reapZombieChildren(ctx, init);
+  const until = T.leader[me] === me ? 1 : 2;
   if (n.count <= until) {
     applyReboot(ctx, id, me);
     return true;
@@ -74,17 +75,16 @@ export function zapPidNsProcesses(ctx: Ctx, id: NsId, me: TaskId): boolean {
 function applyReboot(ctx: Ctx, id: NsId, me: TaskId): void {
   const reboot = ns(ctx, id).reboot;
   if (reboot === 0) return;
-  const init = proc(ctx, task(ctx, me));
-  init.groupExit = true;
-  init.groupExitCode = reboot;
+  const init = proc(ctx, me);
+  ctx.s.tasks.groupExit[init] = 1;
+  ctx.s.tasks.groupExitCode[init] = reboot;
 }
 
 /** The kernel_wait4(-1, __WALL) loop of the teardown: reap the zombies the init already had. */
 function reapZombieChildren(ctx: Ctx, leader: TaskId): void {
-  for (const th of task(ctx, leader).threads) {
+  for (const th of threadsOf(ctx, leader)) {
     for (const c of childrenOf(ctx, th)) {
-      const child = task(ctx, c);
-      if (child.exitState === 'zombie' && child.threads.length <= 1) releaseTask(ctx, c, null);
+      if (ctx.s.tasks.exitState[c] === EXIT_ZOMBIE && threadGroupEmpty(ctx, c)) releaseTask(ctx, c, null);
     }
   }
 }

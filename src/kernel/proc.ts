@@ -4,41 +4,40 @@
  * the writer's active namespace (R20, R47, R95).
  */
 import type { NsId, Ret, TaskId } from './abi.ts';
-import { type Ctx, err, ns, ok, proc, task } from './context.ts';
+import { type Ctx, err, ns, ok } from './context.ts';
 import { PID_MAX_LIMIT, PID_MAX_MIN } from './types.ts';
 
 /** mount -t proc proc /proc in the caller's mount namespace. */
 export function sysMountProc(ctx: Ctx, actor: TaskId): Ret {
-  const t = task(ctx, actor);
-  if (!t.privileged) return err('EPERM');
-  ctx.s.mnts[t.mnt] = t.ns;
+  const T = ctx.s.tasks;
+  if (!T.privileged[actor]) return err('EPERM');
+  ctx.s.mnts[T.mnt[actor]] = T.ns[actor];
   return ok(0);
 }
 
 /** proc_pid_readdir(): numbers of the unreleased thread-group leaders visible in `id`, ascending. */
 export function procPidList(ctx: Ctx, id: NsId): { nr: number; task: TaskId }[] {
+  const T = ctx.s.tasks;
   const out: { nr: number; task: TaskId }[] = [];
   const idr = ns(ctx, id).idr;
   for (let nr = 1; nr < idr.length; nr++) {
     const owner = idr[nr];
     if (owner === undefined || owner < 0) continue;
-    const t = task(ctx, owner);
-    if (t.hashed && t.leader === owner) out.push({ nr, task: owner });
+    if (T.hashed[owner] && T.leader[owner] === owner) out.push({ nr, task: owner });
   }
   return out;
 }
 
 /** The PID column of `ps -e` run by the caller, through its mount namespace's /proc. */
 export function sysPs(ctx: Ctx, actor: TaskId): Ret {
-  const procNs = ctx.s.mnts[task(ctx, actor).mnt] ?? 0;
+  const procNs = ctx.s.mnts[ctx.s.tasks.mnt[actor]] ?? 0;
   return { kind: 'list', values: procPidList(ctx, procNs).map((e) => e.nr) };
 }
 
 /** pid_ns_ctl_handler(): write /proc/sys/kernel/ns_last_pid (R20). */
 export function sysWriteNsLastPid(ctx: Ctx, actor: TaskId, value: number): Ret {
-  const t = task(ctx, actor);
-  const n = ns(ctx, t.ns);
-  if (!t.privileged) return err('EPERM');
+  const n = ns(ctx, ctx.s.tasks.ns[actor]);
+  if (!ctx.s.tasks.privileged[actor]) return err('EPERM');
   if (!Number.isInteger(value) || value < 0 || value > n.pidMax) return err('EINVAL');
   n.cursor = value + 1;
   return ok(0);
@@ -46,9 +45,8 @@ export function sysWriteNsLastPid(ctx: Ctx, actor: TaskId, value: number): Ret {
 
 /** write /proc/sys/kernel/pid_max of the writer's active namespace (R8, R95). */
 export function sysWritePidMax(ctx: Ctx, actor: TaskId, value: number): Ret {
-  const t = task(ctx, actor);
-  if (t.uid !== 0) return err('EACCES');
+  if (ctx.s.tasks.uid[actor] !== 0) return err('EACCES');
   if (!Number.isInteger(value) || value < PID_MAX_MIN || value > PID_MAX_LIMIT) return err('EINVAL');
-  ns(ctx, t.ns).pidMax = value;
+  ns(ctx, ctx.s.tasks.ns[actor]).pidMax = value;
   return ok(0);
 }

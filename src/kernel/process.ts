@@ -5,29 +5,31 @@
  */
 import type { RebootCmd, Ret, Syscall, TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, NONE, emit, err, ns, ok, proc, sighandOf, task } from './context.ts';
-import type { Sighand, Task } from './types.ts';
+import { type Ctx, NONE, emit, err, ns, ok, proc, sighandOf } from './context.ts';
 import { doExit, exitCodeStatus } from './exit.ts';
 import { forceSigFault, handlerOf, sendPrivSignal } from './signal.ts';
 import { sigAdd, sigDel, sigHas, sigName, validSignal } from './sigset.ts';
+import { pushSighand } from './state.ts';
+import { isLiveProcess, taskTotal, threadsOf } from './tasklist.ts';
 import { reapAuto } from './wait.ts';
 
 const ROOT_INIT = 0;
 
 /** Why a call must be refused as a scenario error (the real kernel would panic), or null. */
 export function panicReason(ctx: Ctx, call: Syscall): string | null {
-  const t = task(ctx, call.actor);
-  if (t.leader !== ROOT_INIT) {
-    if (call.op === 'reboot' && t.ns === 0 && t.privileged) return 'reboot in the root namespace would reboot the machine';
+  const T = ctx.s.tasks;
+  const t = call.actor;
+  if (T.leader[t] !== ROOT_INIT) {
+    if (call.op === 'reboot' && T.ns[t] === 0 && T.privileged[t]) return 'reboot in the root namespace would reboot the machine';
     return null;
   }
-  const others = proc(ctx, t).threads.some((id) => id !== t.id && !task(ctx, id).exiting);
+  const others = threadsOf(ctx, t).some((id) => id !== t && !T.exiting[id]);
   const panic = "the root namespace's init can never end (the kernel would panic)";
   if (call.op === 'exit' || (call.op === 'thread-exit' && !others)) return panic;
-  if (call.op === 'fault' && (sigHas(t.blocked, SIGNALS.SEGV) || handlerOf(ctx, proc(ctx, t), SIGNALS.SEGV) !== 'handle')) {
+  if (call.op === 'fault' && (sigHas(T.blocked[t], SIGNALS.SEGV) || handlerOf(ctx, t, SIGNALS.SEGV) !== 'handle')) {
     return `a fault in init: ${panic}`;
   }
-  if (call.op === 'reboot' && t.privileged) return 'reboot in the root namespace would reboot the machine';
+  if (call.op === 'reboot' && T.privileged[t]) return 'reboot in the root namespace would reboot the machine';
   return null;
 }
 
@@ -36,17 +38,17 @@ export function panicReason(ctx: Ctx, call: Syscall): string | null {
  * ends `reap auto`; the other threads of the group are killed (de_thread).
  */
 export function sysExec(ctx: Ctx, actor: TaskId, cmd: string): Ret {
-  const t = task(ctx, actor);
-  const p = proc(ctx, t);
-  for (const id of p.threads.filter((x) => x !== actor && x !== p.id)) doExit(ctx, id, SIGNALS.KILL);
-  if (p.id !== actor && !p.exiting) doExit(ctx, p.id, SIGNALS.KILL);
-  t.cmd = cmd;
-  p.cmd = cmd;
-  t.execed = true;
-  p.execed = true;
+  const T = ctx.s.tasks;
+  const p = proc(ctx, actor);
+  for (const id of threadsOf(ctx, p)) if (id !== actor && id !== p) doExit(ctx, id, SIGNALS.KILL);
+  if (p !== actor && !T.exiting[p]) doExit(ctx, p, SIGNALS.KILL);
+  T.cmd[actor] = cmd;
+  T.cmd[p] = cmd;
+  T.execed[actor] = 1;
+  T.execed[p] = 1;
   const sh = unshareSighand(ctx, p);
-  sh.handled = [];
-  sh.reapAuto = false;
+  ctx.s.sighands.handled[sh] = [];
+  ctx.s.sighands.reapAuto[sh] = false;
   return ok(0);
 }
 
@@ -54,35 +56,39 @@ export function sysExec(ctx: Ctx, actor: TaskId, cmd: string): Ret {
  * unshare_sighand(): execve gives a process that shares its handler table (CLONE_SIGHAND) a
  * private copy before resetting it, so the other sharers keep their handlers.
  */
-function unshareSighand(ctx: Ctx, p: Task): Sighand {
-  const sh = sighandOf(ctx, p);
-  const shared = ctx.s.tasks.some((o) => o.hashed && o.leader === o.id && o.id !== p.id && o.sighand === p.sighand);
+function unshareSighand(ctx: Ctx, p: TaskId): number {
+  const T = ctx.s.tasks;
+  const S = ctx.s.sighands;
+  const sh = T.sighand[p];
+  let shared = false;
+  for (let o = 0; o < taskTotal(ctx) && !shared; o++) shared = o !== p && T.sighand[o] === sh && isLiveProcess(ctx, o);
   if (!shared) return sh;
-  p.sighand = ctx.s.sighands.push({ handled: sh.handled, ignored: sh.ignored, reapAuto: sh.reapAuto }) - 1;
-  return sighandOf(ctx, p);
+  T.sighand[p] = pushSighand(ctx.s, S.handled[sh], S.ignored[sh], S.reapAuto[sh]);
+  return T.sighand[p];
 }
 
 /** A synchronous fault in the caller: SIGSEGV forced by the kernel. */
 export function sysFault(ctx: Ctx, actor: TaskId): Ret {
-  forceSigFault(ctx, task(ctx, actor));
+  forceSigFault(ctx, actor);
   return NONE;
 }
 
 /** prctl(PR_SET_PDEATHSIG) */
 export function sysPdeathsig(ctx: Ctx, actor: TaskId, sig: number): Ret {
   if (!validSignal(sig)) return err('EINVAL');
-  task(ctx, actor).pdeathsig = sig;
+  ctx.s.tasks.pdeathsig[actor] = sig;
   return ok(0);
 }
 
 /** `reap auto`: a SIGCHLD handler that reaps every zombie child, run once when installed. */
 export function sysReap(ctx: Ctx, actor: TaskId, mode: 'auto' | 'manual'): Ret {
-  const p = proc(ctx, task(ctx, actor));
+  const S = ctx.s.sighands;
+  const p = proc(ctx, actor);
   const sh = sighandOf(ctx, p);
-  sh.ignored = sigDel(sh.ignored, SIGNALS.CHLD);
-  sh.handled = mode === 'auto' ? sigAdd(sh.handled, SIGNALS.CHLD) : sigDel(sh.handled, SIGNALS.CHLD);
-  sh.reapAuto = mode === 'auto';
-  if (sh.reapAuto) reapAuto(ctx, p);
+  S.ignored[sh] = sigDel(S.ignored[sh], SIGNALS.CHLD);
+  S.handled[sh] = mode === 'auto' ? sigAdd(S.handled[sh], SIGNALS.CHLD) : sigDel(S.handled[sh], SIGNALS.CHLD);
+  S.reapAuto[sh] = mode === 'auto';
+  if (mode === 'auto') reapAuto(ctx, p);
   return ok(0);
 }
 
@@ -95,23 +101,23 @@ const REBOOT_SIGNAL: Record<RebootCmd, number> = {
  * report, SIGKILL the init, and exit the caller with status 0 (the call never returns).
  */
 export function sysReboot(ctx: Ctx, actor: TaskId, cmd: RebootCmd): Ret {
-  const t = task(ctx, actor);
-  if (!t.privileged) return err('EPERM');
+  const T = ctx.s.tasks;
+  if (!T.privileged[actor]) return err('EPERM');
   const sig = REBOOT_SIGNAL[cmd];
   if (sig === 0) return err('EINVAL');
-  const n = ns(ctx, t.ns);
+  const n = ns(ctx, T.ns[actor]);
   n.reboot = sig;
-  const init = proc(ctx, task(ctx, n.reaper));
-  if (init.id === proc(ctx, t).id) {
-    init.groupExit = true;
-    init.groupExitCode = SIGNALS.KILL;
-    emit(ctx, { type: 'task/killed', task: init.id, sig: sigName(SIGNALS.KILL), reason: 'reboot' });
-    for (const id of init.threads.filter((x) => x !== actor)) doExit(ctx, id, SIGNALS.KILL);
+  const init = proc(ctx, n.reaper);
+  if (init === proc(ctx, actor)) {
+    T.groupExit[init] = 1;
+    T.groupExitCode[init] = SIGNALS.KILL;
+    emit(ctx, { type: 'task/killed', task: init, sig: sigName(SIGNALS.KILL), reason: 'reboot' });
+    for (const id of threadsOf(ctx, init)) if (id !== actor) doExit(ctx, id, SIGNALS.KILL);
     doExit(ctx, actor, exitCodeStatus(0));
     return NONE;
   }
   emit(ctx, { type: 'task/exited', task: actor, code: 0 });
   doExit(ctx, actor, exitCodeStatus(0));
-  if (!init.groupExit && init.exitState === 'none') sendPrivSignal(ctx, init.id, SIGNALS.KILL, 'reboot');
+  if (!T.groupExit[init] && T.exitState[init] === 0) sendPrivSignal(ctx, init, SIGNALS.KILL, 'reboot');
   return NONE;
 }

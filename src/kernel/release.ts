@@ -4,38 +4,28 @@
  */
 import type { TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, emit, proc, task } from './context.ts';
+import { type Ctx, emit, proc } from './context.ts';
 import { putPid } from './pid.ts';
 import { handlerOf, sendSignal } from './signal.ts';
-import { unlinkChild } from './tasklist.ts';
-import { NO_TASK, type Task } from './types.ts';
+import { threadGroupEmpty, unlinkChild, unlinkThread } from './tasklist.ts';
+import { EXIT_DEAD, EXIT_ZOMBIE, NO_TASK, type TaskTable } from './types.ts';
 
-/** The wait status of a dead process: the group's exit code after a group exit (R54). */
-export function exitStatus(p: Task): number {
-  return p.groupExit ? p.groupExitCode : p.exitCode;
-}
-
-/** thread_group_empty() */
-export const threadGroupEmpty = (p: Task): boolean => p.threads.length <= 1;
-
-/** Whether the parent process ignores SIGCHLD, so that its children are reaped at exit. */
-function parentAutoreaps(ctx: Ctx, parent: Task): boolean {
-  return handlerOf(ctx, parent, SIGNALS.CHLD) === 'ignore';
+/** The wait status of a dead process `p` (a leader): the group's exit code after a group exit (R54). */
+export function exitStatus(T: TaskTable, p: TaskId): number {
+  return T.groupExit[p] ? T.groupExitCode[p] : T.exitCode[p];
 }
 
 /**
  * do_notify_parent(): the zombie leader `t` tells its parent. Returns true when it must be
  * released at once (the parent ignores SIGCHLD). Wakes the parent's waiters either way.
  */
-export function doNotifyParent(ctx: Ctx, t: Task): boolean {
-  const parentThread = task(ctx, t.realParent);
+export function doNotifyParent(ctx: Ctx, t: TaskId): boolean {
+  const parentThread = ctx.s.tasks.realParent[t];
   const parent = proc(ctx, parentThread);
-  const autoreap = parentAutoreaps(ctx, parent);
-  if (!autoreap && handlerOf(ctx, parent, SIGNALS.CHLD) === 'handle') {
-    sendSignal(ctx, parentThread, SIGNALS.CHLD, false, 'signal');
-  }
-  ctx.wakes.push({ parent: parent.id, child: t.id });
-  return autoreap;
+  const handler = handlerOf(ctx, parent, SIGNALS.CHLD);
+  if (handler === 'handle') sendSignal(ctx, parentThread, SIGNALS.CHLD, false, 'signal');
+  ctx.wakes.push({ parent, child: t });
+  return handler === 'ignore';
 }
 
 /**
@@ -43,22 +33,22 @@ export function doNotifyParent(ctx: Ctx, t: Task): boolean {
  * from its parent and its thread group. A zombie leader left alone by this is now reportable.
  */
 export function releaseTask(ctx: Ctx, id: TaskId, by: TaskId | null): void {
-  const t = task(ctx, id);
-  if (!t.hashed) return;
-  t.hashed = false;
-  t.exitState = 'dead';
+  const T = ctx.s.tasks;
+  if (!T.hashed[id]) return;
+  T.hashed[id] = 0;
+  T.exitState[id] = EXIT_DEAD;
   emit(ctx, { type: 'task/reaped', task: id, by });
-  const leader = task(ctx, t.leader);
-  if (t.leader === id) {
+  const leader = T.leader[id];
+  if (leader === id) {
     unlinkChild(ctx, id);
-    putPid(ctx, t.pgrp);
-    putPid(ctx, t.session);
+    putPid(ctx, T.pgrp[id]);
+    putPid(ctx, T.session[id]);
     putPid(ctx, id);
   } else {
-    leader.threads = leader.threads.filter((x) => x !== id);
+    unlinkThread(ctx, id);
   }
   putPid(ctx, id);
-  if (t.leader !== id && leader.exitState === 'zombie' && threadGroupEmpty(leader) && leader.realParent !== NO_TASK) {
-    if (doNotifyParent(ctx, leader)) releaseTask(ctx, leader.id, null);
+  if (leader !== id && T.exitState[leader] === EXIT_ZOMBIE && threadGroupEmpty(ctx, leader) && T.realParent[leader] !== NO_TASK) {
+    if (doNotifyParent(ctx, leader)) releaseTask(ctx, leader, null);
   }
 }

@@ -11,30 +11,32 @@
  */
 import type { KillReason, TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, emit, proc, sighandOf, task } from './context.ts';
+import { type Ctx, emit, proc, sighandOf } from './context.ts';
 import { pidNrNs } from './pid.ts';
 import { willBecomeOrphanedPgrp } from './pgrp.ts';
 import {
   nextSignal, sigAdd, sigDel, sigHas, sigKernelCoredump, sigKernelIgnore, sigKernelOnly,
   sigKernelStop, sigName, validSignal,
 } from './sigset.ts';
-import { NO_TASK, type Task } from './types.ts';
+import { groupDead, running } from './tasklist.ts';
+import { NO_TASK } from './types.ts';
 
 export type Handler = 'default' | 'ignore' | 'handle';
 
-/** sighand->action[sig-1].sa.sa_handler, as DFL / IGN / a handler */
-export function handlerOf(ctx: Ctx, p: Task, sig: number): Handler {
-  const sh = sighandOf(ctx, p);
-  if (sigHas(sh.handled, sig)) return 'handle';
-  return sigHas(sh.ignored, sig) ? 'ignore' : 'default';
+/** sighand->action[sig-1].sa.sa_handler of the process of `t`, as DFL / IGN / a handler */
+export function handlerOf(ctx: Ctx, t: TaskId, sig: number): Handler {
+  const sh = sighandOf(ctx, t);
+  const S = ctx.s.sighands;
+  if (sigHas(S.handled[sh], sig)) return 'handle';
+  return sigHas(S.ignored[sh], sig) ? 'ignore' : 'default';
 }
 
 /** SIGNAL_GROUP_EXIT: the group of `leader` is dying with `status`; false if it already was. */
 export function markGroupExit(ctx: Ctx, leader: TaskId, status: number, reason: KillReason | 'exit'): boolean {
-  const p = task(ctx, leader);
-  if (p.groupExit) return false;
-  p.groupExit = true;
-  p.groupExitCode = status;
+  const T = ctx.s.tasks;
+  if (T.groupExit[leader]) return false;
+  T.groupExit[leader] = 1;
+  T.groupExitCode[leader] = status;
   if (reason === 'exit') emit(ctx, { type: 'task/exited', task: leader, code: status >> 8 });
   else emit(ctx, { type: 'task/killed', task: leader, sig: sigName(status), reason });
   return true;
@@ -49,57 +51,60 @@ function killGroup(ctx: Ctx, leader: TaskId, sig: number, reason: KillReason): v
   if (markGroupExit(ctx, leader, sig, reason)) ctx.dying.push(leader);
 }
 
-/** A process (thread group) that can no longer act on signals: dying or dead. */
-function groupGone(ctx: Ctx, p: Task): boolean {
-  if (p.groupExit) return true;
-  for (const id of p.threads) {
-    const t = task(ctx, id);
-    if (!t.exiting && t.exitState === 'none') return false;
-  }
-  return true;
-}
+/** A process (thread group, by its leader) that can no longer act on signals: dying or dead. */
+const groupGone = (ctx: Ctx, p: TaskId): boolean => ctx.s.tasks.groupExit[p] === 1 || groupDead(ctx, p);
 
 /** sig_task_ignored() / sig_ignored(): whether the signal is dropped at send time. */
-function sigIgnored(ctx: Ctx, t: Task, sig: number, force: boolean): string | null {
-  if (sigHas(t.blocked, sig)) return null;
+function sigIgnored(ctx: Ctx, t: TaskId, sig: number, force: boolean): string | null {
+  const T = ctx.s.tasks;
+  if (sigHas(T.blocked[t], sig)) return null;
   const p = proc(ctx, t);
   const handler = handlerOf(ctx, p, sig);
-  if (p.id === 0 && sigKernelOnly(sig)) return 'global-init';
-  if (p.unkillable && handler === 'default' && !(force && sigKernelOnly(sig))) return 'init-protected';
+  if (p === 0 && sigKernelOnly(sig)) return 'global-init';
+  if (T.unkillable[p] && handler === 'default' && !(force && sigKernelOnly(sig))) return 'init-protected';
   if (handler === 'ignore' || (handler === 'default' && sigKernelIgnore(sig))) return 'ignored';
   return null;
 }
 
 /** prepare_signal(): stop/continue side effects, then the ignore decision. */
-function prepareSignal(ctx: Ctx, t: Task, sig: number, force: boolean): boolean {
+function prepareSignal(ctx: Ctx, t: TaskId, sig: number, force: boolean): boolean {
+  const T = ctx.s.tasks;
   const p = proc(ctx, t);
   if (groupGone(ctx, p)) return false;
-  if (sigKernelStop(sig)) p.pending = sigDel(p.pending, SIGNALS.CONT);
+  if (sigKernelStop(sig)) T.pending[p] = sigDel(T.pending[p], SIGNALS.CONT);
   if (sig === SIGNALS.CONT) {
-    p.pending = p.pending.filter((s) => !sigKernelStop(s));
-    if (p.stopped) resumeGroup(ctx, p);
+    T.pending[p] = T.pending[p].filter((s) => !sigKernelStop(s));
+    if (T.stopped[p]) resumeGroup(ctx, p);
   }
   const why = sigIgnored(ctx, t, sig, force);
   if (why === null) return true;
-  emit(ctx, { type: 'signal/dropped', task: p.id, sig: sigName(sig), why: why as 'ignored' });
+  emit(ctx, { type: 'signal/dropped', task: p, sig: sigName(sig), why: why as 'ignored' });
   return false;
 }
 
-function resumeGroup(ctx: Ctx, p: Task): void {
-  p.stopped = false;
-  emit(ctx, { type: 'task/continued', task: p.id });
-  ctx.wakes.push({ parent: p.id, child: NO_TASK });
+function resumeGroup(ctx: Ctx, p: TaskId): void {
+  ctx.s.tasks.stopped[p] = 0;
+  emit(ctx, { type: 'task/continued', task: p });
+  ctx.wakes.push({ parent: p, child: NO_TASK });
 }
 
 /** wants_signal() */
-function wantsSignal(ctx: Ctx, t: Task, sig: number): boolean {
-  if (sigHas(t.blocked, sig) || t.exiting || t.exitState !== 'none') return false;
+function wantsSignal(ctx: Ctx, t: TaskId, sig: number): boolean {
+  if (sigHas(ctx.s.tasks.blocked[t], sig) || !running(ctx, t)) return false;
   if (sig === SIGNALS.KILL) return true;
-  return !proc(ctx, t).stopped;
+  return !ctx.s.tasks.stopped[proc(ctx, t)];
+}
+
+/** The thread that takes `sig` for the group of `t`: `t` itself if it wants it, else the first that does. */
+function signalTaker(ctx: Ctx, t: TaskId, sig: number): TaskId {
+  if (wantsSignal(ctx, t, sig)) return t;
+  const T = ctx.s.tasks;
+  for (let th = proc(ctx, t); th !== NO_TASK; th = T.nextThread[th]) if (wantsSignal(ctx, th, sig)) return th;
+  return NO_TASK;
 }
 
 /** sig_fatal() */
-const sigFatal = (ctx: Ctx, p: Task, sig: number): boolean =>
+const sigFatal = (ctx: Ctx, p: TaskId, sig: number): boolean =>
   !sigKernelIgnore(sig) && !sigKernelStop(sig) && handlerOf(ctx, p, sig) === 'default';
 
 /**
@@ -107,59 +112,59 @@ const sigFatal = (ctx: Ctx, p: Task, sig: number): boolean =>
  * group act on it. `force` is true for kernel-privileged signals and senders outside the target's
  * namespace.
  */
-export function sendSignal(ctx: Ctx, t: Task, sig: number, force: boolean, reason: KillReason): void {
+export function sendSignal(ctx: Ctx, t: TaskId, sig: number, force: boolean, reason: KillReason): void {
+  const T = ctx.s.tasks;
   const p = proc(ctx, t);
-  const wasStopped = p.stopped;
+  const wasStopped = T.stopped[p];
   if (!prepareSignal(ctx, t, sig, force)) {
-    if (wasStopped && !p.stopped) runPendingSignals(ctx, p, reason);
+    if (wasStopped && !T.stopped[p]) runPendingSignals(ctx, p, reason);
     return;
   }
-  if (p.pending.length === 0 && wantsSignal(ctx, t, sig) && handlerOf(ctx, p, sig) === 'handle') {
+  if (T.pending[p].length === 0 && wantsSignal(ctx, t, sig) && handlerOf(ctx, p, sig) === 'handle') {
     // nothing else is pending, so the handler runs at once: no need to queue and dequeue
     deliverToHandler(ctx, p, t, sig);
     return;
   }
-  if (!sigHas(p.pending, sig)) p.pending = sigAdd(p.pending, sig);
-  const taker = wantsSignal(ctx, t, sig) ? t : p.threads.map((id) => task(ctx, id)).find((th) => wantsSignal(ctx, th, sig));
-  if (taker === undefined) {
-    emit(ctx, { type: 'signal/pending', task: p.id, sig: sigName(sig) });
+  if (!sigHas(T.pending[p], sig)) T.pending[p] = sigAdd(T.pending[p], sig);
+  if (signalTaker(ctx, t, sig) === NO_TASK) {
+    emit(ctx, { type: 'signal/pending', task: p, sig: sigName(sig) });
     return;
   }
-  if (sigFatal(ctx, p, sig) && !sigKernelCoredump(sig) && !p.groupExit) {
-    p.pending = sigDel(p.pending, sig);
-    killGroup(ctx, p.id, sig, reason);
+  if (sigFatal(ctx, p, sig) && !sigKernelCoredump(sig) && !T.groupExit[p]) {
+    T.pending[p] = sigDel(T.pending[p], sig);
+    killGroup(ctx, p, sig, reason);
     return;
   }
   runPendingSignals(ctx, p, reason);
 }
 
-/** Thread `th` of `p` runs its handler for `sig`. */
-function deliverToHandler(ctx: Ctx, p: Task, th: Task, sig: number): void {
-  emit(ctx, { type: 'signal/delivered', task: p.id, sig: sigName(sig), handled: true });
+/** Thread `th` of process `p` runs its handler for `sig`. */
+function deliverToHandler(ctx: Ctx, p: TaskId, th: TaskId, sig: number): void {
+  emit(ctx, { type: 'signal/delivered', task: p, sig: sigName(sig), handled: true });
   // SA_RESTART: a wait interrupted by the handler starts over, looking at every child again
-  if (th.wait !== null) ctx.wakes.push({ parent: p.id, child: NO_TASK });
+  if (ctx.s.tasks.wait[th] !== null) ctx.wakes.push({ parent: p, child: NO_TASK });
   // the `reap auto` handler reaps when the call settles
-  if (sig === SIGNALS.CHLD && sighandOf(ctx, p).reapAuto) ctx.reapers.push(p.id);
+  if (sig === SIGNALS.CHLD && ctx.s.sighands.reapAuto[sighandOf(ctx, p)]) ctx.reapers.push(p);
 }
 
-/** A live thread of `p` that would dequeue a pending signal now, with that signal. */
-function nextDequeue(ctx: Ctx, p: Task): [Task, number] | null {
-  for (const id of p.threads) {
-    const th = task(ctx, id);
-    if (th.exiting || th.exitState !== 'none') continue;
-    const sig = nextSignal(p.pending, th.blocked);
-    if (sig !== 0) return [th, sig];
+/** A live thread of `p` that would dequeue a pending signal now, and that signal; thread NO_TASK if none. */
+function nextDequeue(ctx: Ctx, p: TaskId): { th: TaskId; sig: number } {
+  const T = ctx.s.tasks;
+  for (let th = p; th !== NO_TASK; th = T.nextThread[th]) {
+    if (!running(ctx, th)) continue;
+    const sig = nextSignal(T.pending[p], T.blocked[th]);
+    if (sig !== 0) return { th, sig };
   }
-  return null;
+  return { th: NO_TASK, sig: 0 };
 }
 
-/** get_signal(): the group dequeues and acts on every deliverable pending signal. */
-export function runPendingSignals(ctx: Ctx, p: Task, reason: KillReason): void {
-  while (!groupGone(ctx, p) && !p.stopped) {
-    const next = nextDequeue(ctx, p);
-    if (next === null) return;
-    const [th, sig] = next;
-    p.pending = sigDel(p.pending, sig);
+/** get_signal(): the group of leader `p` dequeues and acts on every deliverable pending signal. */
+export function runPendingSignals(ctx: Ctx, p: TaskId, reason: KillReason): void {
+  const T = ctx.s.tasks;
+  while (!groupGone(ctx, p) && !T.stopped[p]) {
+    const { th, sig } = nextDequeue(ctx, p);
+    if (th === NO_TASK) return;
+    T.pending[p] = sigDel(T.pending[p], sig);
     const handler = handlerOf(ctx, p, sig);
     if (handler === 'handle') {
       deliverToHandler(ctx, p, th, sig);
@@ -170,24 +175,26 @@ export function runPendingSignals(ctx: Ctx, p: Task, reason: KillReason): void {
 }
 
 /** The default action of a dequeued signal (get_signal's tail). */
-function actByDefault(ctx: Ctx, p: Task, sig: number, reason: KillReason): void {
-  if (p.unkillable && !sigKernelOnly(sig)) {
-    emit(ctx, { type: 'signal/dropped', task: p.id, sig: sigName(sig), why: 'blocked-init' });
+function actByDefault(ctx: Ctx, p: TaskId, sig: number, reason: KillReason): void {
+  const T = ctx.s.tasks;
+  if (T.unkillable[p] && !sigKernelOnly(sig)) {
+    emit(ctx, { type: 'signal/dropped', task: p, sig: sigName(sig), why: 'blocked-init' });
   } else if (sigKernelStop(sig)) {
-    if (sig !== SIGNALS.STOP && willBecomeOrphanedPgrp(ctx, p.pgrp, -1)) return;
-    p.stopped = true;
-    emit(ctx, { type: 'task/stopped', task: p.id, sig: sigName(sig) });
+    if (sig !== SIGNALS.STOP && willBecomeOrphanedPgrp(ctx, T.pgrp[p], -1)) return;
+    T.stopped[p] = 1;
+    emit(ctx, { type: 'task/stopped', task: p, sig: sigName(sig) });
   } else {
-    killGroup(ctx, p.id, sig, reason);
+    killGroup(ctx, p, sig, reason);
   }
 }
 
 /** kill_ok_by_cred() and the SIGCONT-in-session exception of check_kill_permission(). */
-function mayKill(ctx: Ctx, sender: Task, target: Task, sig: number): boolean {
+function mayKill(ctx: Ctx, sender: TaskId, target: TaskId, sig: number): boolean {
+  const T = ctx.s.tasks;
   const s = proc(ctx, sender);
   const p = proc(ctx, target);
-  if (s.id === p.id || sender.privileged || sender.uid === target.uid) return true;
-  return sig === SIGNALS.CONT && s.session === p.session;
+  if (s === p || T.privileged[sender] || T.uid[sender] === T.uid[target]) return true;
+  return sig === SIGNALS.CONT && T.session[s] === T.session[p];
 }
 
 /**
@@ -202,39 +209,40 @@ export function groupSendFromUser(
   reason: KillReason = 'signal',
 ): string | null {
   if (!validSignal(sig)) return 'EINVAL';
-  const s = task(ctx, sender);
-  const t = task(ctx, target);
-  if (!mayKill(ctx, s, t, sig)) return 'EPERM';
+  if (!mayKill(ctx, sender, target, sig)) return 'EPERM';
   if (sig === 0) return null;
   // SEND_SIG_NOINFO / user siginfo: forced when the sender has no number in the target's namespace
-  const force = pidNrNs(ctx, sender, t.ns) === 0;
-  sendSignal(ctx, t, sig, force, reason);
+  const force = pidNrNs(ctx, sender, ctx.s.tasks.ns[target]) === 0;
+  sendSignal(ctx, target, sig, force, reason);
   return null;
 }
 
 /** group_send_sig_info(SEND_SIG_PRIV): a kernel-generated signal, never refused, forced. */
 export function sendPrivSignal(ctx: Ctx, target: TaskId, sig: number, reason: KillReason): void {
-  sendSignal(ctx, task(ctx, target), sig, true, reason);
+  sendSignal(ctx, target, sig, true, reason);
 }
 
 /** do_sigaction() for the `signal` op. */
-export function setDisposition(ctx: Ctx, t: Task, sig: number, handler: Handler): string | null {
+export function setDisposition(ctx: Ctx, t: TaskId, sig: number, handler: Handler): string | null {
   if (!validSignal(sig) || sig === 0 || sigKernelOnly(sig)) return 'EINVAL';
+  const T = ctx.s.tasks;
+  const S = ctx.s.sighands;
   const p = proc(ctx, t);
   const sh = sighandOf(ctx, p);
-  sh.handled = handler === 'handle' ? sigAdd(sh.handled, sig) : sigDel(sh.handled, sig);
-  sh.ignored = handler === 'ignore' ? sigAdd(sh.ignored, sig) : sigDel(sh.ignored, sig);
-  if (sig === SIGNALS.CHLD) sh.reapAuto = false;
+  S.handled[sh] = handler === 'handle' ? sigAdd(S.handled[sh], sig) : sigDel(S.handled[sh], sig);
+  S.ignored[sh] = handler === 'ignore' ? sigAdd(S.ignored[sh], sig) : sigDel(S.ignored[sh], sig);
+  if (sig === SIGNALS.CHLD) S.reapAuto[sh] = false;
   // POSIX: making a signal ignored discards its pending instances
-  if (handler === 'ignore' || (handler === 'default' && sigKernelIgnore(sig))) p.pending = sigDel(p.pending, sig);
+  if (handler === 'ignore' || (handler === 'default' && sigKernelIgnore(sig))) T.pending[p] = sigDel(T.pending[p], sig);
   return null;
 }
 
 /** sigprocmask(SIG_BLOCK / SIG_UNBLOCK): SIGKILL and SIGSTOP are silently left out. */
-export function setBlocked(ctx: Ctx, t: Task, sig: number, block: boolean): string | null {
+export function setBlocked(ctx: Ctx, t: TaskId, sig: number, block: boolean): string | null {
   if (!validSignal(sig) || sig === 0) return 'EINVAL';
   if (sigKernelOnly(sig)) return null;
-  t.blocked = block ? sigAdd(t.blocked, sig) : sigDel(t.blocked, sig);
+  const T = ctx.s.tasks;
+  T.blocked[t] = block ? sigAdd(T.blocked[t], sig) : sigDel(T.blocked[t], sig);
   if (!block) runPendingSignals(ctx, proc(ctx, t), 'unblocked');
   return null;
 }
@@ -244,16 +252,17 @@ export function setBlocked(ctx: Ctx, t: Task, sig: number, block: boolean): stri
  * disposition is reset to default, the signal unblocked and SIGNAL_UNKILLABLE cleared, so the
  * fault kills even a namespace init (R76, R99).
  */
-export function forceSigFault(ctx: Ctx, t: Task): void {
+export function forceSigFault(ctx: Ctx, t: TaskId): void {
   const sig = SIGNALS.SEGV;
+  const T = ctx.s.tasks;
+  const S = ctx.s.sighands;
   const p = proc(ctx, t);
-  const blocked = sigHas(t.blocked, sig);
-  if (blocked || handlerOf(ctx, p, sig) !== 'handle') {
+  if (sigHas(T.blocked[t], sig) || handlerOf(ctx, p, sig) !== 'handle') {
     const sh = sighandOf(ctx, p);
-    sh.handled = sigDel(sh.handled, sig);
-    sh.ignored = sigDel(sh.ignored, sig);
-    t.blocked = sigDel(t.blocked, sig);
-    p.unkillable = false;
+    S.handled[sh] = sigDel(S.handled[sh], sig);
+    S.ignored[sh] = sigDel(S.ignored[sh], sig);
+    T.blocked[t] = sigDel(T.blocked[t], sig);
+    T.unkillable[p] = 0;
   }
   sendSignal(ctx, t, sig, true, 'fault');
 }

@@ -3,6 +3,7 @@
  * replaced, never mutated, so that tasks may share one empty set.
  */
 import { SIGNALS, type SigName } from './abi.ts';
+import type { SigSet } from './types.ts';
 
 export const SIGRTMAX = 64;
 const { KILL, STOP, TSTP, TTIN, TTOU, CHLD, CONT, URG, WINCH } = SIGNALS;
@@ -19,16 +20,16 @@ export function sigName(sig: number): SigName {
 
 export const validSignal = (sig: number): boolean => Number.isInteger(sig) && sig >= 0 && sig <= SIGRTMAX;
 
-export const sigHas = (set: readonly number[], sig: number): boolean => set.includes(sig);
+export const sigHas = (set: SigSet, sig: number): boolean => set.includes(sig);
 
-export function sigAdd(set: number[], sig: number): number[] {
+export function sigAdd(set: SigSet, sig: number): SigSet {
   if (set.includes(sig)) return set;
   const out = [...set, sig];
   for (let i = out.length - 1; i > 0 && (out[i - 1] ?? 0) > sig; i--) [out[i - 1], out[i]] = [sig, out[i - 1] ?? 0];
   return out;
 }
 
-export function sigDel(set: number[], sig: number): number[] {
+export function sigDel(set: SigSet, sig: number): SigSet {
   return set.includes(sig) ? set.filter((s) => s !== sig) : set;
 }
 
@@ -48,7 +49,7 @@ export const sigKernelCoredump = (sig: number): boolean =>
 const SYNCHRONOUS = [SEGV, BUS, ILL, TRAP, FPE, SYS];
 
 /** next_signal(): which pending, unblocked signal is dequeued first. */
-export function nextSignal(pending: readonly number[], blocked: readonly number[]): number {
+export function nextSignal(pending: SigSet, blocked: SigSet): number {
   let first = 0;
   for (const sig of pending) {
     if (blocked.includes(sig)) continue;

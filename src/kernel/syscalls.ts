@@ -5,7 +5,7 @@
  */
 import type { KernelEvent, Outcome, Ret, Syscall, TaskId } from './abi.ts';
 import { actorProblem } from './describe.ts';
-import { type Ctx, NONE, emit, err, newCtx, ok, task } from './context.ts';
+import { type Ctx, NONE, emit, err, newCtx, ok, proc } from './context.ts';
 import { doExit, doGroupExit, exitCodeStatus, exitNotify, runGroupExit } from './exit.ts';
 import { kernelClone } from './fork.ts';
 import { sysKill } from './kill.ts';
@@ -47,11 +47,11 @@ function run(ctx: Ctx, c: Syscall): Ret {
     case 'unshare': return sysUnshare(ctx, a, c.flags);
     case 'setns': return sysSetns(ctx, a, c.target);
     case 'exec': return sysExec(ctx, a, c.cmd);
-    case 'exit': doGroupExit(ctx, task(ctx, a).leader, exitCodeStatus(c.code)); return NONE;
+    case 'exit': doGroupExit(ctx, proc(ctx, a), exitCodeStatus(c.code)); return NONE;
     case 'thread-exit': return exitThread(ctx, a, c.code);
     case 'wait': return sysWait(ctx, a, c.target === null ? -1 : targetNr(ctx, a, c.target), c.nohang);
     case 'kill': return sysKill(ctx, a, targetNr(ctx, a, c.target), c.sig);
-    case 'signal': return zeroOr(setDisposition(ctx, task(ctx, a), c.sig, c.disposition));
+    case 'signal': return zeroOr(setDisposition(ctx, a, c.sig, c.disposition));
     case 'setsid': return sysSetsid(ctx, a);
     case 'setpgid': return sysSetpgid(ctx, a, c.target, c.pgid);
     case 'getpid': return sysGetpid(ctx, a);
@@ -68,7 +68,7 @@ function run(ctx: Ctx, c: Syscall): Ret {
     case 'write-pid-max': return sysWritePidMax(ctx, a, c.value);
     case 'caps-drop': return sysCapsDrop(ctx, a);
     case 'setuid': return sysSetuid(ctx, a, c.uid);
-    case 'sigmask': return zeroOr(setBlocked(ctx, task(ctx, a), c.sig, c.block));
+    case 'sigmask': return zeroOr(setBlocked(ctx, a, c.sig, c.block));
     case 'pdeathsig': return sysPdeathsig(ctx, a, c.sig);
     case 'fault': return sysFault(ctx, a);
     case 'reboot': return sysReboot(ctx, a, c.cmd);

@@ -1,56 +1,110 @@
 /**
  * The task lists of include/linux/sched.h: a thread's `children` list (kept oldest first, as
- * list_add_tail keeps it, because wait() walks it in that order) and iteration helpers.
+ * list_add_tail keeps it, because wait() walks it in that order), a process's thread list, and
+ * iteration helpers.
  */
 import type { TaskId } from './abi.ts';
-import { type Ctx, task } from './context.ts';
+import type { Ctx } from './context.ts';
 import { NO_TASK } from './types.ts';
 
 /** list_add_tail(&child->sibling, &parent->children) */
 export function linkChild(ctx: Ctx, parent: TaskId, child: TaskId): void {
-  const p = task(ctx, parent);
-  const c = task(ctx, child);
-  c.realParent = parent;
-  c.prevSibling = p.lastChild;
-  c.nextSibling = NO_TASK;
-  if (p.lastChild === NO_TASK) p.firstChild = child;
-  else task(ctx, p.lastChild).nextSibling = child;
-  p.lastChild = child;
+  const T = ctx.s.tasks;
+  T.realParent[child] = parent;
+  T.prevSibling[child] = T.lastChild[parent];
+  T.nextSibling[child] = NO_TASK;
+  if (T.lastChild[parent] === NO_TASK) T.firstChild[parent] = child;
+  else T.nextSibling[T.lastChild[parent]] = child;
+  T.lastChild[parent] = child;
 }
 
 /** list_del_init(&child->sibling) */
 export function unlinkChild(ctx: Ctx, child: TaskId): void {
-  const c = task(ctx, child);
-  if (c.realParent === NO_TASK) return;
-  const p = task(ctx, c.realParent);
-  if (c.prevSibling === NO_TASK) p.firstChild = c.nextSibling;
-  else task(ctx, c.prevSibling).nextSibling = c.nextSibling;
-  if (c.nextSibling === NO_TASK) p.lastChild = c.prevSibling;
-  else task(ctx, c.nextSibling).prevSibling = c.prevSibling;
-  c.prevSibling = NO_TASK;
-  c.nextSibling = NO_TASK;
+  const T = ctx.s.tasks;
+  const parent = T.realParent[child];
+  if (parent === NO_TASK) return;
+  const prev = T.prevSibling[child];
+  const next = T.nextSibling[child];
+  if (prev === NO_TASK) T.firstChild[parent] = next;
+  else T.nextSibling[prev] = next;
+  if (next === NO_TASK) T.lastChild[parent] = prev;
+  else T.prevSibling[next] = prev;
+  T.prevSibling[child] = NO_TASK;
+  T.nextSibling[child] = NO_TASK;
 }
 
 /** The children of one thread, oldest first (a copy: callers may relink while iterating). */
 export function childrenOf(ctx: Ctx, parent: TaskId): TaskId[] {
+  const T = ctx.s.tasks;
   const out: TaskId[] = [];
-  for (let c = task(ctx, parent).firstChild; c !== NO_TASK; c = task(ctx, c).nextSibling) out.push(c);
+  for (let c = T.firstChild[parent]; c !== NO_TASK; c = T.nextSibling[c]) out.push(c);
   return out;
 }
 
-/** for_each_thread(): the live (unreleased) threads of the group of `t`, leader first. */
-export function threadsOf(ctx: Ctx, t: TaskId): TaskId[] {
-  const leader = task(ctx, task(ctx, t).leader);
-  return leader.threads;
+/** list_add_tail_rcu(&p->thread_node, &p->signal->thread_head) */
+export function linkThread(ctx: Ctx, leader: TaskId, thread: TaskId): void {
+  const T = ctx.s.tasks;
+  const last = T.lastThread[leader];
+  T.prevThread[thread] = last;
+  T.nextThread[thread] = NO_TASK;
+  T.nextThread[last] = thread;
+  T.lastThread[leader] = thread;
 }
+
+/** list_del_rcu(&p->thread_node) of a thread other than the leader (__unhash_process). */
+export function unlinkThread(ctx: Ctx, thread: TaskId): void {
+  const T = ctx.s.tasks;
+  const prev = T.prevThread[thread];
+  const next = T.nextThread[thread];
+  T.nextThread[prev] = next;
+  if (next === NO_TASK) T.lastThread[T.leader[thread]] = prev;
+  else T.prevThread[next] = prev;
+  T.prevThread[thread] = NO_TASK;
+  T.nextThread[thread] = NO_TASK;
+}
+
+/**
+ * for_each_thread(): the unreleased threads of the group of `t`, leader first (a copy: callers
+ * may end threads while iterating). Loops that change no thread walk `nextThread` instead.
+ */
+export function threadsOf(ctx: Ctx, t: TaskId): TaskId[] {
+  const T = ctx.s.tasks;
+  const out: TaskId[] = [];
+  for (let th = T.leader[t]; th !== NO_TASK; th = T.nextThread[th]) out.push(th);
+  return out;
+}
+
+/** thread_group_empty(): the leader `p` is the only thread left in its group. */
+export const threadGroupEmpty = (ctx: Ctx, p: TaskId): boolean => ctx.s.tasks.nextThread[p] === NO_TASK;
+
+/** The thread is still running: neither exiting nor exited. */
+export const running = (ctx: Ctx, t: TaskId): boolean =>
+  !ctx.s.tasks.exiting[t] && ctx.s.tasks.exitState[t] === 0;
 
 /** find_alive_thread(): a thread of the group of `t` that is not exiting, or NO_TASK. */
 export function findAliveThread(ctx: Ctx, t: TaskId): TaskId {
-  for (const id of threadsOf(ctx, t)) if (!task(ctx, id).exiting) return id;
+  const T = ctx.s.tasks;
+  for (let th = T.leader[t]; th !== NO_TASK; th = T.nextThread[th]) if (!T.exiting[th]) return th;
   return NO_TASK;
 }
 
+/** No thread of the group of leader `p` is still running. */
+export function groupDead(ctx: Ctx, p: TaskId): boolean {
+  const T = ctx.s.tasks;
+  for (let th = p; th !== NO_TASK; th = T.nextThread[th]) if (running(ctx, th)) return false;
+  return true;
+}
+
+/** Number of tasks in the state. */
+export const taskTotal = (ctx: Ctx): number => ctx.s.tasks.count;
+
+/** Whether `t` is a thread-group leader that release_task has not yet unhashed. */
+export const isLiveProcess = (ctx: Ctx, t: TaskId): boolean => ctx.s.tasks.leader[t] === t && ctx.s.tasks.hashed[t] === 1;
+
 /** for_each_process(): thread-group leaders not yet released, in creation order. */
-export function* processes(ctx: Ctx): Generator<TaskId> {
-  for (const t of ctx.s.tasks) if (t.leader === t.id && t.hashed) yield t.id;
+export function processes(ctx: Ctx): TaskId[] {
+  const out: TaskId[] = [];
+  const n = taskTotal(ctx);
+  for (let t = 0; t < n; t++) if (isLiveProcess(ctx, t)) out.push(t);
+  return out;
 }

@@ -1,79 +1,106 @@
 /**
- * The kernel model's state: plain, serialisable data (arrays and records of numbers, strings and
- * booleans; no classes, no Maps, no functions), so it crosses postMessage and structuredClone
- * unchanged. `dispatch` mutates it in place; callers that need an older state keep a clone.
+ * The kernel model's state: plain, serialisable data (records, arrays and typed arrays of numbers,
+ * strings and booleans; no classes, no Maps, no functions), so it crosses postMessage and
+ * structuredClone unchanged. `dispatch` mutates it in place; callers that need an older state keep
+ * a copy (cloneKernelState).
  *
- * One Task per thread (task_struct). Each task owns exactly one struct pid (its TID), so a struct
- * pid is identified by the TaskId of the task that created it; process groups and sessions are
+ * One task per thread (task_struct), identified by its TaskId: an index into the columns of
+ * `TaskTable`. Tasks are laid out column by column (struct of arrays) in typed arrays rather than
+ * as one object each, because a scenario may hold millions of them: a typed column costs the
+ * garbage collector nothing per task and grows by doubling. Flags are 0/1 in Uint8Arrays. Each task owns exactly one struct pid (its TID), so a struct pid is
+ * identified by the TaskId of the task that created it; process groups and sessions are
  * references to the struct pid of their leader, which may outlive its task (R2, R3).
- * Process-wide data (signal_struct, sighand_struct) lives on the thread-group leader's Task.
+ * Process-wide data (signal_struct, sighand_struct) lives in the thread-group leader's row.
  */
 import type { NsId, TaskId } from './abi.ts';
 
 /** No task: the parent of the root init, an empty list end, an absent reaper. */
 export const NO_TASK = -1;
 
-export interface Task {
-  id: TaskId;
-  label: string;
-  cmd: string;
-  /** struct pid numbers, root level first: numbers[L] is the nr in the level-L ancestor of `ns` */
-  numbers: number[];
+/** task_struct.exit_state: 0 while the task has not finished exiting (include/linux/sched.h) */
+export const EXIT_DEAD = 0x10;
+export const EXIT_ZOMBIE = 0x20;
+
+/** A signal set: a small sorted array, replaced and never mutated (sigset.ts), so rows share them. */
+export type SigSet = readonly number[];
+
+/**
+ * Every column has one entry per task (TaskId 0 to count - 1); the typed columns may have room
+ * for more, all the same size.
+ */
+export interface TaskTable {
+  count: number;
+  label: string[];
+  cmd: string[];
+  /**
+   * where the task's struct pid numbers start in `nrs`, root level first: the number at level L
+   * is nrs[nrAt + L], for L from 0 to the level of the task's namespace
+   */
+  nrAt: Int32Array;
+  /** the struct pid numbers of every task, in runs of (level + 1); the first `nrCount` are used */
+  nrs: Int32Array;
+  nrCount: number;
   /** task_active_pid_ns: where the innermost number lives; never changes (R41) */
-  ns: NsId;
+  ns: Int32Array;
   /** nsproxy->pid_ns_for_children of this thread (R10) */
-  childrenNs: NsId;
+  childrenNs: Int32Array;
   /** index into KernelState.mnts: this thread's mount namespace */
-  mnt: number;
-  leader: TaskId;
-  /** on a leader: every thread of the group that has not been released, leader first */
-  threads: TaskId[];
+  mnt: Int32Array;
+  leader: Int32Array;
+  /**
+   * the thread list (signal->thread_head) of unreleased threads, leader first then in creation
+   * order: the leader starts it and is released last, so its row holds the list's tail
+   */
+  nextThread: Int32Array;
+  prevThread: Int32Array;
+  lastThread: Int32Array;
   /** real_parent: the thread that created this task, or its adopter */
-  realParent: TaskId;
+  realParent: Int32Array;
   /** children list of this thread (oldest first), as sibling links */
-  firstChild: TaskId;
-  lastChild: TaskId;
-  nextSibling: TaskId;
-  prevSibling: TaskId;
+  firstChild: Int32Array;
+  lastChild: Int32Array;
+  nextSibling: Int32Array;
+  prevSibling: Int32Array;
   /** how many (task, pid-type) links use this task's struct pid; 0 frees its numbers (R3) */
-  pidRefs: number;
+  pidRefs: Int32Array;
   /** the PID link of this task itself is attached (cleared by release_task) */
-  hashed: boolean;
+  hashed: Uint8Array;
   /** PF_EXITING */
-  exiting: boolean;
-  exitState: 'none' | 'zombie' | 'dead';
+  exiting: Uint8Array;
+  /** 0, EXIT_ZOMBIE or EXIT_DEAD */
+  exitState: Uint8Array;
   /** wait status as the kernel encodes it: code << 8, or the signal number */
-  exitCode: number;
+  exitCode: Int32Array;
   /**
    * released by a user-space wait (which saw the group's status) rather than by the kernel
    * (autoreap, a teardown's own reaping), where only the task's own exit code is on record
    * (pidfd exit info): the two differ for an init whose namespace was rebooted (R96)
    */
-  waitReaped: boolean;
-  blocked: number[];
-  pdeathsig: number;
+  waitReaped: Uint8Array;
+  blocked: SigSet[];
+  pdeathsig: Int32Array;
   /** a blocked wait4, with the struct pid it selects already looked up (R63) */
-  wait: WaitSelector | null;
+  wait: (WaitSelector | null)[];
   /** PF_FORKNOEXEC cleared: the task has exec'd since it was forked (setpgid EACCES, R81) */
-  execed: boolean;
+  execed: Uint8Array;
   /** holds every capability (credentials are per thread: capset changes only the caller) */
-  privileged: boolean;
+  privileged: Uint8Array;
   /** real, effective and saved uid (setuid(2) changes only the calling thread's) */
-  uid: number;
+  uid: Uint32Array;
   // ---- process-wide, meaningful on the leader ----
-  pgrp: TaskId;
-  session: TaskId;
-  sessionLeader: boolean;
+  pgrp: Int32Array;
+  session: Int32Array;
+  sessionLeader: Uint8Array;
   /** index into KernelState.sighands: shared by the threads of a group and by CLONE_SIGHAND */
-  sighand: number;
-  pending: number[];
-  stopped: boolean;
-  groupExit: boolean;
-  groupExitCode: number;
+  sighand: Int32Array;
+  pending: SigSet[];
+  stopped: Uint8Array;
+  groupExit: Uint8Array;
+  groupExitCode: Int32Array;
   /** SIGNAL_UNKILLABLE: set on a namespace init, cleared by a fatal fault (R76) */
-  unkillable: boolean;
-  subreaper: boolean;
-  hasChildSubreaper: boolean;
+  unkillable: Uint8Array;
+  subreaper: Uint8Array;
+  hasChildSubreaper: Uint8Array;
 }
 
 /**
@@ -108,17 +135,20 @@ export interface PidNamespace {
   zap: { init: TaskId; until: number } | null;
 }
 
-/** sighand_struct: the table of signal dispositions (default is being in neither list). */
-export interface Sighand {
-  handled: number[];
-  ignored: number[];
+/**
+ * The sighand_structs: tables of signal dispositions (default is being in neither set), one
+ * column each, indexed by Task `sighand`.
+ */
+export interface SighandTable {
+  handled: SigSet[];
+  ignored: SigSet[];
   /** the handler for SIGCHLD is the language's `reap auto`: it reaps every zombie child */
-  reapAuto: boolean;
+  reapAuto: boolean[];
 }
 
 export interface KernelState {
-  tasks: Task[];
-  sighands: Sighand[];
+  tasks: TaskTable;
+  sighands: SighandTable;
   namespaces: PidNamespace[];
   /** per mount namespace: the pid namespace its /proc shows */
   mnts: NsId[];

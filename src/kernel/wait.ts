@@ -7,66 +7,76 @@
  */
 import type { Ret, TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, emit, err, ok, proc, sighandOf, task } from './context.ts';
+import { type Ctx, emit, err, ok, proc, sighandOf } from './context.ts';
 import { findPidNs, pidNrNs } from './pid.ts';
-import { releaseTask, threadGroupEmpty } from './release.ts';
-import { NO_TASK, type Task, type WaitSelector } from './types.ts';
+import { releaseTask } from './release.ts';
+import { sigHas } from './sigset.ts';
+import { running, threadGroupEmpty } from './tasklist.ts';
+import { EXIT_ZOMBIE, NO_TASK, type WaitSelector } from './types.ts';
 
 const INT_MIN = -2147483648;
 const ANY_CHILD: WaitSelector = { type: 'any' };
 
 /** kernel_wait4()'s reading of its pid argument in the caller's namespace. */
-export function waitSelector(ctx: Ctx, w: Task, pid: number): WaitSelector | 'ESRCH' {
+export function waitSelector(ctx: Ctx, w: TaskId, pid: number): WaitSelector | 'ESRCH' {
+  const T = ctx.s.tasks;
   if (pid === INT_MIN) return 'ESRCH';
   if (pid === -1) return ANY_CHILD;
-  if (pid < -1) return { type: 'pgrp', owner: findPidNs(ctx, -pid, w.ns) };
-  if (pid === 0) return { type: 'pgrp', owner: proc(ctx, w).pgrp };
-  return { type: 'pid', owner: findPidNs(ctx, pid, w.ns) };
+  if (pid < -1) return { type: 'pgrp', owner: findPidNs(ctx, -pid, T.ns[w]) };
+  if (pid === 0) return { type: 'pgrp', owner: T.pgrp[proc(ctx, w)] };
+  return { type: 'pid', owner: findPidNs(ctx, pid, T.ns[w]) };
 }
 
-function selects(ctx: Ctx, sel: WaitSelector, c: Task): boolean {
+function selects(ctx: Ctx, sel: WaitSelector, c: TaskId): boolean {
   if (sel.type === 'any') return true;
-  if (sel.type === 'pgrp') return c.pgrp === sel.owner;
-  return c.id === sel.owner;
+  if (sel.type === 'pgrp') return ctx.s.tasks.pgrp[c] === sel.owner;
+  return c === sel.owner;
 }
 
 /** Zombie that wait can reap now: delay_group_leader() keeps a leader with live threads. */
-const reapable = (c: Task): boolean => c.exitState === 'zombie' && threadGroupEmpty(c);
+const reapable = (ctx: Ctx, c: TaskId): boolean => ctx.s.tasks.exitState[c] === EXIT_ZOMBIE && threadGroupEmpty(ctx, c);
 
-type Scan = { reaped: TaskId } | { eligible: boolean };
+/** What a scan of children found: a child to reap, or none (NO_TASK) and whether any matched. */
+interface Scan {
+  reaped: TaskId;
+  eligible: boolean;
+}
+const NOTHING: Scan = { reaped: NO_TASK, eligible: false };
+const NOT_YET: Scan = { reaped: NO_TASK, eligible: true };
 
-function scanChildren(ctx: Ctx, w: Task, sel: WaitSelector): Scan {
-  const own = scanThreadChildren(ctx, w.id, sel);
-  if (typeof own === 'number') return { reaped: own };
-  let eligible = own;
-  for (const th of proc(ctx, w).threads) {
-    if (th === w.id) continue;
+function scanChildren(ctx: Ctx, w: TaskId, sel: WaitSelector): Scan {
+  const T = ctx.s.tasks;
+  const own = scanThreadChildren(ctx, w, sel);
+  if (own.reaped !== NO_TASK) return own;
+  let eligible = own.eligible;
+  for (let th = proc(ctx, w); th !== NO_TASK; th = T.nextThread[th]) {
+    if (th === w) continue;
     const found = scanThreadChildren(ctx, th, sel);
-    if (typeof found === 'number') return { reaped: found };
-    eligible ||= found;
+    if (found.reaped !== NO_TASK) return found;
+    eligible ||= found.eligible;
   }
-  return { eligible };
+  return eligible ? NOT_YET : NOTHING;
 }
 
 /** One thread's children, oldest first: the first reapable match, or whether any matched. */
-function scanThreadChildren(ctx: Ctx, th: TaskId, sel: WaitSelector): TaskId | boolean {
+function scanThreadChildren(ctx: Ctx, th: TaskId, sel: WaitSelector): Scan {
+  const T = ctx.s.tasks;
   let eligible = false;
-  for (let c = task(ctx, th).firstChild; c !== NO_TASK; c = task(ctx, c).nextSibling) {
-    const child = task(ctx, c);
-    if (!selects(ctx, sel, child)) continue;
-    if (reapable(child)) return c;
+  for (let c = T.firstChild[th]; c !== NO_TASK; c = T.nextSibling[c]) {
+    if (!selects(ctx, sel, c)) continue;
+    if (reapable(ctx, c)) return { reaped: c, eligible: true };
     eligible = true;
   }
-  return eligible;
+  return eligible ? NOT_YET : NOTHING;
 }
 
 /** do_wait_pid(): the one child owning the struct pid, if it is ours (is_effectively_child). */
-function scanOne(ctx: Ctx, w: Task, owner: TaskId): Scan {
-  if (owner === NO_TASK) return { eligible: false };
-  const c = task(ctx, owner);
-  if (c.leader !== owner || !c.hashed || c.realParent === NO_TASK) return { eligible: false };
-  if (proc(ctx, task(ctx, c.realParent)).id !== proc(ctx, w).id) return { eligible: false };
-  return reapable(c) ? { reaped: owner } : { eligible: true };
+function scanOne(ctx: Ctx, w: TaskId, c: TaskId): Scan {
+  const T = ctx.s.tasks;
+  if (c === NO_TASK) return NOTHING;
+  if (T.leader[c] !== c || !T.hashed[c] || T.realParent[c] === NO_TASK) return NOTHING;
+  if (proc(ctx, T.realParent[c]) !== proc(ctx, w)) return NOTHING;
+  return reapable(ctx, c) ? { reaped: c, eligible: true } : NOT_YET;
 }
 
 /**
@@ -74,12 +84,12 @@ function scanOne(ctx: Ctx, w: Task, owner: TaskId): Scan {
  * is eligible, or null when eligible children exist but none is ready.
  */
 export function waitOnce(ctx: Ctx, waiter: TaskId, sel: WaitSelector): Ret | null {
-  const w = task(ctx, waiter);
-  const scan = sel.type === 'pid' ? scanOne(ctx, w, sel.owner) : scanChildren(ctx, w, sel);
-  if ('reaped' in scan) {
-    const nr = pidNrNs(ctx, scan.reaped, w.ns);
-    task(ctx, scan.reaped).waitReaped = true;
-    releaseTask(ctx, scan.reaped, proc(ctx, w).id);
+  const T = ctx.s.tasks;
+  const scan = sel.type === 'pid' ? scanOne(ctx, waiter, sel.owner) : scanChildren(ctx, waiter, sel);
+  if (scan.reaped !== NO_TASK) {
+    const nr = pidNrNs(ctx, scan.reaped, T.ns[waiter]);
+    T.waitReaped[scan.reaped] = 1;
+    releaseTask(ctx, scan.reaped, proc(ctx, waiter));
     return ok(nr);
   }
   return scan.eligible ? null : err('ECHILD');
@@ -87,13 +97,12 @@ export function waitOnce(ctx: Ctx, waiter: TaskId, sel: WaitSelector): Ret | nul
 
 /** wait4(pid, __WALL [| WNOHANG]) as a system call. */
 export function sysWait(ctx: Ctx, waiter: TaskId, pid: number, nohang: boolean): Ret {
-  const w = task(ctx, waiter);
-  const sel = waitSelector(ctx, w, pid);
+  const sel = waitSelector(ctx, waiter, pid);
   if (sel === 'ESRCH') return err('ESRCH');
   const ret = waitOnce(ctx, waiter, sel);
   if (ret !== null) return ret;
   if (nohang) return ok(0);
-  w.wait = sel;
+  ctx.s.tasks.wait[waiter] = sel;
   emit(ctx, { type: 'wait/blocked', task: waiter });
   return { kind: 'blocked' };
 }
@@ -104,15 +113,15 @@ export function sysWait(ctx: Ctx, waiter: TaskId, pid: number, nohang: boolean):
  * process looks when it runs again.
  */
 export function wakeParent(ctx: Ctx, leader: TaskId, child: TaskId): void {
-  const p = task(ctx, leader);
-  if (p.stopped || p.groupExit) return;
-  for (const th of p.threads) {
-    const t = task(ctx, th);
-    if (t.wait === null || t.exiting) continue;
-    if (child !== NO_TASK && !selects(ctx, t.wait, task(ctx, child))) continue;
-    const ret = waitOnce(ctx, th, t.wait);
+  const T = ctx.s.tasks;
+  if (T.stopped[leader] || T.groupExit[leader]) return;
+  for (let th = leader; th !== NO_TASK; th = T.nextThread[th]) {
+    const sel = T.wait[th];
+    if (sel === null || T.exiting[th]) continue;
+    if (child !== NO_TASK && !selects(ctx, sel, child)) continue;
+    const ret = waitOnce(ctx, th, sel);
     if (ret === null) continue;
-    t.wait = null;
+    T.wait[th] = null;
     emit(ctx, { type: 'wait/completed', task: th, ret });
     ctx.completed.push({ task: th, ret });
   }
@@ -120,23 +129,26 @@ export function wakeParent(ctx: Ctx, leader: TaskId, child: TaskId): void {
 
 /** The `reap auto` handler of process `leader` runs (its SIGCHLD was delivered). */
 export function runReapAuto(ctx: Ctx, leader: TaskId): void {
-  const p = task(ctx, leader);
-  if (!p.stopped && !p.groupExit && sighandOf(ctx, p).reapAuto && chldDeliverable(ctx, p)) reapAuto(ctx, p);
+  const T = ctx.s.tasks;
+  if (T.stopped[leader] || T.groupExit[leader]) return;
+  if (ctx.s.sighands.reapAuto[sighandOf(ctx, leader)] && chldDeliverable(ctx, leader)) reapAuto(ctx, leader);
 }
 
 /** The SIGCHLD handler can run: some live thread does not block SIGCHLD. */
-function chldDeliverable(ctx: Ctx, p: Task): boolean {
-  for (const th of p.threads) {
-    const t = task(ctx, th);
-    if (!t.exiting && t.exitState === 'none' && !t.blocked.includes(SIGNALS.CHLD)) return true;
+function chldDeliverable(ctx: Ctx, p: TaskId): boolean {
+  const T = ctx.s.tasks;
+  for (let th = p; th !== NO_TASK; th = T.nextThread[th]) {
+    if (running(ctx, th) && !sigHas(T.blocked[th], SIGNALS.CHLD)) return true;
   }
   return false;
 }
 
-/** The `reap auto` SIGCHLD handler: waitpid(-1, WNOHANG) until nothing is left to reap. */
-export function reapAuto(ctx: Ctx, p: Task): void {
-  const runner = p.threads.find((id) => !task(ctx, id).exiting && task(ctx, id).exitState === 'none');
-  if (runner === undefined) return;
+/** The `reap auto` SIGCHLD handler of process `p`: waitpid(-1, WNOHANG) until nothing is left to reap. */
+export function reapAuto(ctx: Ctx, p: TaskId): void {
+  const T = ctx.s.tasks;
+  let runner = p;
+  while (runner !== NO_TASK && !running(ctx, runner)) runner = T.nextThread[runner];
+  if (runner === NO_TASK) return;
   for (;;) {
     const ret = waitOnce(ctx, runner, ANY_CHILD);
     if (ret === null || ret.kind !== 'int') return;

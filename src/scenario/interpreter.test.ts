@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from './ast.ts';
 import { runScenario } from './document.ts';
 import { createInterpreter, type Interpreter, type StepRecord } from './interpreter.ts';
+import { taskCount } from '../kernel/index.ts';
 
 function start(text: string): Interpreter {
   const run = createInterpreter(text);
@@ -42,7 +43,7 @@ describe('labels', () => {
     const { error, records, run } = finish('init fork as A\nB getpid\nA getpid');
     expect(error).toMatchObject({ line: 2, code: 'SCN1029' });
     expect(records).toHaveLength(1);
-    expect(run.state.tasks).toHaveLength(2);
+    expect(taskCount(run.state)).toBe(2);
     expect(finish('init kill TERM nobody').error).toMatchObject({ line: 1, code: 'SCN1029' });
   });
 });

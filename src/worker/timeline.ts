@@ -1,15 +1,14 @@
 /**
  * The world at any step of a loaded scenario. Replay is the model: the state after step k is the
  * initial state with the system calls of steps 1…k dispatched in order. The timeline keeps a
- * bounded set of checkpoints (deep copies taken during the first run, copy.ts) and one working
- * state (the cursor); reaching step k restores the nearest checkpoint at or before k — or keeps
+ * bounded set of checkpoints (deep copies taken during the first run) and one working state
+ * (the cursor); reaching step k restores the nearest checkpoint at or before k — or keeps
  * going from the cursor when that is closer — and dispatches forward. So stepping back, jumping
  * and scrubbing give exactly the tables of a fresh run to that step.
  *
  * Invariant: checkpoint states are never mutated; the cursor is always a private copy.
  */
-import { copyPlain } from './copy.ts';
-import { dispatch, taskCount, type KernelEvent, type KernelState, type Syscall } from '../kernel/index.ts';
+import { cloneKernelState, dispatch, taskCount, type KernelEvent, type KernelState, type Syscall } from '../kernel/index.ts';
 
 /** One executed statement as the first run recorded it. */
 export interface RecordedStep {
@@ -51,7 +50,7 @@ export const MAX_CHECKPOINTS = 24;
 export function newTimeline(initial: KernelState, interval = 64): Timeline {
   return {
     steps: [],
-    checkpoints: [{ step: 0, state: copyPlain(initial) }],
+    checkpoints: [{ step: 0, state: cloneKernelState(initial) }],
     interval,
     cursor: { step: 0, state: initial },
     spare: null,
@@ -76,7 +75,7 @@ export function recordStep(tl: Timeline, step: RecordedStep, events: KernelEvent
   // Copying costs about as much per task as replaying costs per step: a big world is copied
   // less often (at least half its task count apart), so loading it stays quick.
   if (k % tl.interval === 0 && k - last >= taskCount(state) / 2) {
-    tl.checkpoints.push({ step: k, state: copyPlain(state) });
+    tl.checkpoints.push({ step: k, state: cloneKernelState(state) });
     if (tl.checkpoints.length > MAX_CHECKPOINTS) thin(tl);
   }
 }
@@ -102,7 +101,7 @@ export function stateAt(tl: Timeline, k: number): KernelState {
 function restore(tl: Timeline, base: Checkpoint): Checkpoint {
   const spare = tl.spare;
   tl.spare = null;
-  return spare !== null && spare.step === base.step ? spare : { step: base.step, state: copyPlain(base.state) };
+  return spare !== null && spare.step === base.step ? spare : { step: base.step, state: cloneKernelState(base.state) };
 }
 
 /**
@@ -114,7 +113,7 @@ export function prepareSpare(tl: Timeline): boolean {
   if (tl.cursor.step === 0) return false;
   const base = nearestCheckpoint(tl.checkpoints, tl.cursor.step - 1);
   if (tl.spare?.step === base.step) return false;
-  tl.spare = { step: base.step, state: copyPlain(base.state) };
+  tl.spare = { step: base.step, state: cloneKernelState(base.state) };
   return true;
 }
 

@@ -18,9 +18,9 @@ export class Kit {
     this.s = createKernelState({ pidMax });
   }
   id(label: string): number {
-    const t = this.s.tasks.find((x) => x.label === label);
-    if (t === undefined) throw new Error(`no task ${label}`);
-    return t.id;
+    const id = this.s.tasks.label.indexOf(label);
+    if (id < 0) throw new Error(`no task ${label}`);
+    return id;
   }
   call(actor: string, c: Call): string {
     const out = dispatch(this.s, { actor: this.id(actor), ...c } as Syscall);

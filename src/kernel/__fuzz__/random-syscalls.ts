@@ -4,7 +4,7 @@
  * form, waits, sessions, subreapers, dispositions, masks, faults and sysctl writes.
  */
 import {
-  SIGNALS, actorProblem, type CloneFlag, type KernelState, type Syscall, type Target,
+  SIGNALS, actorProblem, taskCount, type CloneFlag, type KernelState, type Syscall, type Target,
 } from '../index.ts';
 
 /** mulberry32: a tiny deterministic PRNG (no Math.random in the engine's tests either). */
@@ -30,12 +30,12 @@ const FLAG_SETS: CloneFlag[][] = [
 ];
 
 function target(r: Rand, s: KernelState): Target {
-  if (r() < 0.6) return { kind: 'task', task: int(r, 0, s.tasks.length - 1) };
+  if (r() < 0.6) return { kind: 'task', task: int(r, 0, taskCount(s) - 1) };
   return { kind: 'nr', nr: pick(r, [0, -1, 1, 2, 3, 4, 5, -2, -3, 300, 99999]) };
 }
 
 function liveActor(r: Rand, s: KernelState): number | null {
-  const able = s.tasks.filter((t) => actorProblem(s, t.id) === null).map((t) => t.id);
+  const able = s.tasks.label.map((_, id) => id).filter((id) => actorProblem(s, id) === null);
   return able.length === 0 ? null : pick(r, able);
 }
 
@@ -46,7 +46,7 @@ export function randomCall(r: Rand, s: KernelState): Syscall | null {
   const roll = r();
   if (roll < 0.42) {
     const setTid = r() < 0.1 ? [int(r, 0, 6)] : null;
-    return { actor, op: 'clone', flags: pick(r, FLAG_SETS), setTid, label: `t${s.tasks.length}`, cmd: null };
+    return { actor, op: 'clone', flags: pick(r, FLAG_SETS), setTid, label: `t${taskCount(s)}`, cmd: null };
   }
   if (roll < 0.48) return { actor, op: actor === 0 ? 'getpid' : 'exit', code: int(r, 0, 3) } as Syscall;
   if (roll < 0.6) return { actor, op: 'wait', target: r() < 0.6 ? null : target(r, s), nohang: r() < 0.6 };

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { checkInvariants, cloneKernelState, createKernelState, dispatch, psTable, taskCount, taskView, type Syscall } from './index.ts';
+
+const fork = (actor: number, label: string, flags: Syscall extends infer S ? S extends { op: 'clone'; flags: infer F } ? F : never : never = []): Syscall =>
+  ({ actor, op: 'clone', flags, setTid: null, label, cmd: null });
+
+function views(s: ReturnType<typeof createKernelState>): unknown {
+  return { tasks: Array.from({ length: taskCount(s) }, (_, id) => taskView(s, id)), ps: psTable(s, 0) };
+}
+
+describe('the task table', () => {
+  it('grows past its first capacity without losing a row', () => {
+    const s = createKernelState({ pidMax: 4194304 });
+    for (let i = 0; i < 1000; i++) dispatch(s, fork(0, `t${i}`));
+    expect(taskCount(s)).toBe(1001);
+    expect(taskView(s, 1000)).toMatchObject({ label: 't999', nspid: [1001], parent: 0, state: 'alive' });
+    expect(checkInvariants(s)).toEqual([]);
+  });
+});
+
+describe('cloneKernelState', () => {
+  it('copies a state exactly, sharing nothing that a later call changes', () => {
+    const s = createKernelState();
+    dispatch(s, fork(0, 'a'));
+    dispatch(s, fork(1, 'b', ['NEWPID']));
+    dispatch(s, fork(2, 'c'));
+    dispatch(s, { actor: 3, op: 'exit', code: 4 });
+    const copy = cloneKernelState(s);
+    expect(views(copy)).toEqual(views(s));
+    const before = views(s);
+    dispatch(s, { actor: 2, op: 'wait', target: null, nohang: false });
+    dispatch(s, { actor: 1, op: 'kill', target: { kind: 'task', task: 2 }, sig: 9 });
+    for (let i = 0; i < 100; i++) dispatch(s, fork(0, `x${i}`));
+    expect(views(copy)).toEqual(before);
+    expect(checkInvariants(copy)).toEqual([]);
+  });
+
+  it('gives a copy that runs on exactly as the original does', () => {
+    const s = createKernelState();
+    dispatch(s, fork(0, 'a'));
+    const copy = cloneKernelState(s);
+    for (const state of [s, copy]) for (let i = 0; i < 70; i++) dispatch(state, fork(1, `c${i}`));
+    expect(views(copy)).toEqual(views(s));
+    expect(checkInvariants(copy)).toEqual([]);
+  });
+});
