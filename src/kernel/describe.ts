@@ -7,7 +7,7 @@ import { type Ctx, ns, numbersOf, proc, sighandOf } from './context.ts';
 import { nsIsWithin, pidNrNs } from './pid.ts';
 import { procPidList } from './proc.ts';
 import { exitStatus } from './release.ts';
-import { sigName } from './sigset.ts';
+import { sigList, sigName } from './sigset.ts';
 import { running } from './tasklist.ts';
 import type { KernelState, TaskTable } from './types.ts';
 import { EXIT_ZOMBIE, NO_TASK } from './types.ts';
@@ -44,13 +44,13 @@ const exists = (s: KernelState, id: TaskId): boolean => Number.isInteger(id) && 
 export function actorProblem(s: KernelState, id: TaskId): string | null {
   if (!exists(s, id)) return 'no such task';
   const T = s.tasks;
-  if (T.hashed[id] && T.exitState[id] === 0 && !T.exiting[id] && T.wait[id] === null) {
+  if (T.hashed[id] && T.exitState[id] === 0 && !T.exiting[id] && T.waitType[id] === 0) {
     return T.stopped[T.leader[id]] ? 'is stopped' : null;
   }
   const c = view(s);
   const st = stateName(c, id);
   if (st === 'dead' || st === 'zombie' || T.exiting[id]) return st === 'exiting' ? "is exiting in its namespace's teardown" : 'has exited';
-  if (T.wait[id] !== null) return 'is blocked in wait';
+  if (T.waitType[id] !== 0) return 'is blocked in wait';
   return st === 'stopped' ? 'is stopped' : null;
 }
 
@@ -73,7 +73,7 @@ export function psTable(s: KernelState, id: NsId): PsRow[] {
     const parent = T.realParent[p] === NO_TASK ? NO_TASK : T.leader[T.realParent[p]];
     return {
       task: p, pid: nr, ppid: pidNrNs(c, parent, id), pgid: pidNrNs(c, T.pgrp[p], id),
-      sid: pidNrNs(c, T.session[p], id), stat: psStat(c, p), cmd: T.cmd[p], label: T.label[p],
+      sid: pidNrNs(c, T.session[p], id), stat: psStat(c, p), cmd: s.cmds[T.cmd[p]], label: T.label[p],
     };
   });
 }
@@ -121,14 +121,15 @@ export function taskView(s: KernelState, id: TaskId): TaskView {
   const sh = sighandOf(c, p);
   const done = state === 'zombie' || state === 'dead';
   return {
-    id, label: T.label[id], cmd: T.cmd[id], ns: T.ns[id], childrenNs: T.childrenNs[id], nspid: numbersOf(c, id), state,
+    id, label: T.label[id], cmd: s.cmds[T.cmd[id]], ns: T.ns[id], childrenNs: T.childrenNs[id], nspid: numbersOf(c, id), state,
     exit: done ? decodeStatus(reportedStatus(T, id, state)) : null,
     leader: p, isThread: p !== id,
     parent: T.realParent[id] === NO_TASK ? null : T.leader[T.realParent[id]],
     pgrpLeaderNspid: numbersOf(c, T.pgrp[p]), sessionLeaderNspid: numbersOf(c, T.session[p]),
-    pending: T.pending[p].map(sigName), blocked: T.blocked[id].map(sigName), handled: S.handled[sh].map(sigName),
-    ignored: S.ignored[sh].map(sigName), subreaper: T.subreaper[p] === 1, reapAuto: S.reapAuto[sh], uid: T.uid[id],
-    privileged: T.privileged[id] === 1, waiting: T.wait[id] !== null, procNs: s.mnts[T.mnt[id]] ?? 0,
+    pending: sigList(T.pending, p).map(sigName), blocked: sigList(T.blocked, id).map(sigName),
+    handled: sigList(S.handled, sh).map(sigName), ignored: sigList(S.ignored, sh).map(sigName),
+    subreaper: T.subreaper[p] === 1, reapAuto: S.reapAuto[sh] === 1, uid: T.uid[id],
+    privileged: T.privileged[id] === 1, waiting: T.waitType[id] !== 0, procNs: s.mnts[T.mnt[id]] ?? 0,
   };
 }
 

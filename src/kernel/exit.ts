@@ -48,7 +48,7 @@ export function doExit(ctx: Ctx, id: TaskId, status: number): void {
   synchronizeGroupExit(ctx, id, status);
   T.exiting[id] = 1;
   T.exitCode[id] = status;
-  T.wait[id] = null;
+  T.waitType[id] = 0;
   if (findChildReaper(ctx, id)) exitNotify(ctx, id);
 }
 

@@ -6,6 +6,7 @@ import type { CloneFlag, Ret, TaskId } from './abi.ts';
 import { type Ctx, emit, err, ns, ok, proc } from './context.ts';
 import { allocPid, getPid, pidNrNs, publishPid } from './pid.ts';
 import { createPidNamespace, destroyUnusedPidNamespace } from './pid_namespace.ts';
+import { sigCopy } from './sigset.ts';
 import { pushSighand, pushTask } from './state.ts';
 import { linkChild, linkThread } from './tasklist.ts';
 import { SET_TID_MAX } from './types.ts';
@@ -86,9 +87,10 @@ function makeTask(
   target: number,
 ): TaskId {
   const T = ctx.s.tasks;
-  const c = pushTask(ctx.s, args.label, args.cmd ?? T.cmd[t], target, numbers);
+  const cmd = args.cmd === null ? T.cmd[t] : ctx.s.cmds.push(args.cmd) - 1;
+  const c = pushTask(ctx.s, args.label, cmd, target, numbers);
   T.mnt[c] = (bits & CLONE_BIT.NEWNS) !== 0 ? ctx.s.mnts.push(ctx.s.mnts[T.mnt[t]] ?? 0) - 1 : T.mnt[t];
-  T.blocked[c] = T.blocked[t];
+  sigCopy(T.blocked, c, T.blocked, t);
   T.privileged[c] = T.privileged[t];
   T.uid[c] = T.uid[t];
   if ((bits & CLONE_BIT.THREAD) !== 0) attachThread(ctx, c, t);
@@ -115,8 +117,11 @@ function attachThread(ctx: Ctx, c: TaskId, t: TaskId): void {
 function copySighand(ctx: Ctx, p: TaskId, bits: Flags): number {
   const sh = ctx.s.tasks.sighand[p];
   if ((bits & CLONE_BIT.SIGHAND) !== 0) return sh;
+  const copy = pushSighand(ctx.s);
   const S = ctx.s.sighands;
-  return pushSighand(ctx.s, S.handled[sh], S.ignored[sh], false);
+  sigCopy(S.handled, copy, S.handled, sh);
+  sigCopy(S.ignored, copy, S.ignored, sh);
+  return copy;
 }
 
 function attachProcess(ctx: Ctx, c: TaskId, t: TaskId, bits: Flags): void {

@@ -35,18 +35,26 @@ function linkCounts(s: KernelState): number[] {
   return refs;
 }
 
+/** Every typed column of a table has room for the same rows (signal sets: two words per row). */
+function checkTable(name: string, table: object, capacity: number, count: number, out: string[]): void {
+  if (count > capacity) out.push(`${name}: ${count} rows in room for ${capacity}`);
+  for (const [key, column] of Object.entries(table)) {
+    if (!ArrayBuffer.isView(column) || key === 'nrs') continue;
+    const size = (column as Uint8Array).length;
+    if (size !== capacity && size !== 2 * capacity) out.push(`${name}.${key} has room for ${size}, not ${capacity} rows`);
+  }
+}
+
 function checkColumns(s: KernelState, out: string[]): void {
   const T = s.tasks;
-  const n = taskCount(s);
-  for (const [name, column] of Object.entries(T)) {
-    if (typeof column === 'number' || name === 'nrs') continue;
-    const size = (column as ArrayLike<unknown>).length;
-    const fits = ArrayBuffer.isView(column) ? size === T.leader.length && size >= n : size === n;
-    if (!fits) out.push(`column ${name} has ${size} entries for ${n} tasks`);
-  }
+  checkTable('tasks', T, T.leader.length, T.count, out);
+  if (T.label.length !== T.count) out.push(`${T.label.length} labels for ${T.count} tasks`);
   if (T.nrCount > T.nrs.length) out.push(`${T.nrCount} pid numbers in room for ${T.nrs.length}`);
-  const sighands = s.sighands.reapAuto.length;
-  if (s.sighands.handled.length !== sighands || s.sighands.ignored.length !== sighands) out.push('sighand columns differ in length');
+  checkTable('sighands', s.sighands, s.sighands.reapAuto.length, s.sighands.count, out);
+  for (let t = 0; t < T.count; t++) {
+    if (T.cmd[t] < 0 || T.cmd[t] >= s.cmds.length) out.push(`${T.label[t]}: no command line ${T.cmd[t]}`);
+    if (T.sighand[t] < 0 || T.sighand[t] >= s.sighands.count) out.push(`${T.label[t]}: no sighand ${T.sighand[t]}`);
+  }
 }
 
 function checkIdrs(s: KernelState, out: string[]): void {

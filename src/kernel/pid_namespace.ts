@@ -51,9 +51,9 @@ export function zapPidNsProcesses(ctx: Ctx, id: NsId, me: TaskId): boolean {
   const init = proc(ctx, me);
   disablePidAllocation(ctx, id);
   const sh = sighandOf(ctx, init);
-  S.ignored[sh] = sigAdd(S.ignored[sh], SIGNALS.CHLD);
-  S.handled[sh] = sigDel(S.handled[sh], SIGNALS.CHLD);
-  S.reapAuto[sh] = false;
+  sigAdd(S.ignored, sh, SIGNALS.CHLD);
+  sigDel(S.handled, sh, SIGNALS.CHLD);
+  S.reapAuto[sh] = 0;
   emit(ctx, { type: 'ns/zap-started', ns: id, init: me });
   const victims: TaskId[] = [];
   for (let nr = 2; nr < n.idr.length; nr++) if (n.idr[nr] !== undefined) victims.push(n.idr[nr] ?? -1);

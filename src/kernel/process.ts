@@ -8,7 +8,7 @@ import { SIGNALS } from './abi.ts';
 import { type Ctx, NONE, emit, err, ns, ok, proc, sighandOf } from './context.ts';
 import { doExit, exitCodeStatus } from './exit.ts';
 import { forceSigFault, handlerOf, sendPrivSignal } from './signal.ts';
-import { sigAdd, sigDel, sigHas, sigName, validSignal } from './sigset.ts';
+import { sigAdd, sigClear, sigCopy, sigDel, sigHas, sigName, validSignal } from './sigset.ts';
 import { pushSighand } from './state.ts';
 import { isLiveProcess, taskTotal, threadsOf } from './tasklist.ts';
 import { reapAuto } from './wait.ts';
@@ -26,7 +26,7 @@ export function panicReason(ctx: Ctx, call: Syscall): string | null {
   const others = threadsOf(ctx, t).some((id) => id !== t && !T.exiting[id]);
   const panic = "the root namespace's init can never end (the kernel would panic)";
   if (call.op === 'exit' || (call.op === 'thread-exit' && !others)) return panic;
-  if (call.op === 'fault' && (sigHas(T.blocked[t], SIGNALS.SEGV) || handlerOf(ctx, t, SIGNALS.SEGV) !== 'handle')) {
+  if (call.op === 'fault' && (sigHas(T.blocked, t, SIGNALS.SEGV) || handlerOf(ctx, t, SIGNALS.SEGV) !== 'handle')) {
     return `a fault in init: ${panic}`;
   }
   if (call.op === 'reboot' && T.privileged[t]) return 'reboot in the root namespace would reboot the machine';
@@ -42,13 +42,13 @@ export function sysExec(ctx: Ctx, actor: TaskId, cmd: string): Ret {
   const p = proc(ctx, actor);
   for (const id of threadsOf(ctx, p)) if (id !== actor && id !== p) doExit(ctx, id, SIGNALS.KILL);
   if (p !== actor && !T.exiting[p]) doExit(ctx, p, SIGNALS.KILL);
-  T.cmd[actor] = cmd;
-  T.cmd[p] = cmd;
+  T.cmd[actor] = ctx.s.cmds.push(cmd) - 1;
+  T.cmd[p] = T.cmd[actor];
   T.execed[actor] = 1;
   T.execed[p] = 1;
   const sh = unshareSighand(ctx, p);
-  ctx.s.sighands.handled[sh] = [];
-  ctx.s.sighands.reapAuto[sh] = false;
+  sigClear(ctx.s.sighands.handled, sh);
+  ctx.s.sighands.reapAuto[sh] = 0;
   return ok(0);
 }
 
@@ -63,8 +63,12 @@ function unshareSighand(ctx: Ctx, p: TaskId): number {
   let shared = false;
   for (let o = 0; o < taskTotal(ctx) && !shared; o++) shared = o !== p && T.sighand[o] === sh && isLiveProcess(ctx, o);
   if (!shared) return sh;
-  T.sighand[p] = pushSighand(ctx.s, S.handled[sh], S.ignored[sh], S.reapAuto[sh]);
-  return T.sighand[p];
+  const copy = pushSighand(ctx.s);
+  sigCopy(S.handled, copy, S.handled, sh);
+  sigCopy(S.ignored, copy, S.ignored, sh);
+  S.reapAuto[copy] = S.reapAuto[sh];
+  T.sighand[p] = copy;
+  return copy;
 }
 
 /** A synchronous fault in the caller: SIGSEGV forced by the kernel. */
@@ -85,9 +89,10 @@ export function sysReap(ctx: Ctx, actor: TaskId, mode: 'auto' | 'manual'): Ret {
   const S = ctx.s.sighands;
   const p = proc(ctx, actor);
   const sh = sighandOf(ctx, p);
-  S.ignored[sh] = sigDel(S.ignored[sh], SIGNALS.CHLD);
-  S.handled[sh] = mode === 'auto' ? sigAdd(S.handled[sh], SIGNALS.CHLD) : sigDel(S.handled[sh], SIGNALS.CHLD);
-  S.reapAuto[sh] = mode === 'auto';
+  sigDel(S.ignored, sh, SIGNALS.CHLD);
+  if (mode === 'auto') sigAdd(S.handled, sh, SIGNALS.CHLD);
+  else sigDel(S.handled, sh, SIGNALS.CHLD);
+  S.reapAuto[sh] = mode === 'auto' ? 1 : 0;
   if (mode === 'auto') reapAuto(ctx, p);
   return ok(0);
 }

@@ -15,8 +15,8 @@ import { type Ctx, emit, proc, sighandOf } from './context.ts';
 import { pidNrNs } from './pid.ts';
 import { willBecomeOrphanedPgrp } from './pgrp.ts';
 import {
-  nextSignal, sigAdd, sigDel, sigHas, sigKernelCoredump, sigKernelIgnore, sigKernelOnly,
-  sigKernelStop, sigName, validSignal,
+  STOP_SIGNALS, nextSignal, sigAdd, sigDel, sigEmpty, sigHas, sigKernelCoredump, sigKernelIgnore,
+  sigKernelOnly, sigKernelStop, sigName, validSignal,
 } from './sigset.ts';
 import { groupDead, running } from './tasklist.ts';
 import { NO_TASK } from './types.ts';
@@ -27,8 +27,8 @@ export type Handler = 'default' | 'ignore' | 'handle';
 export function handlerOf(ctx: Ctx, t: TaskId, sig: number): Handler {
   const sh = sighandOf(ctx, t);
   const S = ctx.s.sighands;
-  if (sigHas(S.handled[sh], sig)) return 'handle';
-  return sigHas(S.ignored[sh], sig) ? 'ignore' : 'default';
+  if (sigHas(S.handled, sh, sig)) return 'handle';
+  return sigHas(S.ignored, sh, sig) ? 'ignore' : 'default';
 }
 
 /** SIGNAL_GROUP_EXIT: the group of `leader` is dying with `status`; false if it already was. */
@@ -57,7 +57,7 @@ const groupGone = (ctx: Ctx, p: TaskId): boolean => ctx.s.tasks.groupExit[p] ===
 /** sig_task_ignored() / sig_ignored(): whether the signal is dropped at send time. */
 function sigIgnored(ctx: Ctx, t: TaskId, sig: number, force: boolean): string | null {
   const T = ctx.s.tasks;
-  if (sigHas(T.blocked[t], sig)) return null;
+  if (sigHas(T.blocked, t, sig)) return null;
   const p = proc(ctx, t);
   const handler = handlerOf(ctx, p, sig);
   if (p === 0 && sigKernelOnly(sig)) return 'global-init';
@@ -71,9 +71,9 @@ function prepareSignal(ctx: Ctx, t: TaskId, sig: number, force: boolean): boolea
   const T = ctx.s.tasks;
   const p = proc(ctx, t);
   if (groupGone(ctx, p)) return false;
-  if (sigKernelStop(sig)) T.pending[p] = sigDel(T.pending[p], SIGNALS.CONT);
+  if (sigKernelStop(sig)) sigDel(T.pending, p, SIGNALS.CONT);
   if (sig === SIGNALS.CONT) {
-    T.pending[p] = T.pending[p].filter((s) => !sigKernelStop(s));
+    for (const stop of STOP_SIGNALS) sigDel(T.pending, p, stop);
     if (T.stopped[p]) resumeGroup(ctx, p);
   }
   const why = sigIgnored(ctx, t, sig, force);
@@ -90,7 +90,7 @@ function resumeGroup(ctx: Ctx, p: TaskId): void {
 
 /** wants_signal() */
 function wantsSignal(ctx: Ctx, t: TaskId, sig: number): boolean {
-  if (sigHas(ctx.s.tasks.blocked[t], sig) || !running(ctx, t)) return false;
+  if (sigHas(ctx.s.tasks.blocked, t, sig) || !running(ctx, t)) return false;
   if (sig === SIGNALS.KILL) return true;
   return !ctx.s.tasks.stopped[proc(ctx, t)];
 }
@@ -120,18 +120,18 @@ export function sendSignal(ctx: Ctx, t: TaskId, sig: number, force: boolean, rea
     if (wasStopped && !T.stopped[p]) runPendingSignals(ctx, p, reason);
     return;
   }
-  if (T.pending[p].length === 0 && wantsSignal(ctx, t, sig) && handlerOf(ctx, p, sig) === 'handle') {
+  if (sigEmpty(T.pending, p) && wantsSignal(ctx, t, sig) && handlerOf(ctx, p, sig) === 'handle') {
     // nothing else is pending, so the handler runs at once: no need to queue and dequeue
     deliverToHandler(ctx, p, t, sig);
     return;
   }
-  if (!sigHas(T.pending[p], sig)) T.pending[p] = sigAdd(T.pending[p], sig);
+  sigAdd(T.pending, p, sig);
   if (signalTaker(ctx, t, sig) === NO_TASK) {
     emit(ctx, { type: 'signal/pending', task: p, sig: sigName(sig) });
     return;
   }
   if (sigFatal(ctx, p, sig) && !sigKernelCoredump(sig) && !T.groupExit[p]) {
-    T.pending[p] = sigDel(T.pending[p], sig);
+    sigDel(T.pending, p, sig);
     killGroup(ctx, p, sig, reason);
     return;
   }
@@ -142,9 +142,9 @@ export function sendSignal(ctx: Ctx, t: TaskId, sig: number, force: boolean, rea
 function deliverToHandler(ctx: Ctx, p: TaskId, th: TaskId, sig: number): void {
   emit(ctx, { type: 'signal/delivered', task: p, sig: sigName(sig), handled: true });
   // SA_RESTART: a wait interrupted by the handler starts over, looking at every child again
-  if (ctx.s.tasks.wait[th] !== null) ctx.wakes.push({ parent: p, child: NO_TASK });
+  if (ctx.s.tasks.waitType[th] !== 0) ctx.wakes.push({ parent: p, child: NO_TASK });
   // the `reap auto` handler reaps when the call settles
-  if (sig === SIGNALS.CHLD && ctx.s.sighands.reapAuto[sighandOf(ctx, p)]) ctx.reapers.push(p);
+  if (sig === SIGNALS.CHLD && ctx.s.sighands.reapAuto[sighandOf(ctx, p)] === 1) ctx.reapers.push(p);
 }
 
 /** A live thread of `p` that would dequeue a pending signal now, and that signal; thread NO_TASK if none. */
@@ -152,7 +152,7 @@ function nextDequeue(ctx: Ctx, p: TaskId): { th: TaskId; sig: number } {
   const T = ctx.s.tasks;
   for (let th = p; th !== NO_TASK; th = T.nextThread[th]) {
     if (!running(ctx, th)) continue;
-    const sig = nextSignal(T.pending[p], T.blocked[th]);
+    const sig = nextSignal(T.pending, p, T.blocked, th);
     if (sig !== 0) return { th, sig };
   }
   return { th: NO_TASK, sig: 0 };
@@ -164,7 +164,7 @@ export function runPendingSignals(ctx: Ctx, p: TaskId, reason: KillReason): void
   while (!groupGone(ctx, p) && !T.stopped[p]) {
     const { th, sig } = nextDequeue(ctx, p);
     if (th === NO_TASK) return;
-    T.pending[p] = sigDel(T.pending[p], sig);
+    sigDel(T.pending, p, sig);
     const handler = handlerOf(ctx, p, sig);
     if (handler === 'handle') {
       deliverToHandler(ctx, p, th, sig);
@@ -229,11 +229,13 @@ export function setDisposition(ctx: Ctx, t: TaskId, sig: number, handler: Handle
   const S = ctx.s.sighands;
   const p = proc(ctx, t);
   const sh = sighandOf(ctx, p);
-  S.handled[sh] = handler === 'handle' ? sigAdd(S.handled[sh], sig) : sigDel(S.handled[sh], sig);
-  S.ignored[sh] = handler === 'ignore' ? sigAdd(S.ignored[sh], sig) : sigDel(S.ignored[sh], sig);
-  if (sig === SIGNALS.CHLD) S.reapAuto[sh] = false;
+  sigDel(S.handled, sh, sig);
+  sigDel(S.ignored, sh, sig);
+  if (handler === 'handle') sigAdd(S.handled, sh, sig);
+  if (handler === 'ignore') sigAdd(S.ignored, sh, sig);
+  if (sig === SIGNALS.CHLD) S.reapAuto[sh] = 0;
   // POSIX: making a signal ignored discards its pending instances
-  if (handler === 'ignore' || (handler === 'default' && sigKernelIgnore(sig))) T.pending[p] = sigDel(T.pending[p], sig);
+  if (handler === 'ignore' || (handler === 'default' && sigKernelIgnore(sig))) sigDel(T.pending, p, sig);
   return null;
 }
 
@@ -242,7 +244,8 @@ export function setBlocked(ctx: Ctx, t: TaskId, sig: number, block: boolean): st
   if (!validSignal(sig) || sig === 0) return 'EINVAL';
   if (sigKernelOnly(sig)) return null;
   const T = ctx.s.tasks;
-  T.blocked[t] = block ? sigAdd(T.blocked[t], sig) : sigDel(T.blocked[t], sig);
+  if (block) sigAdd(T.blocked, t, sig);
+  else sigDel(T.blocked, t, sig);
   if (!block) runPendingSignals(ctx, proc(ctx, t), 'unblocked');
   return null;
 }
@@ -257,11 +260,11 @@ export function forceSigFault(ctx: Ctx, t: TaskId): void {
   const T = ctx.s.tasks;
   const S = ctx.s.sighands;
   const p = proc(ctx, t);
-  if (sigHas(T.blocked[t], sig) || handlerOf(ctx, p, sig) !== 'handle') {
+  if (sigHas(T.blocked, t, sig) || handlerOf(ctx, p, sig) !== 'handle') {
     const sh = sighandOf(ctx, p);
-    S.handled[sh] = sigDel(S.handled[sh], sig);
-    S.ignored[sh] = sigDel(S.ignored[sh], sig);
-    T.blocked[t] = sigDel(T.blocked[t], sig);
+    sigDel(S.handled, sh, sig);
+    sigDel(S.ignored, sh, sig);
+    sigDel(T.blocked, t, sig);
     T.unkillable[p] = 0;
   }
   sendSignal(ctx, t, sig, true, 'fault');

@@ -1,9 +1,9 @@
 /**
- * Signal sets and default actions (include/linux/signal.h). Sets are small sorted arrays that are
- * replaced, never mutated, so that tasks may share one empty set.
+ * Signal sets and default actions (include/linux/signal.h). A set is a row of a SigColumn: the
+ * kernel's 64-bit sigset_t as two 32-bit words, signal n at bit n - 1.
  */
 import { SIGNALS, type SigName } from './abi.ts';
-import type { SigSet } from './types.ts';
+import type { SigColumn } from './types.ts';
 
 export const SIGRTMAX = 64;
 const { KILL, STOP, TSTP, TTIN, TTOU, CHLD, CONT, URG, WINCH } = SIGNALS;
@@ -20,21 +20,48 @@ export function sigName(sig: number): SigName {
 
 export const validSignal = (sig: number): boolean => Number.isInteger(sig) && sig >= 0 && sig <= SIGRTMAX;
 
-export const sigHas = (set: SigSet, sig: number): boolean => set.includes(sig);
+const word = (row: number, sig: number): number => 2 * row + ((sig - 1) >>> 5);
+const bit = (sig: number): number => 1 << ((sig - 1) & 31);
 
-export function sigAdd(set: SigSet, sig: number): SigSet {
-  if (set.includes(sig)) return set;
-  const out = [...set, sig];
-  for (let i = out.length - 1; i > 0 && (out[i - 1] ?? 0) > sig; i--) [out[i - 1], out[i]] = [sig, out[i - 1] ?? 0];
-  return out;
+/** sigismember() */
+export const sigHas = (set: SigColumn, row: number, sig: number): boolean => (set[word(row, sig)] & bit(sig)) !== 0;
+
+/** sigaddset() */
+export function sigAdd(set: SigColumn, row: number, sig: number): void {
+  set[word(row, sig)] |= bit(sig);
 }
 
-export function sigDel(set: SigSet, sig: number): SigSet {
-  return set.includes(sig) ? set.filter((s) => s !== sig) : set;
+/** sigdelset() */
+export function sigDel(set: SigColumn, row: number, sig: number): void {
+  set[word(row, sig)] &= ~bit(sig);
+}
+
+/** sigisemptyset() */
+export const sigEmpty = (set: SigColumn, row: number): boolean => set[2 * row] === 0 && set[2 * row + 1] === 0;
+
+/** sigemptyset() */
+export function sigClear(set: SigColumn, row: number): void {
+  set[2 * row] = 0;
+  set[2 * row + 1] = 0;
+}
+
+/** Row `to` of `into` becomes a copy of row `from` of `set`. */
+export function sigCopy(into: SigColumn, to: number, set: SigColumn, from: number): void {
+  into[2 * to] = set[2 * from];
+  into[2 * to + 1] = set[2 * from + 1];
+}
+
+/** The members of a set, lowest first. */
+export function sigList(set: SigColumn, row: number): number[] {
+  const out: number[] = [];
+  for (let sig = 1; sig <= SIGRTMAX; sig++) if (sigHas(set, row, sig)) out.push(sig);
+  return out;
 }
 
 /** sig_kernel_only(): cannot be caught, blocked or ignored. */
 export const sigKernelOnly = (sig: number): boolean => sig === KILL || sig === STOP;
+/** SIG_KERNEL_STOP_MASK */
+export const STOP_SIGNALS: readonly number[] = [STOP, TSTP, TTIN, TTOU];
 /** sig_kernel_stop() */
 export const sigKernelStop = (sig: number): boolean =>
   sig === STOP || sig === TSTP || sig === TTIN || sig === TTOU;
@@ -45,16 +72,16 @@ export const sigKernelIgnore = (sig: number): boolean =>
 export const sigKernelCoredump = (sig: number): boolean =>
   [QUIT, ILL, TRAP, ABRT, BUS, FPE, SEGV, XCPU, XFSZ, SYS].includes(sig as 3);
 
-/** SYNCHRONOUS_MASK: dequeued before any other pending signal. */
-const SYNCHRONOUS = [SEGV, BUS, ILL, TRAP, FPE, SYS];
+/** SYNCHRONOUS_MASK: dequeued before any other pending signal, lowest first. */
+const SYNCHRONOUS = [ILL, TRAP, BUS, FPE, SEGV, SYS];
 
-/** next_signal(): which pending, unblocked signal is dequeued first. */
-export function nextSignal(pending: SigSet, blocked: SigSet): number {
-  let first = 0;
-  for (const sig of pending) {
-    if (blocked.includes(sig)) continue;
-    if (SYNCHRONOUS.includes(sig as 11)) return sig;
-    if (first === 0) first = sig;
+/** next_signal(): which signal of row `p` of `pending`, not in row `t` of `blocked`, is dequeued first. */
+export function nextSignal(pending: SigColumn, p: number, blocked: SigColumn, t: number): number {
+  for (const sig of SYNCHRONOUS) if (sigHas(pending, p, sig) && !sigHas(blocked, t, sig)) return sig;
+  for (let w = 0; w < 2; w++) {
+    const ready = pending[2 * p + w] & ~blocked[2 * t + w];
+    // ffz(~x) + 1: the lowest signal in the word
+    if (ready !== 0) return 32 * w + 32 - Math.clz32(ready & -ready);
   }
-  return first;
+  return 0;
 }

@@ -21,8 +21,11 @@ export const NO_TASK = -1;
 export const EXIT_DEAD = 0x10;
 export const EXIT_ZOMBIE = 0x20;
 
-/** A signal set: a small sorted array, replaced and never mutated (sigset.ts), so rows share them. */
-export type SigSet = readonly number[];
+/**
+ * A column of signal sets (sigset_t): two 32-bit words per row, the first for signals 1–32, the
+ * second for 33–64 (sigset.ts reads and writes them).
+ */
+export type SigColumn = Uint32Array;
 
 /**
  * Every column has one entry per task (TaskId 0 to count - 1); the typed columns may have room
@@ -31,7 +34,8 @@ export type SigSet = readonly number[];
 export interface TaskTable {
   count: number;
   label: string[];
-  cmd: string[];
+  /** index into KernelState.cmds: the command line */
+  cmd: Int32Array;
   /**
    * where the task's struct pid numbers start in `nrs`, root level first: the number at level L
    * is nrs[nrAt + L], for L from 0 to the level of the task's namespace
@@ -77,10 +81,11 @@ export interface TaskTable {
    * (pidfd exit info): the two differ for an init whose namespace was rebooted (R96)
    */
   waitReaped: Uint8Array;
-  blocked: SigSet[];
+  blocked: SigColumn;
   pdeathsig: Int32Array;
-  /** a blocked wait4, with the struct pid it selects already looked up (R63) */
-  wait: (WaitSelector | null)[];
+  /** a blocked wait4 and what it selects (WAIT_*, 0 if none), the struct pid already looked up (R63) */
+  waitType: Uint8Array;
+  waitOwner: Int32Array;
   /** PF_FORKNOEXEC cleared: the task has exec'd since it was forked (setpgid EACCES, R81) */
   execed: Uint8Array;
   /** holds every capability (credentials are per thread: capset changes only the caller) */
@@ -93,7 +98,7 @@ export interface TaskTable {
   sessionLeader: Uint8Array;
   /** index into KernelState.sighands: shared by the threads of a group and by CLONE_SIGHAND */
   sighand: Int32Array;
-  pending: SigSet[];
+  pending: SigColumn;
   stopped: Uint8Array;
   groupExit: Uint8Array;
   groupExitCode: Int32Array;
@@ -107,7 +112,14 @@ export interface TaskTable {
  * What a wait4 selects, resolved when the call is made: any child, the child owning a struct
  * pid, or the children in a process group (by the struct pid of the group). NO_TASK matches none.
  */
-export type WaitSelector = { type: 'any' } | { type: 'pid' | 'pgrp'; owner: TaskId };
+export interface WaitSelector {
+  type: WaitType;
+  owner: TaskId;
+}
+export const WAIT_ANY = 1;
+export const WAIT_PID = 2;
+export const WAIT_PGRP = 3;
+export type WaitType = typeof WAIT_ANY | typeof WAIT_PID | typeof WAIT_PGRP;
 
 export interface PidNamespace {
   id: NsId;
@@ -137,18 +149,21 @@ export interface PidNamespace {
 
 /**
  * The sighand_structs: tables of signal dispositions (default is being in neither set), one
- * column each, indexed by Task `sighand`.
+ * row each, indexed by TaskTable `sighand`; typed columns that double like the task table's.
  */
 export interface SighandTable {
-  handled: SigSet[];
-  ignored: SigSet[];
+  count: number;
+  handled: SigColumn;
+  ignored: SigColumn;
   /** the handler for SIGCHLD is the language's `reap auto`: it reaps every zombie child */
-  reapAuto: boolean[];
+  reapAuto: Uint8Array;
 }
 
 export interface KernelState {
   tasks: TaskTable;
   sighands: SighandTable;
+  /** command lines, by index (TaskTable.cmd): a fork shares its parent's, an exec adds one */
+  cmds: string[];
   namespaces: PidNamespace[];
   /** per mount namespace: the pid namespace its /proc shows */
   mnts: NsId[];

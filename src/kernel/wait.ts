@@ -12,24 +12,24 @@ import { findPidNs, pidNrNs } from './pid.ts';
 import { releaseTask } from './release.ts';
 import { sigHas } from './sigset.ts';
 import { running, threadGroupEmpty } from './tasklist.ts';
-import { EXIT_ZOMBIE, NO_TASK, type WaitSelector } from './types.ts';
+import { EXIT_ZOMBIE, NO_TASK, WAIT_ANY, WAIT_PGRP, WAIT_PID, type WaitSelector, type WaitType } from './types.ts';
 
 const INT_MIN = -2147483648;
-const ANY_CHILD: WaitSelector = { type: 'any' };
+const ANY_CHILD: WaitSelector = { type: WAIT_ANY, owner: NO_TASK };
 
 /** kernel_wait4()'s reading of its pid argument in the caller's namespace. */
 export function waitSelector(ctx: Ctx, w: TaskId, pid: number): WaitSelector | 'ESRCH' {
   const T = ctx.s.tasks;
   if (pid === INT_MIN) return 'ESRCH';
   if (pid === -1) return ANY_CHILD;
-  if (pid < -1) return { type: 'pgrp', owner: findPidNs(ctx, -pid, T.ns[w]) };
-  if (pid === 0) return { type: 'pgrp', owner: T.pgrp[proc(ctx, w)] };
-  return { type: 'pid', owner: findPidNs(ctx, pid, T.ns[w]) };
+  if (pid < -1) return { type: WAIT_PGRP, owner: findPidNs(ctx, -pid, T.ns[w]) };
+  if (pid === 0) return { type: WAIT_PGRP, owner: T.pgrp[proc(ctx, w)] };
+  return { type: WAIT_PID, owner: findPidNs(ctx, pid, T.ns[w]) };
 }
 
 function selects(ctx: Ctx, sel: WaitSelector, c: TaskId): boolean {
-  if (sel.type === 'any') return true;
-  if (sel.type === 'pgrp') return ctx.s.tasks.pgrp[c] === sel.owner;
+  if (sel.type === WAIT_ANY) return true;
+  if (sel.type === WAIT_PGRP) return ctx.s.tasks.pgrp[c] === sel.owner;
   return c === sel.owner;
 }
 
@@ -85,7 +85,7 @@ function scanOne(ctx: Ctx, w: TaskId, c: TaskId): Scan {
  */
 export function waitOnce(ctx: Ctx, waiter: TaskId, sel: WaitSelector): Ret | null {
   const T = ctx.s.tasks;
-  const scan = sel.type === 'pid' ? scanOne(ctx, waiter, sel.owner) : scanChildren(ctx, waiter, sel);
+  const scan = sel.type === WAIT_PID ? scanOne(ctx, waiter, sel.owner) : scanChildren(ctx, waiter, sel);
   if (scan.reaped !== NO_TASK) {
     const nr = pidNrNs(ctx, scan.reaped, T.ns[waiter]);
     T.waitReaped[scan.reaped] = 1;
@@ -102,7 +102,8 @@ export function sysWait(ctx: Ctx, waiter: TaskId, pid: number, nohang: boolean):
   const ret = waitOnce(ctx, waiter, sel);
   if (ret !== null) return ret;
   if (nohang) return ok(0);
-  ctx.s.tasks.wait[waiter] = sel;
+  ctx.s.tasks.waitType[waiter] = sel.type;
+  ctx.s.tasks.waitOwner[waiter] = sel.owner;
   emit(ctx, { type: 'wait/blocked', task: waiter });
   return { kind: 'blocked' };
 }
@@ -116,12 +117,12 @@ export function wakeParent(ctx: Ctx, leader: TaskId, child: TaskId): void {
   const T = ctx.s.tasks;
   if (T.stopped[leader] || T.groupExit[leader]) return;
   for (let th = leader; th !== NO_TASK; th = T.nextThread[th]) {
-    const sel = T.wait[th];
-    if (sel === null || T.exiting[th]) continue;
+    if (T.waitType[th] === 0 || T.exiting[th]) continue;
+    const sel: WaitSelector = { type: T.waitType[th] as WaitType, owner: T.waitOwner[th] };
     if (child !== NO_TASK && !selects(ctx, sel, child)) continue;
     const ret = waitOnce(ctx, th, sel);
     if (ret === null) continue;
-    T.wait[th] = null;
+    T.waitType[th] = 0;
     emit(ctx, { type: 'wait/completed', task: th, ret });
     ctx.completed.push({ task: th, ret });
   }
@@ -131,14 +132,14 @@ export function wakeParent(ctx: Ctx, leader: TaskId, child: TaskId): void {
 export function runReapAuto(ctx: Ctx, leader: TaskId): void {
   const T = ctx.s.tasks;
   if (T.stopped[leader] || T.groupExit[leader]) return;
-  if (ctx.s.sighands.reapAuto[sighandOf(ctx, leader)] && chldDeliverable(ctx, leader)) reapAuto(ctx, leader);
+  if (ctx.s.sighands.reapAuto[sighandOf(ctx, leader)] === 1 && chldDeliverable(ctx, leader)) reapAuto(ctx, leader);
 }
 
 /** The SIGCHLD handler can run: some live thread does not block SIGCHLD. */
 function chldDeliverable(ctx: Ctx, p: TaskId): boolean {
   const T = ctx.s.tasks;
   for (let th = p; th !== NO_TASK; th = T.nextThread[th]) {
-    if (running(ctx, th) && !sigHas(T.blocked[th], SIGNALS.CHLD)) return true;
+    if (running(ctx, th) && !sigHas(T.blocked, th, SIGNALS.CHLD)) return true;
   }
   return false;
 }
