@@ -1,11 +1,12 @@
 /**
  * End-to-end tests in Debian's Chromium against the production build served by `vite preview`
- * on a fixed port (never a server that happens to be running: reuseExistingServer is false).
+ * on a fixed port, 4317 unless PIDNS_E2E_PORT names another (never a server that happens to be
+ * running: reuseExistingServer is false).
  * The JSON report goes to reports/ (Playwright empties test-results/ at start).
  */
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4317;
+const PORT = Number(process.env.PIDNS_E2E_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -19,6 +19,7 @@ test('/ shows the RFC scenario ready to play: tree, tables, player', async ({ pa
   const headers = table(page, 'ns0').getByRole('columnheader');
   await expect(headers.nth(0)).toHaveText('PID');
   await expect(headers).toContainText(['PID', 'PPID', 'PGID', 'SID', 'STAT', 'CMD']);
+  await settled(page);
   expect(await tableRows(page, 'ns0')).toEqual(['1 0 1 1 S /sbin/init']);
   for (const name of ['Play', 'Step forward', 'Step back', 'First step', 'Last step', 'Share']) {
     await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
@@ -30,6 +31,7 @@ test('/ shows the RFC scenario ready to play: tree, tables, player', async ({ pa
 
 test('playing the RFC scenario gives the tables of the example, then the reaped end', async ({ page }) => {
   await page.goto('/');
+  await atStep(page, 0, RFC_TOTAL);
   await page.getByLabel('Speed').selectOption('100');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await atStep(page, RFC_TOTAL, RFC_TOTAL);
@@ -47,8 +49,10 @@ test('playing the RFC scenario gives the tables of the example, then the reaped 
 
 test('stepping back restores the earlier tables exactly', async ({ page }) => {
   await page.goto('/');
+  await atStep(page, 0, RFC_TOTAL);
   const timeline = page.getByRole('slider', { name: 'Timeline' });
   await timeline.fill('11');
+  await atStep(page, 11);
   await settled(page);
   const before = [await tableRows(page, 'ns0'), await tableRows(page, 'ns1')];
   await page.getByRole('button', { name: 'Last step' }).click();
@@ -62,7 +66,9 @@ test('stepping back restores the earlier tables exactly', async ({ page }) => {
 
 test('view as a task shows only what it can see, numbers as it sees them', async ({ page }) => {
   await page.goto('/');
+  await atStep(page, 0, RFC_TOTAL);
   await page.getByRole('slider', { name: 'Timeline' }).fill('13');
+  await atStep(page, 13);
   await settled(page);
   const viewAs = page.getByRole('combobox', { name: 'View as' });
   await expect(viewAs.locator('option')).toContainText(['everything', 'init', 'sshd', 'shell', 'wrap', 'sshd2', 'bash2', 'sleeper']);
@@ -111,7 +117,10 @@ test('every player control works from the keyboard', async ({ page }) => {
   await atStep(page, RFC_TOTAL - 1);
   const tree = page.getByRole('tree', { name: 'Namespace tree' });
   await page.getByRole('slider', { name: 'Timeline' }).fill('5');
-  await page.getByRole('treeitem', { name: /^ns0 / }).focus();
+  await atStep(page, 5);
+  await settled(page);
+  await expect(tree.getByRole('treeitem', { name: /^ns1 / })).toBeVisible();
+  await tree.getByRole('treeitem', { name: /^ns0 / }).focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(tree.getByRole('treeitem', { name: /^ns1 / })).toHaveAttribute('aria-selected', 'true');
@@ -120,6 +129,7 @@ test('every player control works from the keyboard', async ({ page }) => {
 test('the event log tells the story in sentences and jumps to an event', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Last step' }).click();
+  await atStep(page, RFC_TOTAL, RFC_TOTAL);
   const log = page.getByRole('log', { name: 'Events' });
   await expect(log).toContainText('init forked sshd (pid 2)');
   await expect(log).toContainText('sleeper (pid 4 in ns1, 7 in ns0)');
@@ -130,6 +140,7 @@ test('the event log tells the story in sentences and jumps to an event', async (
 test('acting as a task appends its statement and shows the result', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Last step' }).click();
+  await atStep(page, RFC_TOTAL, RFC_TOTAL);
   await settled(page);
   await page.getByRole('button', { name: 'Inspect wrap' }).first().click();
   await expect(page.getByRole('heading', { name: 'Task wrap' })).toBeVisible();

@@ -23,6 +23,7 @@ test('a table of 3002 processes is virtualised and scrolls to its last row', asy
 test('hovering a row highlights the task in every table and in the tree', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Last step' }).click();
+  await atStep(page, 15, 15);
   await settled(page);
   await table(page, 'ns1').getByRole('row').filter({ hasText: 'sshd2' }).hover();
   await expect(table(page, 'ns0').getByRole('row').filter({ hasText: 'sshd2' })).toHaveClass(/hot/);

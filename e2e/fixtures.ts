@@ -37,7 +37,10 @@ export async function atStep(page: Page, step: number, total?: number): Promise<
   await expect(status).toContainText(total === undefined ? `Step ${step} of` : `Step ${step} of ${total}`);
 }
 
-/** the pid tables, once the frame of the shown step has arrived */
+/**
+ * the pid tables, once the frame of the shown step has arrived. It reads the status once: after
+ * an action that moves the player, wait for its step with atStep() first.
+ */
 export async function settled(page: Page): Promise<void> {
   const status = await page.getByRole('status').textContent();
   const step = /Step (\d+)/.exec(status ?? '')?.[1];

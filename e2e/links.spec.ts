@@ -9,7 +9,9 @@ import { atStep, expect, settled, table, tableRows, test } from './fixtures.ts';
 
 test('Share copies a link that reopens the same step, view and tables', async ({ page, context }) => {
   await page.goto('/');
+  await atStep(page, 0, 15);
   await page.getByRole('slider', { name: 'Timeline' }).fill('14');
+  await atStep(page, 14);
   await settled(page);
   await page.getByRole('combobox', { name: 'View as' }).selectOption('sshd2');
   await page.getByRole('button', { name: 'Inspect bash2' }).first().click();
@@ -81,7 +83,6 @@ test('opening a link keeps the visitor\'s own scenario for restoring', async ({ 
   const editor = page.getByRole('textbox', { name: 'Scenario' });
   await editor.fill('title: Mine\ninit fork as mine\n');
   await expect(page.getByRole('status')).toContainText('Step 0 of 1');
-  await page.waitForTimeout(1000);
   await page.goto(`/${encodeFragment('title: Theirs\ninit fork as theirs\n')}`);
   await expect(editor).toHaveValue(/Theirs/);
   await page.getByRole('button', { name: 'Restore it' }).click();

@@ -20,6 +20,16 @@ describe('autosave', () => {
     expect(storage.data.get(AUTOSAVE_KEY)).toBe('mine');
   });
 
+  it('saves the visitor\'s text even when a link replaces it before the save is due', async () => {
+    const store = createStore<AppState>()(() => ({ text: '', edits: 0 }) as AppState);
+    const storage = memory();
+    startAutosave(store, storage, 5);
+    store.setState({ text: 'mine', edits: 1 });
+    store.setState({ text: 'from a link' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(storage.data.get(AUTOSAVE_KEY)).toBe('mine');
+  });
+
   it('offers the saved text only when it differs from what was opened', () => {
     const storage = memory();
     storage.setItem(AUTOSAVE_KEY, 'mine');

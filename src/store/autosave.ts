@@ -19,13 +19,16 @@ export function savedOffer(storage: TextStorage, opened: string): string | null 
   return saved && saved.trim() !== '' && saved !== opened ? saved : null;
 }
 
-/** saves the text `delayMs` after it last changed; returns the unsubscribe function */
+/** saves the text `delayMs` after the visitor last changed it; returns the unsubscribe function */
 export function startAutosave(store: AppStore, storage: TextStorage, delayMs = 800): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.edits === prev.edits) return;
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => safe(() => storage.setItem(AUTOSAVE_KEY, store.getState().text)), delayMs);
+    // The visitor's own text as of this edit: a link or file opened within the delay replaces
+    // the text on screen, and must not be saved in place of the visitor's work.
+    const own = s.text;
+    timer = setTimeout(() => safe(() => storage.setItem(AUTOSAVE_KEY, own)), delayMs);
   });
   return () => {
     if (timer !== null) clearTimeout(timer);

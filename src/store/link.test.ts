@@ -49,4 +49,21 @@ describe('startUrlSync', () => {
     const read = readLink(calls[0] ?? '');
     expect(read.ok && read.step).toBe(10);
   });
+
+  it('writes a step reached before it started (clicks during the first load)', async () => {
+    const store = createStore<AppState>()(() => state({ step: 5 }));
+    const location = { hash: '' };
+    startUrlSync(store, { replaceState: (_d, _u, url) => { location.hash = url ?? ''; } }, location, 5);
+    await new Promise((r) => setTimeout(r, 20));
+    const read = readLink(location.hash);
+    expect(read.ok && read.step).toBe(5);
+  });
+
+  it('leaves the address of a plain start alone', async () => {
+    const store = createStore<AppState>()(() => state({}));
+    const calls: string[] = [];
+    startUrlSync(store, { replaceState: (_d, _u, url) => { calls.push(url ?? ''); } }, { hash: '' }, 5);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toEqual([]);
+  });
 });

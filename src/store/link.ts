@@ -59,6 +59,12 @@ export function startUrlSync(store: AppStore, history: HistoryLike, location: { 
     const fragment = linkFragment(store.getState());
     if (fragment !== location.hash) history.replaceState(null, '', fragment);
   };
+  // The first load may already have moved off the plain start (steps or a view asked for while
+  // it ran): the address follows at once, not only at the next change. A plain start keeps the
+  // address it was opened with.
+  const start = store.getState();
+  const plain = start.step === 0 && start.viewer === null && start.selectedTask === null && start.selectedNs === null;
+  if (start.loaded && !start.playing && !plain) timer = setTimeout(write, delayMs);
   const unsubscribe = store.subscribe((s, prev) => {
     const moved = s.loadedText !== prev.loadedText || s.step !== prev.step || s.viewer !== prev.viewer ||
       s.selectedTask !== prev.selectedTask || s.selectedNs !== prev.selectedNs;

@@ -143,4 +143,23 @@ describe('held step', () => {
     await store.getState().load('1\n2\n3\n', 'keep');
     expect(store.getState().step).toBe(2);
   });
+
+  it('goes to the last step of a scenario that was still loading when Last step was pressed', async () => {
+    const { store } = setup();
+    store.getState().seek('last');
+    await store.getState().load('1\n2\n3\n', 'keep');
+    expect(store.getState().step).toBe(3);
+    await store.getState().load('1\n2\n3\n4\n5\n', 'keep');
+    expect(store.getState().step).toBe(3);
+  });
+
+  it('takes the last step of the scenario loaded now, not of the one loaded before', async () => {
+    const { store } = setup();
+    await store.getState().load('1\n2\n3\n', 'first');
+    const rerun = store.getState().load('1\n2\n3\n4\n5\n', 'keep');
+    store.getState().seek('last');
+    expect(store.getState().step).toBe(3);
+    await rerun;
+    expect(store.getState().step).toBe(5);
+  });
 });

@@ -53,7 +53,8 @@ export interface AppState {
   load(text: string, step?: StepWish, view?: ViewWish | ((loaded: Loaded) => ViewWish)): Promise<void>;
   edit(text: string): void;
   act(statement: string): Promise<void>;
-  seek(step: number): void;
+  /** `'last'`: the last step, also of a scenario that is still loading */
+  seek(step: number | 'last'): void;
   stepBy(delta: number): void;
   play(): void;
   pause(): void;
@@ -97,7 +98,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
     let loadSeq = 0;
     // The step the visitor asked for when it could not be shown yet (nothing loaded, or a
     // re-run with fewer steps, e.g. a half-typed line): restored by the next load that has it.
-    let heldStep: number | null = null;
+    // 'last' (Last step or End before the scenario is loaded) becomes the loaded scenario's last.
+    let heldStep: number | 'last' | null = null;
     let editTimer: ReturnType<typeof setTimeout> | null = null;
     let lastTick = 0;
     let carry = 0;
@@ -180,12 +182,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
       },
       seek(step) {
         const s = get();
-        const wanted = Math.max(0, Math.round(step));
+        const wanted = step === 'last' ? 'last' : Math.max(0, Math.round(step));
         heldStep = s.loaded === null || s.loading ? wanted : null;
-        wantFrame({ step: clamp(wanted, 0, s.loaded?.total ?? 0), playing: false });
+        wantFrame({ step: placeStep(wanted, s.step, s.loaded?.total ?? 0), playing: false });
       },
       stepBy(delta) {
-        get().seek((heldStep ?? get().step) + delta);
+        const s = get();
+        const from = heldStep === 'last' ? s.loaded?.total ?? 0 : heldStep ?? s.step;
+        s.seek(from + delta);
       },
       play() {
         const s = get();

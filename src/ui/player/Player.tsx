@@ -32,7 +32,7 @@ export function Player() {
         <Icon name={playing ? 'pause' : 'play'} />
       </button>
       <button type="button" aria-label="Step forward" title="Step forward (→)" onClick={() => act.stepBy(1)}><Icon name="forward" /></button>
-      <button type="button" aria-label="Last step" title="Last step (End)" onClick={() => act.seek(total)}><Icon name="last" /></button>
+      <button type="button" aria-label="Last step" title="Last step (End)" onClick={() => act.seek('last')}><Icon name="last" /></button>
       <input
         type="range" aria-label="Timeline" min={0} max={total} value={step} className="timeline"
         aria-valuetext={`Step ${step} of ${total}`}

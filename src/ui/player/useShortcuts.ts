@@ -17,13 +17,12 @@ export function useShortcuts(store: AppStore): void {
       if (target?.closest(OWN_KEYS)) return;
       if (event.key === ' ' && target?.closest(OWN_SPACE)) return;
       const s = store.getState();
-      const total = s.loaded?.total ?? 0;
       const act: Record<string, () => void> = {
         ' ': () => s.togglePlay(),
         ArrowLeft: () => s.stepBy(-1),
         ArrowRight: () => s.stepBy(1),
         Home: () => s.seek(0),
-        End: () => s.seek(total),
+        End: () => s.seek('last'),
       };
       const run = act[event.key];
       if (!run) return;

@@ -48,7 +48,9 @@ export function NamespaceTree() {
       setFocus(next);
       svgRef.current?.querySelector<SVGGElement>(`[data-ns="${placed.nodes[next]?.id}"]`)?.focus();
     } else if ((event.key === 'Enter' || event.key === ' ') && current) {
-      store.getState().selectNs(chosen === current.id ? null : current.id);
+      // Enter twice in a row toggles: read the choice from the store, not from the last render.
+      const s = store.getState();
+      s.selectNs(s.selectedNs === current.id ? null : current.id);
     } else return;
     event.preventDefault();
     event.stopPropagation();

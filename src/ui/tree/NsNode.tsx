@@ -38,7 +38,10 @@ export const NsNode = memo(function NsNode({ id, x, y, level, dimmed, selected, 
       data-ns={id}
       className={classes}
       transform={`translate(${x},${y})`}
-      onClick={() => store.getState().selectNs(selected ? null : id)}
+      onClick={() => {
+        const s = store.getState();
+        s.selectNs(s.selectedNs === id ? null : id);
+      }}
     >
       <rect width={NODE_W} height={NODE_H} rx={6} className="ns-box" />
       <text x={10} y={18} className="ns-title">
