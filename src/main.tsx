@@ -60,10 +60,10 @@ window.addEventListener('hashchange', () => {
   store.getState().offerRestore(own.trim() === '' ? null : own);
   void store.getState().load(wanted.text, wanted.step, wanted.view);
 });
-void first.then(() => {
-  startUrlSync(store, window.history, window.location);
-  startAutosave(store, window.localStorage);
-});
+// Autosave follows the visitor's edits only (loads do not count), so it starts at once: an edit
+// made while the first scenario loads is kept too.
+startAutosave(store, window.localStorage);
+void first.then(() => startUrlSync(store, window.history, window.location));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
