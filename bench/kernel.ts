@@ -32,15 +32,21 @@ export function forkBomb(n: number): { ms: number; cpuMs: number; calls: number 
   return { ms: now() - t0, cpuMs: process.cpuUsage(c0).user / 1000, calls: 3 * n };
 }
 
+/** JS heap plus the typed arrays' buffers (which live outside it): what the state really costs */
+function heapBytes(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
 export function manyLive(n: number): { ms: number; bytesPerTask: number; psMs: number } {
   globalThis.gc?.();
-  const before = process.memoryUsage().heapUsed;
+  const before = heapBytes();
   const s = createKernelState({ pidMax: 4194304 });
   const t0 = now();
   for (let i = 0; i < n; i++) must(s, fork(0, `t${i}`));
   const ms = now() - t0;
   globalThis.gc?.();
-  const bytesPerTask = (process.memoryUsage().heapUsed - before) / n;
+  const bytesPerTask = (heapBytes() - before) / n;
   const p0 = now();
   psTable(s, 0);
   return { ms, bytesPerTask, psMs: now() - p0 };
@@ -70,11 +76,13 @@ const rate = (calls: number, ms: number): string => Math.round(calls / (ms / 100
 const bombRow = (name: string, b: ReturnType<typeof forkBomb>): [string, string] =>
   [name, `${b.ms.toFixed(0)} ms wall (${rate(b.calls, b.ms)} syscalls/s); ${b.cpuMs.toFixed(0)} ms CPU (${rate(b.calls, b.cpuMs)} syscalls/s)`];
 rows.push(bombRow('fork bomb 32768, engine only, cold', forkBomb(32768)));
-rows.push(bombRow('fork bomb 32768, engine only, warm', forkBomb(32768)));
+rows.push(bombRow('fork bomb 32768, engine only, 2nd run', forkBomb(32768)));
+const runs = Array.from({ length: 6 }, () => forkBomb(32768));
+rows.push(bombRow('fork bomb 32768, engine only, warm (best of 6 more)', runs.reduce((a, b) => (b.cpuMs < a.cpuMs ? b : a))));
 rows.push(['ps of 100,000 tasks', `${psOf(100_000).toFixed(1)} ms`]);
 rows.push(['32 nested namespaces', `${nesting().toFixed(2)} ms`]);
 const live = manyLive(1_000_000);
-rows.push(['1,000,000 live tasks in one namespace', `${(live.ms / 1000).toFixed(2)} s, ${live.bytesPerTask.toFixed(0)} B heap/task${globalThis.gc ? '' : ' (run with --expose-gc for exact heap)'}`]);
+rows.push(['1,000,000 live tasks in one namespace', `${(live.ms / 1000).toFixed(2)} s, ${live.bytesPerTask.toFixed(0)} B heap + typed arrays per task${globalThis.gc ? '' : ' (run with --expose-gc for exact figures)'}`]);
 rows.push(['ps of 1,000,000 tasks', `${live.psMs.toFixed(0)} ms`]);
 const width = Math.max(...rows.map(([k]) => k.length));
 for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);

@@ -15,9 +15,9 @@ export interface Ctx {
   /**
    * __wake_up_parent(): a child changed state and its parent's blocked waits look again — only
    * those whose selector matches that child (child_wait_callback). `child` NO_TASK: the parent
-   * itself resumed, so every one of its waits looks again.
+   * itself resumed, so every one of its waits looks again. Flat (parent, child) pairs.
    */
-  wakes: { parent: TaskId; child: TaskId }[];
+  wakes: TaskId[];
   /** processes whose `reap auto` SIGCHLD handler runs when the call settles */
   reapers: TaskId[];
   /** thread groups marked for death by a fatal signal, to run their exit when the call settles */
@@ -57,6 +57,11 @@ export function numbersOf(ctx: Ctx, t: TaskId): number[] {
 
 /** The task holds number 1 in its own namespace: is_child_reaper() of its pid. */
 export const isNsInit = (ctx: Ctx, t: TaskId): boolean => nrAt(ctx, t, taskLevel(ctx, t)) === 1;
+
+/** Queue __wake_up_parent() of process `parent` for `child` (kept as pairs in `wakes`). */
+export function queueWake(ctx: Ctx, parent: TaskId, child: TaskId): void {
+  ctx.wakes.push(parent, child);
+}
 
 export function emit(ctx: Ctx, event: KernelEvent): void {
   if (ctx.events !== null) ctx.events.push(event);

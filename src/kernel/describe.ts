@@ -5,7 +5,7 @@
 import type { NsId, TaskId } from './abi.ts';
 import { type Ctx, ns, numbersOf, proc, sighandOf } from './context.ts';
 import { nsIsWithin, pidNrNs } from './pid.ts';
-import { procPidList } from './proc.ts';
+import { isListedProcess, procPidList } from './proc.ts';
 import { exitStatus } from './release.ts';
 import { sigList, sigName } from './sigset.ts';
 import { running } from './tasklist.ts';
@@ -69,13 +69,19 @@ function psStat(c: Ctx, p: TaskId): PsRow['stat'] {
 export function psTable(s: KernelState, id: NsId): PsRow[] {
   const c = view(s);
   const T = s.tasks;
-  return procPidList(c, id).map(({ nr, task: p }) => {
+  const rows: PsRow[] = [];
+  // proc_pid_readdir() walks the namespace's numbers in order; one pass, no list in between
+  const idr = ns(c, id).idr;
+  for (let nr = 1; nr < idr.length; nr++) {
+    const p = idr[nr];
+    if (p === undefined || !isListedProcess(T, p)) continue;
     const parent = T.realParent[p] === NO_TASK ? NO_TASK : T.leader[T.realParent[p]];
-    return {
+    rows.push({
       task: p, pid: nr, ppid: pidNrNs(c, parent, id), pgid: pidNrNs(c, T.pgrp[p], id),
       sid: pidNrNs(c, T.session[p], id), stat: psStat(c, p), cmd: s.cmds[T.cmd[p]], label: T.label[p],
-    };
-  });
+    });
+  }
+  return rows;
 }
 
 function nsStateName(c: Ctx, id: NsId): NsStateName {

@@ -5,7 +5,7 @@
  */
 import type { NsId, Ret, TaskId } from './abi.ts';
 import { type Ctx, err, ns, ok } from './context.ts';
-import { PID_MAX_LIMIT, PID_MAX_MIN } from './types.ts';
+import { PID_MAX_LIMIT, PID_MAX_MIN, type TaskTable } from './types.ts';
 
 /** mount -t proc proc /proc in the caller's mount namespace. */
 export function sysMountProc(ctx: Ctx, actor: TaskId): Ret {
@@ -15,15 +15,17 @@ export function sysMountProc(ctx: Ctx, actor: TaskId): Ret {
   return ok(0);
 }
 
+/** Whether the owner of an idr entry is listed in /proc: an unreleased thread-group leader (not a number merely reserved). */
+export const isListedProcess = (T: TaskTable, owner: TaskId): boolean =>
+  owner >= 0 && T.hashed[owner] === 1 && T.leader[owner] === owner;
+
 /** proc_pid_readdir(): numbers of the unreleased thread-group leaders visible in `id`, ascending. */
 export function procPidList(ctx: Ctx, id: NsId): { nr: number; task: TaskId }[] {
-  const T = ctx.s.tasks;
   const out: { nr: number; task: TaskId }[] = [];
   const idr = ns(ctx, id).idr;
   for (let nr = 1; nr < idr.length; nr++) {
     const owner = idr[nr];
-    if (owner === undefined || owner < 0) continue;
-    if (T.hashed[owner] && T.leader[owner] === owner) out.push({ nr, task: owner });
+    if (owner !== undefined && isListedProcess(ctx.s.tasks, owner)) out.push({ nr, task: owner });
   }
   return out;
 }

@@ -4,7 +4,7 @@
  */
 import type { TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, emit, proc } from './context.ts';
+import { type Ctx, emit, proc, queueWake } from './context.ts';
 import { putPid } from './pid.ts';
 import { handlerOf, sendSignal } from './signal.ts';
 import { threadGroupEmpty, unlinkChild, unlinkThread } from './tasklist.ts';
@@ -24,7 +24,7 @@ export function doNotifyParent(ctx: Ctx, t: TaskId): boolean {
   const parent = proc(ctx, parentThread);
   const handler = handlerOf(ctx, parent, SIGNALS.CHLD);
   if (handler === 'handle') sendSignal(ctx, parentThread, SIGNALS.CHLD, false, 'signal');
-  ctx.wakes.push({ parent, child: t });
+  queueWake(ctx, parent, t);
   return handler === 'ignore';
 }
 

@@ -11,7 +11,7 @@
  */
 import type { KillReason, TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, emit, proc, sighandOf } from './context.ts';
+import { type Ctx, emit, proc, queueWake, sighandOf } from './context.ts';
 import { pidNrNs } from './pid.ts';
 import { willBecomeOrphanedPgrp } from './pgrp.ts';
 import {
@@ -85,7 +85,7 @@ function prepareSignal(ctx: Ctx, t: TaskId, sig: number, force: boolean): boolea
 function resumeGroup(ctx: Ctx, p: TaskId): void {
   ctx.s.tasks.stopped[p] = 0;
   emit(ctx, { type: 'task/continued', task: p });
-  ctx.wakes.push({ parent: p, child: NO_TASK });
+  queueWake(ctx, p, NO_TASK);
 }
 
 /** wants_signal() */
@@ -142,7 +142,7 @@ export function sendSignal(ctx: Ctx, t: TaskId, sig: number, force: boolean, rea
 function deliverToHandler(ctx: Ctx, p: TaskId, th: TaskId, sig: number): void {
   emit(ctx, { type: 'signal/delivered', task: p, sig: sigName(sig), handled: true });
   // SA_RESTART: a wait interrupted by the handler starts over, looking at every child again
-  if (ctx.s.tasks.waitType[th] !== 0) ctx.wakes.push({ parent: p, child: NO_TASK });
+  if (ctx.s.tasks.waitType[th] !== 0) queueWake(ctx, p, NO_TASK);
   // the `reap auto` handler reaps when the call settles
   if (sig === SIGNALS.CHLD && ctx.s.sighands.reapAuto[sighandOf(ctx, p)] === 1) ctx.reapers.push(p);
 }

@@ -91,8 +91,8 @@ function settle(ctx: Ctx): void {
       const me = zapWakeUp(ctx, ctx.freedIn[freed++] ?? 0);
       if (me !== null) exitNotify(ctx, me);
     } else if (woken < ctx.wakes.length) {
-      const w = ctx.wakes[woken++];
-      if (w !== undefined) wakeParent(ctx, w.parent, w.child);
+      wakeParent(ctx, ctx.wakes[woken], ctx.wakes[woken + 1]);
+      woken += 2;
     } else if (reaped < ctx.reapers.length) {
       runReapAuto(ctx, ctx.reapers[reaped++] ?? 0);
     } else if (died < ctx.dying.length) {
@@ -126,9 +126,10 @@ function reuseCtx(state: KernelState, withEvents: boolean): Ctx {
   shared.s = state;
   shared.events = withEvents ? [] : null;
   if (shared.completed.length > 0) shared.completed = [];
-  shared.freedIn.length = 0;
-  shared.wakes.length = 0;
-  shared.reapers.length = 0;
-  shared.dying.length = 0;
+  // truncating an array is a runtime call: most calls leave these queues empty
+  if (shared.freedIn.length > 0) shared.freedIn.length = 0;
+  if (shared.wakes.length > 0) shared.wakes.length = 0;
+  if (shared.reapers.length > 0) shared.reapers.length = 0;
+  if (shared.dying.length > 0) shared.dying.length = 0;
   return shared;
 }
