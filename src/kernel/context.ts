@@ -3,7 +3,7 @@
  * the log, blocked waits that completed). Kernel functions take it as their first argument.
  */
 import type { KernelEvent, NsId, Ret, TaskId } from './abi.ts';
-import type { KernelState, PidNamespace, TaskTable } from './types.ts';
+import type { KernelState, PidNamespace } from './types.ts';
 
 export interface Ctx {
   s: KernelState;
@@ -27,9 +27,6 @@ export interface Ctx {
 export function newCtx(s: KernelState, withEvents: boolean): Ctx {
   return { s, events: withEvents ? [] : null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [] };
 }
-
-/** The task columns of the state being changed. */
-export const tasksOf = (ctx: Ctx): TaskTable => ctx.s.tasks;
 
 export function ns(ctx: Ctx, id: number): PidNamespace {
   const n = ctx.s.namespaces[id];

@@ -5,7 +5,7 @@
 import type { TaskId } from './abi.ts';
 import { type Ctx, proc } from './context.ts';
 import { getPid, putPid } from './pid.ts';
-import { isLiveProcess, processes, taskTotal, threadGroupEmpty } from './tasklist.ts';
+import { isLiveProcess, processes, threadGroupEmpty } from './tasklist.ts';
 import { NO_TASK } from './types.ts';
 
 /** do_each_pid_task(pgrp, PIDTYPE_PGID): unreleased processes in the group. */
@@ -18,8 +18,7 @@ export function pgrpMembers(ctx: Ctx, pgrp: TaskId): TaskId[] {
 
 /** Whether any process uses the struct pid owned by `owner` as its process group. */
 export function pgrpExists(ctx: Ctx, owner: TaskId): boolean {
-  const n = taskTotal(ctx);
-  for (let t = 0; t < n; t++) if (ctx.s.tasks.pgrp[t] === owner && isLiveProcess(ctx, t)) return true;
+  for (let t = 0; t < ctx.s.tasks.count; t++) if (ctx.s.tasks.pgrp[t] === owner && isLiveProcess(ctx, t)) return true;
   return false;
 }
 

@@ -10,7 +10,7 @@ import { doExit, exitCodeStatus } from './exit.ts';
 import { forceSigFault, handlerOf, sendPrivSignal } from './signal.ts';
 import { sigAdd, sigClear, sigCopy, sigDel, sigHas, sigName, validSignal } from './sigset.ts';
 import { pushSighand } from './state.ts';
-import { isLiveProcess, taskTotal, threadsOf } from './tasklist.ts';
+import { isLiveProcess, threadsOf } from './tasklist.ts';
 import { reapAuto } from './wait.ts';
 
 const ROOT_INIT = 0;
@@ -52,6 +52,13 @@ export function sysExec(ctx: Ctx, actor: TaskId, cmd: string): Ret {
   return ok(0);
 }
 
+/** Another live process uses the same handler table (CLONE_SIGHAND): refcount_read(&sighand->count) > 1. */
+function sighandShared(ctx: Ctx, p: TaskId): boolean {
+  const T = ctx.s.tasks;
+  for (let o = 0; o < T.count; o++) if (o !== p && T.sighand[o] === T.sighand[p] && isLiveProcess(ctx, o)) return true;
+  return false;
+}
+
 /**
  * unshare_sighand(): execve gives a process that shares its handler table (CLONE_SIGHAND) a
  * private copy before resetting it, so the other sharers keep their handlers.
@@ -60,9 +67,7 @@ function unshareSighand(ctx: Ctx, p: TaskId): number {
   const T = ctx.s.tasks;
   const S = ctx.s.sighands;
   const sh = T.sighand[p];
-  let shared = false;
-  for (let o = 0; o < taskTotal(ctx) && !shared; o++) shared = o !== p && T.sighand[o] === sh && isLiveProcess(ctx, o);
-  if (!shared) return sh;
+  if (!sighandShared(ctx, p)) return sh;
   const copy = pushSighand(ctx.s);
   sigCopy(S.handled, copy, S.handled, sh);
   sigCopy(S.ignored, copy, S.ignored, sh);

@@ -6,7 +6,7 @@ import type { Ret, Target, TaskId } from './abi.ts';
 import { type Ctx, err, isNsInit, numbersOf, ok, proc } from './context.ts';
 import { changePid, pgrpExists } from './pgrp.ts';
 import { findPidNs, findTaskByPidNs, pidNrNs } from './pid.ts';
-import { childrenOf, isLiveProcess, taskTotal, threadsOf } from './tasklist.ts';
+import { childrenOf, isLiveProcess, threadsOf } from './tasklist.ts';
 import { NO_TASK } from './types.ts';
 
 /** A number no namespace hands out: what a label the caller cannot see turns into. */
@@ -103,8 +103,7 @@ export function sysSetpgid(ctx: Ctx, actor: TaskId, target: Target, pgidArg: Tar
 /** task_session(pid_task(pgrp, PIDTYPE_PGID)) == session: the group lives in that session. */
 function sameSessionGroup(ctx: Ctx, pgrp: TaskId, session: TaskId): boolean {
   const T = ctx.s.tasks;
-  const n = taskTotal(ctx);
-  for (let t = 0; t < n; t++) if (T.pgrp[t] === pgrp && isLiveProcess(ctx, t)) return T.session[t] === session;
+  for (let t = 0; t < T.count; t++) if (T.pgrp[t] === pgrp && isLiveProcess(ctx, t)) return T.session[t] === session;
   return false;
 }
 

@@ -95,16 +95,12 @@ export function groupDead(ctx: Ctx, p: TaskId): boolean {
   return true;
 }
 
-/** Number of tasks in the state. */
-export const taskTotal = (ctx: Ctx): number => ctx.s.tasks.count;
-
 /** Whether `t` is a thread-group leader that release_task has not yet unhashed. */
 export const isLiveProcess = (ctx: Ctx, t: TaskId): boolean => ctx.s.tasks.leader[t] === t && ctx.s.tasks.hashed[t] === 1;
 
 /** for_each_process(): thread-group leaders not yet released, in creation order. */
 export function processes(ctx: Ctx): TaskId[] {
   const out: TaskId[] = [];
-  const n = taskTotal(ctx);
-  for (let t = 0; t < n; t++) if (isLiveProcess(ctx, t)) out.push(t);
+  for (let t = 0; t < ctx.s.tasks.count; t++) if (isLiveProcess(ctx, t)) out.push(t);
   return out;
 }
