@@ -34,19 +34,19 @@ export function ns(ctx: Ctx, id: number): PidNamespace {
   return n;
 }
 
-/** The thread-group leader, where process-wide state (signal_struct, sighand) lives. */
+/** task->group_leader: where process-wide state (signal_struct, sighand) lives. */
 export const proc = (ctx: Ctx, t: TaskId): TaskId => ctx.s.tasks.leader[t];
 
-/** The sighand_struct (an index into KernelState.sighands) the task's process uses. */
+/** task->sighand: the sighand_struct (a row of KernelState.sighands) the task's process uses. */
 export const sighandOf = (ctx: Ctx, t: TaskId): number => ctx.s.tasks.sighand[proc(ctx, t)];
 
-/** Number of levels below the root of the task's active namespace: its pid has level + 1 numbers. */
+/** task_pid(t)->level: levels below the root of the task's active namespace (its pid has level + 1 numbers). */
 export const taskLevel = (ctx: Ctx, t: TaskId): number => ns(ctx, ctx.s.tasks.ns[t]).level;
 
-/** The task's struct pid number at `level` (root 0), which must be at most its own level. */
+/** task_pid(t)->numbers[level].nr (root 0); `level` must be at most the pid's own level. */
 export const nrAt = (ctx: Ctx, t: TaskId, level: number): number => ctx.s.tasks.nrs[ctx.s.tasks.nrAt[t] + level];
 
-/** Every number of the task's struct pid, root level first (the NSpid line). */
+/** Every number of the task's struct pid, root level first: the NSpid line of /proc/PID/status (fs/proc/array.c). */
 export function numbersOf(ctx: Ctx, t: TaskId): number[] {
   const at = ctx.s.tasks.nrAt[t];
   return Array.from(ctx.s.tasks.nrs.subarray(at, at + taskLevel(ctx, t) + 1));

@@ -15,7 +15,10 @@ export function sysMountProc(ctx: Ctx, actor: TaskId): Ret {
   return ok(0);
 }
 
-/** Whether the owner of an idr entry is listed in /proc: an unreleased thread-group leader (not a number merely reserved). */
+/**
+ * next_tgid()'s test in proc_pid_readdir(): the owner of an idr entry is listed in /proc when it
+ * is an unreleased thread-group leader (not a number merely reserved by a fork in progress).
+ */
 export const isListedProcess = (T: TaskTable, owner: TaskId): boolean =>
   owner >= 0 && T.hashed[owner] === 1 && T.leader[owner] === owner;
 

@@ -51,7 +51,7 @@ export function sigCopy(into: SigColumn, to: number, set: SigColumn, from: numbe
   into[2 * to + 1] = set[2 * from + 1];
 }
 
-/** The members of a set, lowest first. */
+/** The members of a set, lowest first (what the SigPnd/SigBlk masks of /proc/PID/status encode). */
 export function sigList(set: SigColumn, row: number): number[] {
   const out: number[] = [];
   for (let sig = 1; sig <= SIGRTMAX; sig++) if (sigHas(set, row, sig)) out.push(sig);

@@ -112,7 +112,7 @@ export function pushTask(s: KernelState, label: string, cmd: number, ns: NsId, n
   return id;
 }
 
-/** A new sighand_struct with no handler and nothing ignored; returns its index. */
+/** kmem_cache_alloc(sighand_cachep) in copy_sighand(): a new table, no handler, nothing ignored; returns its row. */
 export function pushSighand(s: KernelState): number {
   const S = s.sighands;
   reserveRow(S, S.reapAuto.length);
@@ -144,7 +144,7 @@ export function createKernelState(opts: { pidMax?: number } = {}): KernelState {
   return s;
 }
 
-/** A deep copy of a state, for going back to it later (the page's checkpoints). */
+/** A deep copy of a state, for going back to it later (the page's checkpoints); no kernel counterpart. */
 export function cloneKernelState(s: KernelState): KernelState {
   const tasks = exactCopy(s.tasks, s.tasks.leader.length);
   tasks.label = [...s.tasks.label];

@@ -77,7 +77,7 @@ export function threadsOf(ctx: Ctx, t: TaskId): TaskId[] {
 /** thread_group_empty(): the leader `p` is the only thread left in its group. */
 export const threadGroupEmpty = (ctx: Ctx, p: TaskId): boolean => ctx.s.tasks.nextThread[p] === NO_TASK;
 
-/** The thread is still running: neither exiting nor exited. */
+/** !(p->flags & PF_EXITING) && !p->exit_state: the thread is neither exiting nor exited. */
 export const running = (ctx: Ctx, t: TaskId): boolean =>
   !ctx.s.tasks.exiting[t] && ctx.s.tasks.exitState[t] === 0;
 
@@ -88,14 +88,14 @@ export function findAliveThread(ctx: Ctx, t: TaskId): TaskId {
   return NO_TASK;
 }
 
-/** No thread of the group of leader `p` is still running. */
+/** atomic_read(&signal->live) == 0: no thread of the group of leader `p` is still running. */
 export function groupDead(ctx: Ctx, p: TaskId): boolean {
   const T = ctx.s.tasks;
   for (let th = p; th !== NO_TASK; th = T.nextThread[th]) if (running(ctx, th)) return false;
   return true;
 }
 
-/** Whether `t` is a thread-group leader that release_task has not yet unhashed. */
+/** pid_alive(t) && thread_group_leader(t): a leader that release_task has not yet unhashed. */
 export const isLiveProcess = (ctx: Ctx, t: TaskId): boolean => ctx.s.tasks.leader[t] === t && ctx.s.tasks.hashed[t] === 1;
 
 /** for_each_process(): thread-group leaders not yet released, in creation order. */
