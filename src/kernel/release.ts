@@ -48,7 +48,11 @@ export function releaseTask(ctx: Ctx, id: TaskId, by: TaskId | null): void {
     unlinkThread(ctx, id);
   }
   putPid(ctx, id);
-  if (leader !== id && T.exitState[leader] === EXIT_ZOMBIE && threadGroupEmpty(ctx, leader) && T.realParent[leader] !== NO_TASK) {
-    if (doNotifyParent(ctx, leader)) releaseTask(ctx, leader, null);
+  if (leader !== id && T.exitState[leader] === EXIT_ZOMBIE && threadGroupEmpty(ctx, leader)) {
+    // the zombie leader now stands for the whole group: pidfd exit info and /proc show its
+    // exit_code, which becomes the group's after a group exit (commit "exit: fix the usage of
+    // delay_group_leader->exit_code in do_notify_parent() and pidfs_exit()", 6.15)
+    if (T.groupExit[leader]) T.exitCode[leader] = T.groupExitCode[leader];
+    if (T.realParent[leader] !== NO_TASK && doNotifyParent(ctx, leader)) releaseTask(ctx, leader, null);
   }
 }
