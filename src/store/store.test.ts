@@ -162,4 +162,21 @@ describe('held step', () => {
     await rerun;
     expect(store.getState().step).toBe(5);
   });
+
+  it('starts playing once loaded when Play was pressed during the load, and not after Pause', async () => {
+    const { store, runFrames, advanceClock } = setup();
+    store.getState().play();
+    expect(store.getState().playing).toBe(true);
+    await store.getState().load('1\n2\n3\n4\n', 'first');
+    expect(store.getState().playing).toBe(true);
+    advanceClock(1000);
+    runFrames();
+    expect(store.getState().step).toBeGreaterThan(0);
+    store.getState().pause();
+    const rerun = store.getState().load('1\n2\n', 'keep');
+    store.getState().play();
+    store.getState().pause();
+    await rerun;
+    expect(store.getState().playing).toBe(false);
+  });
 });

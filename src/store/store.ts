@@ -100,6 +100,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
     // re-run with fewer steps, e.g. a half-typed line): restored by the next load that has it.
     // 'last' (Last step or End before the scenario is loaded) becomes the loaded scenario's last.
     let heldStep: number | 'last' | null = null;
+    // Play pressed while the scenario is still loading: it starts once the load is shown.
+    let heldPlay = false;
     let editTimer: ReturnType<typeof setTimeout> | null = null;
     let lastTick = 0;
     let carry = 0;
@@ -144,6 +146,17 @@ export function createAppStore(deps: StoreDeps): AppStore {
       heldStep = typeof wanted === 'number' && wanted > step ? wanted : null;
       sync.invalidate();
       wantFrame({ loaded, loadedText: text, loading: false, step, ...(typeof view === 'function' ? view(loaded) : view) });
+      if (heldPlay) startPlaying();
+    }
+
+    function startPlaying(): void {
+      const s = get();
+      heldPlay = false;
+      if (!s.loaded) return;
+      carry = 0;
+      lastTick = deps.now();
+      wantFrame({ playing: true, step: s.step >= s.loaded.total ? 0 : s.step });
+      deps.schedule(tick);
     }
 
     return {
@@ -177,6 +190,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       },
       async act(statement) {
         const text = appendStatement(get().text, statement);
+        heldPlay = false;
         set({ playing: false, text, edits: get().edits + 1 });
         await load(text, 'last');
       },
@@ -184,6 +198,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         const s = get();
         const wanted = step === 'last' ? 'last' : Math.max(0, Math.round(step));
         heldStep = s.loaded === null || s.loading ? wanted : null;
+        heldPlay = false;
         wantFrame({ step: placeStep(wanted, s.step, s.loaded?.total ?? 0), playing: false });
       },
       stepBy(delta) {
@@ -193,13 +208,17 @@ export function createAppStore(deps: StoreDeps): AppStore {
       },
       play() {
         const s = get();
-        if (!s.loaded || s.playing) return;
-        carry = 0;
-        lastTick = deps.now();
-        wantFrame({ playing: true, step: s.step >= s.loaded.total ? 0 : s.step });
-        deps.schedule(tick);
+        if (s.playing) return;
+        if (s.loaded === null || s.loading) {
+          // shown as playing at once (the button says Pause), started when the load is shown
+          heldPlay = true;
+          set({ playing: true });
+          return;
+        }
+        startPlaying();
       },
       pause() {
+        heldPlay = false;
         wantFrame({ playing: false });
       },
       togglePlay() {
