@@ -14,7 +14,6 @@ import { hasStoppedJobs, pgrpMembers, willBecomeOrphanedPgrp } from './pgrp.ts';
 import { zapPidNsProcesses } from './pid_namespace.ts';
 import { doNotifyParent, releaseTask } from './release.ts';
 import { groupSendFromUser, markGroupExit, sendPrivSignal } from './signal.ts';
-import { sigName } from './sigset.ts';
 import {
   childrenOf, findAliveThread, groupDead, linkChild, running, threadGroupEmpty, threadsOf, unlinkChild,
 } from './tasklist.ts';

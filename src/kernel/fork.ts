@@ -7,7 +7,7 @@ import { type Ctx, emit, err, ns, ok, proc } from './context.ts';
 import { allocPid, getPid, pidNrNs, publishPid } from './pid.ts';
 import { createPidNamespace, destroyUnusedPidNamespace } from './pid_namespace.ts';
 import { sigCopy } from './sigset.ts';
-import { pushSighand, pushTask } from './state.ts';
+import { pushSighandCopy, pushTask } from './state.ts';
 import { linkChild, linkThread } from './tasklist.ts';
 import { SET_TID_MAX } from './types.ts';
 
@@ -117,10 +117,9 @@ function attachThread(ctx: Ctx, c: TaskId, t: TaskId): void {
 function copySighand(ctx: Ctx, p: TaskId, bits: Flags): number {
   const sh = ctx.s.tasks.sighand[p];
   if ((bits & CLONE_BIT.SIGHAND) !== 0) return sh;
-  const copy = pushSighand(ctx.s);
-  const S = ctx.s.sighands;
-  sigCopy(S.handled, copy, S.handled, sh);
-  sigCopy(S.ignored, copy, S.ignored, sh);
+  const copy = pushSighandCopy(ctx.s, sh);
+  // `reap auto` stands for the parent's own reaping loop, which the child does not run
+  ctx.s.sighands.reapAuto[copy] = 0;
   return copy;
 }
 

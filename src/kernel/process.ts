@@ -8,8 +8,8 @@ import { SIGNALS } from './abi.ts';
 import { type Ctx, NONE, emit, err, ns, ok, proc, sighandOf } from './context.ts';
 import { doExit, exitCodeStatus } from './exit.ts';
 import { forceSigFault, handlerOf, sendPrivSignal } from './signal.ts';
-import { sigAdd, sigClear, sigCopy, sigDel, sigHas, sigName, validSignal } from './sigset.ts';
-import { pushSighand } from './state.ts';
+import { sigAdd, sigClear, sigDel, sigHas, sigName, validSignal } from './sigset.ts';
+import { pushSighandCopy } from './state.ts';
 import { isLiveProcess, threadsOf } from './tasklist.ts';
 import { reapAuto } from './wait.ts';
 
@@ -65,15 +65,8 @@ function sighandShared(ctx: Ctx, p: TaskId): boolean {
  */
 function unshareSighand(ctx: Ctx, p: TaskId): number {
   const T = ctx.s.tasks;
-  const S = ctx.s.sighands;
-  const sh = T.sighand[p];
-  if (!sighandShared(ctx, p)) return sh;
-  const copy = pushSighand(ctx.s);
-  sigCopy(S.handled, copy, S.handled, sh);
-  sigCopy(S.ignored, copy, S.ignored, sh);
-  S.reapAuto[copy] = S.reapAuto[sh];
-  T.sighand[p] = copy;
-  return copy;
+  if (sighandShared(ctx, p)) T.sighand[p] = pushSighandCopy(ctx.s, T.sighand[p]);
+  return T.sighand[p];
 }
 
 /** A synchronous fault in the caller: SIGSEGV forced by the kernel. */

@@ -5,7 +5,7 @@
  */
 import type { NsId, TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { sigAdd } from './sigset.ts';
+import { sigAdd, sigCopy } from './sigset.ts';
 import type { KernelState, PidNamespace, SighandTable, TaskTable } from './types.ts';
 import { NO_TASK, PID_MAX_DEFAULT } from './types.ts';
 
@@ -117,6 +117,16 @@ export function pushSighand(s: KernelState): number {
   const S = s.sighands;
   reserveRow(S, S.reapAuto.length);
   return S.count++;
+}
+
+/** A new table with the dispositions of row `from` (the memcpy of sighand->action); returns its row. */
+export function pushSighandCopy(s: KernelState, from: number): number {
+  const copy = pushSighand(s);
+  const S = s.sighands;
+  sigCopy(S.handled, copy, S.handled, from);
+  sigCopy(S.ignored, copy, S.ignored, from);
+  S.reapAuto[copy] = S.reapAuto[from];
+  return copy;
 }
 
 /** The boot state. `pidMax` is the root namespace's kernel.pid_max. */
