@@ -40,6 +40,11 @@ function decodeStatus(status: number): ExitStatus {
 
 const exists = (s: KernelState, id: TaskId): boolean => Number.isInteger(id) && id >= 0 && id < taskCount(s);
 
+/** Views of a task that does not exist are a caller's bug: the columns would answer garbage. */
+function mustExist(s: KernelState, id: TaskId): void {
+  if (!exists(s, id)) throw new RangeError(`kernel: no task ${id}`);
+}
+
 /** Why `id` cannot make a call now, or null (the language's rule for actors). */
 export function actorProblem(s: KernelState, id: TaskId): string | null {
   if (!exists(s, id)) return 'no such task';
@@ -56,6 +61,8 @@ export function actorProblem(s: KernelState, id: TaskId): string | null {
 
 /** The task's own number (tid) in the viewer's active namespace; 0 if invisible or reaped. */
 export function pidNrAs(s: KernelState, id: TaskId, viewer: TaskId): number {
+  mustExist(s, id);
+  mustExist(s, viewer);
   return s.tasks.hashed[id] ? pidNrNs(view(s), id, s.tasks.ns[viewer]) : 0;
 }
 
@@ -119,6 +126,7 @@ function reportedStatus(T: TaskTable, t: TaskId, state: TaskStateName): number {
 }
 
 export function taskView(s: KernelState, id: TaskId): TaskView {
+  mustExist(s, id);
   const c = view(s);
   const T = s.tasks;
   const S = s.sighands;
@@ -144,6 +152,7 @@ export const nsCount = (s: KernelState): number => s.namespaces.length;
 
 /** The namespaces a task can see: its active namespace and every descendant (R40). */
 export function visibleNamespaces(s: KernelState, viewer: TaskId): NsId[] {
+  mustExist(s, viewer);
   const c = view(s);
   const own = s.tasks.ns[viewer];
   return s.namespaces.filter((n) => nsIsWithin(c, n.id, own)).map((n) => n.id);

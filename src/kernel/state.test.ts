@@ -44,3 +44,12 @@ describe('cloneKernelState', () => {
     expect(checkInvariants(copy)).toEqual([]);
   });
 });
+
+describe('views of tasks', () => {
+  it('refuse a task that does not exist instead of reading past the columns', () => {
+    const s = createKernelState();
+    expect(() => taskView(s, 1)).toThrow(RangeError);
+    expect(() => taskView(s, -1)).toThrow(RangeError);
+    expect(() => taskView(s, 0.5)).toThrow(RangeError);
+  });
+});
