@@ -35,13 +35,16 @@ export function panicReason(ctx: Ctx, call: Syscall): string | null {
 
 /**
  * execve(): a new command line; handled signals go back to default (ignored ones stay), which
- * ends `reap auto`; the other threads of the group are killed (de_thread).
+ * ends `reap auto`; the other threads of the group are killed (de_thread). They die of the
+ * SIGKILL of zap_other_threads() but exit with code 0: with signal->group_exec_task set,
+ * do_group_exit() uses 0 rather than the signal.
  */
 export function sysExec(ctx: Ctx, actor: TaskId, cmd: string): Ret {
   const T = ctx.s.tasks;
   const p = proc(ctx, actor);
-  for (const id of threadsOf(ctx, p)) if (id !== actor && id !== p) doExit(ctx, id, SIGNALS.KILL);
-  if (p !== actor && !T.exiting[p]) doExit(ctx, p, SIGNALS.KILL);
+  const execExit = exitCodeStatus(0);
+  for (const id of threadsOf(ctx, p)) if (id !== actor && id !== p) doExit(ctx, id, execExit);
+  if (p !== actor && !T.exiting[p]) doExit(ctx, p, execExit);
   T.cmd[actor] = ctx.s.cmds.push(cmd) - 1;
   T.cmd[p] = T.cmd[actor];
   T.execed[actor] = 1;
