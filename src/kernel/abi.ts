@@ -83,6 +83,8 @@ export type KernelEvent =
   | { type: 'task/zombie'; task: TaskId; parent: TaskId }
   | { type: 'task/reaped'; task: TaskId; by: TaskId | null }
   | { type: 'task/reparented'; task: TaskId; from: TaskId; to: TaskId }
+  /** exec in a non-leader thread: `task` took the thread-group leader `from`'s pid and place */
+  | { type: 'task/took-over'; task: TaskId; from: TaskId }
   | { type: 'task/stopped'; task: TaskId; sig: SigName }
   | { type: 'task/continued'; task: TaskId }
   | { type: 'signal/delivered'; task: TaskId; sig: SigName; handled: boolean }

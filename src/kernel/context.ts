@@ -3,7 +3,7 @@
  * the log, blocked waits that completed). Kernel functions take it as their first argument.
  */
 import type { KernelEvent, NsId, Ret, TaskId } from './abi.ts';
-import type { KernelState, PidNamespace } from './types.ts';
+import { NO_TASK, type KernelState, type PidNamespace } from './types.ts';
 
 export interface Ctx {
   s: KernelState;
@@ -36,6 +36,13 @@ export function ns(ctx: Ctx, id: number): PidNamespace {
 
 /** task->group_leader: where process-wide state (signal_struct, sighand) lives. */
 export const proc = (ctx: Ctx, t: TaskId): TaskId => ctx.s.tasks.leader[t];
+
+/**
+ * is_global_init(): the process holding pid 1 of the root namespace — task 0 at boot, or the
+ * thread of it that took its place by exec (de_thread).
+ */
+export const isGlobalInit = (ctx: Ctx, t: TaskId): boolean =>
+  t !== NO_TASK && proc(ctx, t) === proc(ctx, ctx.s.namespaces[0].reaper);
 
 /** task->sighand: the sighand_struct (a row of KernelState.sighands) the task's process uses. */
 export const sighandOf = (ctx: Ctx, t: TaskId): number => ctx.s.tasks.sighand[proc(ctx, t)];

@@ -3,7 +3,7 @@
  * orphaned groups (POSIX job control), and moving a process between groups.
  */
 import type { TaskId } from './abi.ts';
-import { type Ctx, proc } from './context.ts';
+import { type Ctx, isGlobalInit, proc } from './context.ts';
 import { getPid, putPid } from './pid.ts';
 import { isLiveProcess, processes, threadGroupEmpty } from './tasklist.ts';
 import { NO_TASK } from './types.ts';
@@ -21,9 +21,6 @@ export function pgrpExists(ctx: Ctx, owner: TaskId): boolean {
   for (let t = 0; t < ctx.s.tasks.count; t++) if (ctx.s.tasks.pgrp[t] === owner && isLiveProcess(ctx, t)) return true;
   return false;
 }
-
-/** is_global_init() of a parent pointer */
-const isGlobalInit = (ctx: Ctx, t: TaskId): boolean => t !== NO_TASK && ctx.s.tasks.leader[t] === 0;
 
 /**
  * will_become_orphaned_pgrp(): no member (other than `ignored`) has a parent in another group of

@@ -7,7 +7,7 @@
  */
 import type { NsId, TaskId } from './abi.ts';
 import { type Ctx, nrAt, ns, taskLevel } from './context.ts';
-import { NO_TASK, type PidNamespace, RESERVED_PIDS } from './types.ts';
+import { NO_TASK, type PidNamespace, RESERVED_PIDS, WAIT_PGRP, WAIT_PID } from './types.ts';
 
 /** The ancestor of `id` at `level` (or `id` itself). */
 export function nsAtLevel(ctx: Ctx, id: NsId, level: number): NsId {
@@ -161,5 +161,28 @@ export function putPid(ctx: Ctx, owner: TaskId): void {
     if (nr >= RESERVED_PIDS) n.high--;
     ctx.freedIn.push(n.id);
     cur = n.parent;
+  }
+}
+
+/**
+ * exchange_tids() with transfer_pid() for de_thread(): task `t` takes the struct pid of `l` and
+ * `l` takes the one of `t`. A struct pid is named by the row that holds it, so the rows swap
+ * their numbers and link counts, and every link naming either pid by its row follows it: the idr
+ * entries, process groups and sessions, and the struct pid a blocked wait selects.
+ */
+export function exchangeTids(ctx: Ctx, t: TaskId, l: TaskId): void {
+  const T = ctx.s.tasks;
+  const other = (x: TaskId): TaskId => (x === t ? l : x === l ? t : x);
+  [T.nrAt[t], T.nrAt[l]] = [T.nrAt[l], T.nrAt[t]];
+  [T.pidRefs[t], T.pidRefs[l]] = [T.pidRefs[l], T.pidRefs[t]];
+  for (let cur: NsId | null = T.ns[t]; cur !== null; cur = ns(ctx, cur).parent) {
+    const n = ns(ctx, cur);
+    n.idr[nrAt(ctx, t, n.level)] = t;
+    n.idr[nrAt(ctx, l, n.level)] = l;
+  }
+  for (let x = 0; x < T.count; x++) {
+    T.pgrp[x] = other(T.pgrp[x]);
+    T.session[x] = other(T.session[x]);
+    if (T.waitType[x] === WAIT_PID || T.waitType[x] === WAIT_PGRP) T.waitOwner[x] = other(T.waitOwner[x]);
   }
 }

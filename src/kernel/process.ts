@@ -1,25 +1,22 @@
 /**
- * Whole-process operations: execve's effect on signals (fs/exec.c), faults (R76, R99), the
- * parent-death signal (R97), the `reap auto` handler, reboot(2) inside a namespace (R90, R96),
- * and the calls that would panic the machine (R50: the global init must never exit).
+ * Whole-process operations: faults (R76, R99), the parent-death signal (R97), the `reap auto`
+ * handler, reboot(2) inside a namespace (R90, R96), and the calls that would panic the machine
+ * (R50: the global init must never exit). execve is in exec.ts.
  */
 import type { RebootCmd, Ret, Syscall, TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, NONE, emit, err, ns, ok, proc, sighandOf } from './context.ts';
+import { type Ctx, NONE, emit, err, isGlobalInit, ns, ok, proc, sighandOf } from './context.ts';
 import { doExit, exitCodeStatus } from './exit.ts';
 import { forceSigFault, handlerOf, sendPrivSignal } from './signal.ts';
-import { sigAdd, sigClear, sigDel, sigHas, sigName, validSignal } from './sigset.ts';
-import { pushSighandCopy } from './state.ts';
-import { isLiveProcess, threadsOf } from './tasklist.ts';
+import { sigAdd, sigDel, sigHas, sigName, validSignal } from './sigset.ts';
+import { threadsOf } from './tasklist.ts';
 import { reapAuto } from './wait.ts';
-
-const ROOT_INIT = 0;
 
 /** Why a call must be refused as a scenario error (the real kernel would panic), or null. */
 export function panicReason(ctx: Ctx, call: Syscall): string | null {
   const T = ctx.s.tasks;
   const t = call.actor;
-  if (T.leader[t] !== ROOT_INIT) {
+  if (!isGlobalInit(ctx, t)) {
     if (call.op === 'reboot' && T.ns[t] === 0 && T.privileged[t]) return 'reboot in the root namespace would reboot the machine';
     return null;
   }
@@ -31,45 +28,6 @@ export function panicReason(ctx: Ctx, call: Syscall): string | null {
   }
   if (call.op === 'reboot' && T.privileged[t]) return 'reboot in the root namespace would reboot the machine';
   return null;
-}
-
-/**
- * execve(): a new command line; handled signals go back to default (ignored ones stay), which
- * ends `reap auto`; the other threads of the group are killed (de_thread). They die of the
- * SIGKILL of zap_other_threads() but exit with code 0: with signal->group_exec_task set,
- * do_group_exit() uses 0 rather than the signal.
- */
-export function sysExec(ctx: Ctx, actor: TaskId, cmd: string): Ret {
-  const T = ctx.s.tasks;
-  const p = proc(ctx, actor);
-  const execExit = exitCodeStatus(0);
-  for (const id of threadsOf(ctx, p)) if (id !== actor && id !== p) doExit(ctx, id, execExit);
-  if (p !== actor && !T.exiting[p]) doExit(ctx, p, execExit);
-  T.cmd[actor] = ctx.s.cmds.push(cmd) - 1;
-  T.cmd[p] = T.cmd[actor];
-  T.execed[actor] = 1;
-  T.execed[p] = 1;
-  const sh = unshareSighand(ctx, p);
-  sigClear(ctx.s.sighands.handled, sh);
-  ctx.s.sighands.reapAuto[sh] = 0;
-  return ok(0);
-}
-
-/** Another live process uses the same handler table (CLONE_SIGHAND): refcount_read(&sighand->count) > 1. */
-function sighandShared(ctx: Ctx, p: TaskId): boolean {
-  const T = ctx.s.tasks;
-  for (let o = 0; o < T.count; o++) if (o !== p && T.sighand[o] === T.sighand[p] && isLiveProcess(ctx, o)) return true;
-  return false;
-}
-
-/**
- * unshare_sighand(): execve gives a process that shares its handler table (CLONE_SIGHAND) a
- * private copy before resetting it, so the other sharers keep their handlers.
- */
-function unshareSighand(ctx: Ctx, p: TaskId): number {
-  const T = ctx.s.tasks;
-  if (sighandShared(ctx, p)) T.sighand[p] = pushSighandCopy(ctx.s, T.sighand[p]);
-  return T.sighand[p];
 }
 
 /** A synchronous fault in the caller: SIGSEGV forced by the kernel. */

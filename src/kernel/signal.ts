@@ -11,7 +11,7 @@
  */
 import type { KillReason, TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, emit, proc, queueWake, sighandOf } from './context.ts';
+import { type Ctx, emit, isGlobalInit, proc, queueWake, sighandOf } from './context.ts';
 import { pidNrNs } from './pid.ts';
 import { willBecomeOrphanedPgrp } from './pgrp.ts';
 import {
@@ -60,7 +60,7 @@ function sigIgnored(ctx: Ctx, t: TaskId, sig: number, force: boolean): string | 
   if (sigHas(T.blocked, t, sig)) return null;
   const p = proc(ctx, t);
   const handler = handlerOf(ctx, p, sig);
-  if (p === 0 && sigKernelOnly(sig)) return 'global-init';
+  if (isGlobalInit(ctx, p) && sigKernelOnly(sig)) return 'global-init';
   if (T.unkillable[p] && handler === 'default' && !(force && sigKernelOnly(sig))) return 'init-protected';
   if (handler === 'ignore' || (handler === 'default' && sigKernelIgnore(sig))) return 'ignored';
   return null;

@@ -12,7 +12,8 @@ import { sysKill } from './kill.ts';
 import { sysSetns, sysUnshare } from './nsproxy.ts';
 import { zapWakeUp } from './pid_namespace.ts';
 import { sysMountProc, sysPs, sysWriteNsLastPid, sysWritePidMax } from './proc.ts';
-import { panicReason, sysExec, sysFault, sysPdeathsig, sysReap, sysReboot } from './process.ts';
+import { sysExec } from './exec.ts';
+import { panicReason, sysFault, sysPdeathsig, sysReap, sysReboot } from './process.ts';
 import { setBlocked, setDisposition } from './signal.ts';
 import {
   sysCapsDrop, sysGetpgidOrSid, sysGetpid, sysGetppid, sysGettid, sysNspid, sysPrctlSubreaper,

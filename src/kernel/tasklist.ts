@@ -104,3 +104,32 @@ export function processes(ctx: Ctx): TaskId[] {
   for (let t = 0; t < ctx.s.tasks.count; t++) if (isLiveProcess(ctx, t)) out.push(t);
   return out;
 }
+
+/** list_replace_init(&old->sibling, &new->sibling): `replacement` takes `old`'s place among its parent's children. */
+export function replaceChild(ctx: Ctx, old: TaskId, replacement: TaskId): void {
+  const T = ctx.s.tasks;
+  const parent = T.realParent[old];
+  T.realParent[replacement] = parent;
+  if (parent === NO_TASK) return;
+  const prev = T.prevSibling[old];
+  const next = T.nextSibling[old];
+  T.prevSibling[replacement] = prev;
+  T.nextSibling[replacement] = next;
+  if (prev === NO_TASK) T.firstChild[parent] = replacement;
+  else T.nextSibling[prev] = replacement;
+  if (next === NO_TASK) T.lastChild[parent] = replacement;
+  else T.prevSibling[next] = replacement;
+  T.prevSibling[old] = NO_TASK;
+  T.nextSibling[old] = NO_TASK;
+}
+
+/** The thread list of a group becomes `order` (its first entry the group's leader). */
+export function relinkThreads(ctx: Ctx, leader: TaskId, order: readonly TaskId[]): void {
+  const T = ctx.s.tasks;
+  order.forEach((th, i) => {
+    T.leader[th] = leader;
+    T.prevThread[th] = i === 0 ? NO_TASK : order[i - 1];
+    T.nextThread[th] = i + 1 < order.length ? order[i + 1] : NO_TASK;
+  });
+  T.lastThread[leader] = order[order.length - 1];
+}

@@ -71,6 +71,8 @@ export function sentence(world: World, e: KernelEvent): string {
         : `${nameTask(world, e.task)} was reaped by ${label(world, e.by)}`;
     case 'task/reparented':
       return `${nameTask(world, e.task)} lost its parent ${label(world, e.from)} and was adopted by ${label(world, e.to)}`;
+    case 'task/took-over':
+      return `${nameTask(world, e.task)} exec'd and took over the pid of its thread-group leader ${label(world, e.from)}, which is gone`;
     case 'task/stopped': return `${nameTask(world, e.task)} was stopped by SIG${e.sig}`;
     case 'task/continued': return `${nameTask(world, e.task)} continued`;
     case 'signal/delivered':

@@ -55,7 +55,7 @@ export function randomCall(r: Rand, s: KernelState): Syscall | null {
 }
 
 function oddCall(r: Rand, s: KernelState, actor: number): Syscall {
-  switch (int(r, 0, 13)) {
+  switch (int(r, 0, 14)) {
     case 0: return { actor, op: 'unshare', flags: r() < 0.5 ? ['NEWPID'] : ['NEWPID', 'NEWNS'] };
     case 1: return { actor, op: 'setns', target: target(r, s) };
     case 2: return { actor, op: 'setsid' };
@@ -69,6 +69,7 @@ function oddCall(r: Rand, s: KernelState, actor: number): Syscall {
     case 10: return { actor, op: 'pdeathsig', sig: pick(r, SIGS) };
     case 11: return { actor, op: r() < 0.5 ? 'mount-proc' : 'ps' } as Syscall;
     case 12: return { actor, op: actor === 0 ? 'gettid' : pick(r, ['fault', 'caps-drop'] as const) } as Syscall;
+    case 13: return { actor, op: 'exec', cmd: `prog ${int(r, 0, 9)}` };
     default: return { actor, op: pick(r, ['getpgid', 'getsid', 'nspid'] as const), target: target(r, s) };
   }
 }
