@@ -7,9 +7,11 @@
  * One task per thread (task_struct), identified by its TaskId: an index into the columns of
  * `TaskTable`. Tasks are laid out column by column (struct of arrays) in typed arrays rather than
  * as one object each, because a scenario may hold millions of them: a typed column costs the
- * garbage collector nothing per task and grows by doubling. Flags are 0/1 in Uint8Arrays. Each task owns exactly one struct pid (its TID), so a struct pid is
- * identified by the TaskId of the task that created it; process groups and sessions are
- * references to the struct pid of their leader, which may outlive its task (R2, R3).
+ * garbage collector nothing per task and grows by doubling. Flags are 0/1 in Uint8Arrays. Each
+ * task holds exactly one struct pid (its TID), so a struct pid is named
+ * by the row that holds it — the task that created it, unless an exec in a non-leader thread
+ * swapped two of them (exchange_tids); process groups and sessions are references to the struct
+ * pid of their leader, which may outlive its task (R2, R3).
  * Process-wide data (signal_struct, sighand_struct) lives in the thread-group leader's row.
  */
 import type { NsId, TaskId } from './abi.ts';
