@@ -10,9 +10,6 @@
  * - known engine differences already kept as regressions (conformance/regressions), so that new
  *   runs find new ones: a signal that kills a task blocked in wait together with the child it
  *   waits for, `sigmask block CHLD`, `nspid 0`;
- * - exec by a thread that is not its group's leader: de_thread() moves the thread-group id onto
- *   it, an identity change the runner's bookkeeping does not follow (exec by a leader whose
- *   process has other threads is generated);
  * - a wait that is not for one given child while its caller has two zombie children or more:
  *   which one comes first follows the order of the kernel's children list, where adopted children
  *   are appended when adopted, and the order of deaths caused by one signal to several processes
@@ -36,8 +33,6 @@ interface Ctx {
   r: () => number;
   doc: RunDocument;
   labels: string[];
-  /** labels of threads created with CLONE_THREAD (not their group's leader) */
-  threads: Set<string>;
   next: () => string;
 }
 
@@ -82,7 +77,7 @@ function candidate(c: Ctx, a: string): string {
   }
   if (x < 0.29) return `${a} unshare ${pick(r, ['NEWPID', 'NEWNS', 'NEWPID,NEWNS'])}`;
   if (x < 0.32) return `${a} setns ${target(c)}`;
-  if (x < 0.34) return c.threads.has(a) ? `${a} getpid` : `${a} exec "prog ${Math.floor(r() * 9)}"`;
+  if (x < 0.34) return `${a} exec "prog ${Math.floor(r() * 9)}"`;
   if (x < 0.39) return `${a} exit ${Math.floor(r() * 5)}`;
   if (x < 0.41) return `${a} thread-exit ${Math.floor(r() * 5)}`;
   if (x < 0.50) return `${a} wait${r() < 0.7 ? ` ${anyTarget(c)}` : ''}${r() < 0.6 ? ' WNOHANG' : ''}`;
@@ -149,12 +144,11 @@ export function generateGuided(seed: number, maxSteps: number, engine: EngineRun
   const lines = [`title: guided random scenario, seed ${seed}`];
   let n = 0;
   let doc = engine(`${lines.join('\n')}\n`);
-  const threads = new Set<string>();
   for (let tries = 0; lines.length <= maxSteps && tries < maxSteps * 8; tries++) {
     const who = actors(doc);
     if (who.length === 0) break;
     let label = '';
-    const c: Ctx = { r, doc, labels: doc.tasks.map((t) => t.label), threads, next: () => (label = `t${n + 1}`) };
+    const c: Ctx = { r, doc, labels: doc.tasks.map((t) => t.label), next: () => (label = `t${n + 1}`) };
     const actor = pick(r, who);
     const line = candidate(c, actor);
     const text = `${[...lines, line].join('\n')}\n`;
@@ -162,7 +156,6 @@ export function generateGuided(seed: number, maxSteps: number, engine: EngineRun
     if (next.error !== null || waiterKilled(doc, next) || stoppedInInitSession(next)) continue;
     if (ambiguousWait(doc, actor, line) || blockingAnyWait(next, line)) continue;
     if (label !== '') n++;
-    if (line.includes(' THREAD') && next.tasks.some((t) => t.label === label)) threads.add(label);
     lines.push(line);
     doc = next;
   }

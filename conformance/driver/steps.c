@@ -200,6 +200,35 @@ static const char *nspid_answer(struct task *a, const char *tok, char *out, size
   return out;
 }
 
+/*
+ * exec in a non-leader thread: de_thread() gave the caller the leader's struct pid and the old
+ * leader the caller's (exchange_tids), then released the old leader. The records follow: the
+ * caller takes the leader's host tid, numbers and pidfd (a pidfd names a struct pid), the old
+ * leader the caller's, and every thread of the group now has the caller as its leader.
+ */
+static void take_over_leader(int actor) {
+  struct task *a = &g_task[actor];
+  int l = a->leader;
+  struct task *old = &g_task[l];
+  struct task saved = *a;
+  a->host_tid = old->host_tid;
+  a->pidfd = old->pidfd;
+  a->nlevels = old->nlevels;
+  memcpy(a->nspid, old->nspid, sizeof a->nspid);
+  old->host_tid = saved.host_tid;
+  old->pidfd = saved.pidfd;
+  old->nlevels = saved.nlevels;
+  memcpy(old->nspid, saved.nspid, sizeof old->nspid);
+  for (int i = 0; i < g_ntask; i++)
+    if (g_task[i].leader == l) g_task[i].leader = actor, g_task[i].is_thread = i != actor;
+  /* what was seen while the exec ran was seen through the swapped tids: look again */
+  a->gone = old->gone = 0;
+  a->state = old->state = 0;
+  a->zombie_done = old->zombie_done = 0;
+  reg_refresh(a);
+  reg_refresh(old);
+}
+
 /* bookkeeping the kernel's answer implies: new namespaces, pid_ns_for_children, new cmd lines */
 static int after(int idx, int actor, const char *op, char *args, const char *res) {
   struct task *a = &g_task[actor];
@@ -229,6 +258,7 @@ static int after(int idx, int actor, const char *op, char *args, const char *res
     g_ns[n] = (struct pidns){ .ino = 0, .level = g_ns[a->ns].level + 1, .parent = a->ns, .created_step = idx };
     a->children_ns = n;
   } else if (!strcmp(op, "exec")) {
+    if (a->is_thread) take_over_leader(actor);
     reg_read_cmdline(a);
   }
   return 0;
