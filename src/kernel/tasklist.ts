@@ -7,15 +7,20 @@ import type { TaskId } from './abi.ts';
 import type { Ctx } from './context.ts';
 import { NO_TASK } from './types.ts';
 
+/** In `parent`'s children list, `a` is now followed by `b` (NO_TASK for either end of the list). */
+function joinSiblings(ctx: Ctx, parent: TaskId, a: TaskId, b: TaskId): void {
+  const T = ctx.s.tasks;
+  if (a === NO_TASK) T.firstChild[parent] = b;
+  else T.nextSibling[a] = b;
+  if (b === NO_TASK) T.lastChild[parent] = a;
+  else T.prevSibling[b] = a;
+}
+
 /** list_add_tail(&child->sibling, &parent->children) */
 export function linkChild(ctx: Ctx, parent: TaskId, child: TaskId): void {
-  const T = ctx.s.tasks;
-  T.realParent[child] = parent;
-  T.prevSibling[child] = T.lastChild[parent];
-  T.nextSibling[child] = NO_TASK;
-  if (T.lastChild[parent] === NO_TASK) T.firstChild[parent] = child;
-  else T.nextSibling[T.lastChild[parent]] = child;
-  T.lastChild[parent] = child;
+  ctx.s.tasks.realParent[child] = parent;
+  joinSiblings(ctx, parent, ctx.s.tasks.lastChild[parent], child);
+  joinSiblings(ctx, parent, child, NO_TASK);
 }
 
 /** list_del_init(&child->sibling) */
@@ -23,12 +28,7 @@ export function unlinkChild(ctx: Ctx, child: TaskId): void {
   const T = ctx.s.tasks;
   const parent = T.realParent[child];
   if (parent === NO_TASK) return;
-  const prev = T.prevSibling[child];
-  const next = T.nextSibling[child];
-  if (prev === NO_TASK) T.firstChild[parent] = next;
-  else T.nextSibling[prev] = next;
-  if (next === NO_TASK) T.lastChild[parent] = prev;
-  else T.prevSibling[next] = prev;
+  joinSiblings(ctx, parent, T.prevSibling[child], T.nextSibling[child]);
   T.prevSibling[child] = NO_TASK;
   T.nextSibling[child] = NO_TASK;
 }
@@ -111,14 +111,8 @@ export function replaceChild(ctx: Ctx, old: TaskId, replacement: TaskId): void {
   const parent = T.realParent[old];
   T.realParent[replacement] = parent;
   if (parent === NO_TASK) return;
-  const prev = T.prevSibling[old];
-  const next = T.nextSibling[old];
-  T.prevSibling[replacement] = prev;
-  T.nextSibling[replacement] = next;
-  if (prev === NO_TASK) T.firstChild[parent] = replacement;
-  else T.nextSibling[prev] = replacement;
-  if (next === NO_TASK) T.lastChild[parent] = replacement;
-  else T.prevSibling[next] = replacement;
+  joinSiblings(ctx, parent, T.prevSibling[old], replacement);
+  joinSiblings(ctx, parent, replacement, T.nextSibling[old]);
   T.prevSibling[old] = NO_TASK;
   T.nextSibling[old] = NO_TASK;
 }
