@@ -33,6 +33,8 @@ describe('sentences', () => {
     expect(sentence(world, { type: 'signal/dropped', task: 1, sig: 'TERM', why: 'init-protected' }))
       .toBe('SIGTERM to A was dropped: a namespace init gets from inside only the signals it handles');
     expect(sentence(world, { type: 'wait/completed', task: 1, ret: { kind: 'int', value: 2 } })).toBe("A's wait returned 2");
+    expect(sentence(world, { type: 'task/took-over', task: 2, from: 1 }))
+      .toBe("B (pid 2 in ns1, 4 in ns0) exec'd and took over the pid of its thread-group leader A, which is gone");
   });
 
   it('lists the tasks an event is about', () => {
