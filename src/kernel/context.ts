@@ -2,7 +2,7 @@
  * The per-call context: the state being changed and what the call has caused so far (events for
  * the log, blocked waits that completed). Kernel functions take it as their first argument.
  */
-import type { KernelEvent, KillReason, NsId, Ret, TaskId } from './abi.ts';
+import type { KernelEvent, NsId, Ret, TaskId } from './abi.ts';
 import { NO_TASK, type KernelState, type PidNamespace } from './types.ts';
 
 export interface Ctx {
@@ -20,17 +20,12 @@ export interface Ctx {
   wakes: TaskId[];
   /** processes whose `reap auto` SIGCHLD handler runs when the call settles */
   reapers: TaskId[];
-  /**
-   * thread groups to die when the call settles, in the order they were signalled: already marked
-   * by a fatal signal (reason null), or still to take a pending core-dumping signal when they next
-   * run (its reason) — a SIGKILL that comes first wins, as in the kernel
-   */
+  /** thread groups marked for death by a fatal signal, to run their exit when the call settles */
   dying: TaskId[];
-  dyingReason: (KillReason | null)[];
 }
 
 export function newCtx(s: KernelState, withEvents: boolean): Ctx {
-  return { s, events: withEvents ? [] : null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [], dyingReason: [] };
+  return { s, events: withEvents ? [] : null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [] };
 }
 
 export function ns(ctx: Ctx, id: number): PidNamespace {

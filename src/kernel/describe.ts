@@ -15,7 +15,7 @@ import type { ExitStatus, NsStateName, NsView, PsRow, TaskStateName, TaskView } 
 
 /** A read-only context: views never emit or wake anything. */
 function view(s: KernelState): Ctx {
-  return { s, events: null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [], dyingReason: [] };
+  return { s, events: null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [] };
 }
 
 /** Whether `t` is an init waiting in its namespace's teardown. */

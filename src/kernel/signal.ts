@@ -48,12 +48,7 @@ export function markGroupExit(ctx: Ctx, leader: TaskId, status: number, reason: 
  * kernel's targets die only when they next run.
  */
 function killGroup(ctx: Ctx, leader: TaskId, sig: number, reason: KillReason): void {
-  if (markGroupExit(ctx, leader, sig, reason)) queueDeath(ctx, leader, null);
-}
-
-function queueDeath(ctx: Ctx, leader: TaskId, pendingReason: KillReason | null): void {
-  ctx.dying.push(leader);
-  ctx.dyingReason.push(pendingReason);
+  if (markGroupExit(ctx, leader, sig, reason)) ctx.dying.push(leader);
 }
 
 /** A process (thread group, by its leader) that can no longer act on signals: dying or dead. */
@@ -135,13 +130,7 @@ export function sendSignal(ctx: Ctx, t: TaskId, sig: number, force: boolean, rea
     emit(ctx, { type: 'signal/pending', task: p, sig: sigName(sig) });
     return;
   }
-  if (sigFatal(ctx, p, sig) && !T.groupExit[p]) {
-    if (sigKernelCoredump(sig)) {
-      // complete_signal() leaves a core-dumping signal pending: the group takes it in
-      // get_signal() when it next runs, so a SIGKILL sent before then decides its end
-      queueDeath(ctx, p, reason);
-      return;
-    }
+  if (sigFatal(ctx, p, sig) && !sigKernelCoredump(sig) && !T.groupExit[p]) {
     sigDel(T.pending, p, sig);
     killGroup(ctx, p, sig, reason);
     return;

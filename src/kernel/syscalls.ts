@@ -14,7 +14,7 @@ import { zapWakeUp } from './pid_namespace.ts';
 import { sysMountProc, sysPs, sysWriteNsLastPid, sysWritePidMax } from './proc.ts';
 import { sysExec } from './exec.ts';
 import { panicReason, sysFault, sysPdeathsig, sysReap, sysReboot } from './process.ts';
-import { runPendingSignals, setBlocked, setDisposition } from './signal.ts';
+import { setBlocked, setDisposition } from './signal.ts';
 import {
   sysCapsDrop, sysGetpgidOrSid, sysGetpid, sysGetppid, sysGettid, sysNspid, sysPrctlSubreaper,
   sysSetpgid, sysSetsid, sysSetuid, targetNr,
@@ -80,8 +80,7 @@ function run(ctx: Ctx, c: Syscall): Ret {
  * Let everything the call set off finish. Victims of fatal signals die one at a time, in the order
  * they were signalled, and what each death wakes (a reaper waiting in a teardown, parents' waits,
  * `reap auto` handlers) runs before the next victim dies — as a woken parent runs while the other
- * victims are still on their way out. A victim of a core-dumping signal takes it only at its turn,
- * unless something killed it first.
+ * victims are still on their way out.
  */
 function settle(ctx: Ctx): void {
   let died = 0;
@@ -98,10 +97,7 @@ function settle(ctx: Ctx): void {
     } else if (reaped < ctx.reapers.length) {
       runReapAuto(ctx, ctx.reapers[reaped++] ?? 0);
     } else if (died < ctx.dying.length) {
-      const p = ctx.dying[died];
-      const pending = ctx.dyingReason[died++];
-      if (pending !== null && !ctx.s.tasks.groupExit[p]) runPendingSignals(ctx, p, pending);
-      if (ctx.s.tasks.groupExit[p]) runGroupExit(ctx, p);
+      runGroupExit(ctx, ctx.dying[died++] ?? 0);
     } else {
       return;
     }
@@ -136,6 +132,5 @@ function reuseCtx(state: KernelState, withEvents: boolean): Ctx {
   if (shared.wakes.length > 0) shared.wakes.length = 0;
   if (shared.reapers.length > 0) shared.reapers.length = 0;
   if (shared.dying.length > 0) shared.dying.length = 0;
-  if (shared.dyingReason.length > 0) shared.dyingReason.length = 0;
   return shared;
 }
