@@ -119,10 +119,13 @@ class Run implements Interpreter {
     }
   }
 
-  /** A wait still pending at the end: blocked (fails), or ended by its caller's death (no result). */
+  /**
+   * A wait still pending at the end: blocked (fails), or ended by its caller's death (no result) —
+   * including a namespace init that left it to wait in its namespace's teardown.
+   */
   private settle(task: TaskId, r: StepRecord): void {
     const { state } = taskView(this.state, task);
-    if (state === 'zombie' || state === 'dead') {
+    if (state === 'zombie' || state === 'dead' || state === 'exiting') {
       r.pending = undefined;
       r.pass = r.expect === null ? null : false;
     } else {
