@@ -5,7 +5,7 @@
 import type { NsId, TaskId } from './abi.ts';
 import { type Ctx, ns, numbersOf, proc, sighandOf } from './context.ts';
 import { nsIsWithin, pidNrNs } from './pid.ts';
-import { isListedProcess, procPidList } from './proc.ts';
+import { forEachProcPid } from './proc.ts';
 import { exitStatus } from './release.ts';
 import { sigList, sigName } from './sigset.ts';
 import { running } from './tasklist.ts';
@@ -77,17 +77,13 @@ export function psTable(s: KernelState, id: NsId): PsRow[] {
   const c = view(s);
   const T = s.tasks;
   const rows: PsRow[] = [];
-  // proc_pid_readdir() walks the namespace's numbers in order; one pass, no list in between
-  const idr = ns(c, id).idr;
-  for (let nr = 1; nr < idr.length; nr++) {
-    const p = idr[nr];
-    if (p === undefined || !isListedProcess(T, p)) continue;
+  forEachProcPid(c, id, (nr, p) => {
     const parent = T.realParent[p] === NO_TASK ? NO_TASK : T.leader[T.realParent[p]];
     rows.push({
       task: p, pid: nr, ppid: pidNrNs(c, parent, id), pgid: pidNrNs(c, T.pgrp[p], id),
       sid: pidNrNs(c, T.session[p], id), stat: psStat(c, p), cmd: s.cmds[T.cmd[p]], label: T.label[p],
     });
-  }
+  });
   return rows;
 }
 
@@ -104,10 +100,10 @@ export function nsView(s: KernelState, id: NsId): NsView {
   const n = ns(c, id);
   let live = 0;
   let zombies = 0;
-  for (const { task: p } of procPidList(c, id)) {
+  forEachProcPid(c, id, (_, p) => {
     if (s.tasks.exitState[p] === EXIT_ZOMBIE && !inZap(c, p)) zombies++;
     else live++;
-  }
+  });
   const init = n.reaper === NO_TASK ? null : s.tasks.leader[n.reaper];
   return {
     id, name: `ns${id}`, level: n.level, parent: n.parent, state: nsStateName(c, id), init,

@@ -5,7 +5,7 @@
  */
 import type { NsId, Ret, TaskId } from './abi.ts';
 import { type Ctx, err, ns, ok } from './context.ts';
-import { PID_MAX_LIMIT, PID_MAX_MIN, type TaskTable } from './types.ts';
+import { PID_MAX_LIMIT, PID_MAX_MIN } from './types.ts';
 
 /** mount -t proc proc /proc in the caller's mount namespace. */
 export function sysMountProc(ctx: Ctx, actor: TaskId): Ret {
@@ -16,27 +16,24 @@ export function sysMountProc(ctx: Ctx, actor: TaskId): Ret {
 }
 
 /**
- * next_tgid()'s test in proc_pid_readdir(): the owner of an idr entry is listed in /proc when it
- * is an unreleased thread-group leader (not a number merely reserved by a fork in progress).
+ * proc_pid_readdir() with next_tgid()'s test: every unreleased thread-group leader with a number
+ * in `id` (not a number merely reserved by a fork in progress), by ascending number.
  */
-export const isListedProcess = (T: TaskTable, owner: TaskId): boolean =>
-  owner >= 0 && T.hashed[owner] === 1 && T.leader[owner] === owner;
-
-/** proc_pid_readdir(): numbers of the unreleased thread-group leaders visible in `id`, ascending. */
-export function procPidList(ctx: Ctx, id: NsId): { nr: number; task: TaskId }[] {
-  const out: { nr: number; task: TaskId }[] = [];
+export function forEachProcPid(ctx: Ctx, id: NsId, visit: (nr: number, task: TaskId) => void): void {
+  const T = ctx.s.tasks;
   const idr = ns(ctx, id).idr;
   for (let nr = 1; nr < idr.length; nr++) {
     const owner = idr[nr];
-    if (owner !== undefined && isListedProcess(ctx.s.tasks, owner)) out.push({ nr, task: owner });
+    if (owner !== undefined && owner >= 0 && T.hashed[owner] === 1 && T.leader[owner] === owner) visit(nr, owner);
   }
-  return out;
 }
 
 /** The PID column of `ps -e` run by the caller, through its mount namespace's /proc. */
 export function sysPs(ctx: Ctx, actor: TaskId): Ret {
   const procNs = ctx.s.mnts[ctx.s.tasks.mnt[actor]] ?? 0;
-  return { kind: 'list', values: procPidList(ctx, procNs).map((e) => e.nr) };
+  const values: number[] = [];
+  forEachProcPid(ctx, procNs, (nr) => values.push(nr));
+  return { kind: 'list', values };
 }
 
 /** pid_ns_ctl_handler(): write /proc/sys/kernel/ns_last_pid (R20). */

@@ -121,11 +121,10 @@ class Run implements Interpreter {
 
   /**
    * A wait still pending at the end: blocked (fails), or ended by its caller's death (no result) —
-   * including a namespace init that left it to wait in its namespace's teardown.
+   * the kernel says which: an exiting task has left its wait, a teardown's init included.
    */
   private settle(task: TaskId, r: StepRecord): void {
-    const { state } = taskView(this.state, task);
-    if (state === 'zombie' || state === 'dead' || state === 'exiting') {
+    if (!taskView(this.state, task).waiting) {
       r.pending = undefined;
       r.pass = r.expect === null ? null : false;
     } else {
