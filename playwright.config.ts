@@ -7,6 +7,10 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.PIDNS_E2E_PORT ?? 4317);
+// Another port means another run beside this one (two developers, two checkouts of a branch):
+// it gets its own build folder, report and results so that neither overwrites the other's.
+const OWN = PORT === 4317 ? '' : `-${PORT}`;
+const OUT_DIR = `dist${OWN}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -16,7 +20,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  outputDir: `test-results${OWN}`,
+  reporter: [['list'], ['json', { outputFile: `reports/playwright${OWN}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
@@ -30,7 +35,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${OUT_DIR} && npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 120_000,
