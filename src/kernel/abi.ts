@@ -97,6 +97,18 @@ export type KernelEvent =
   | { type: 'wait/blocked'; task: TaskId }
   | { type: 'wait/completed'; task: TaskId; ret: Ret };
 
+/**
+ * The acts of a namespace teardown (zap_pid_ns_processes, R60), in the order a call reaches them:
+ * `killed` every other task of `ns` has been sent SIGKILL; `reaped` every other pid of `ns` is
+ * freed (the init's wait is over); `init-zombie` the init has finished its exit (exit_notify).
+ * `events` is how many events the call had emitted at that point.
+ */
+export interface TeardownAct {
+  act: 'killed' | 'reaped' | 'init-zombie';
+  ns: NsId;
+  events: number;
+}
+
 export type KillReason = 'signal' | 'ns-teardown' | 'fault' | 'reboot' | 'pdeathsig' | 'unblocked';
 export type DropReason = 'init-protected' | 'ignored' | 'blocked-init' | 'global-init';
 

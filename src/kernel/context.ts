@@ -2,7 +2,7 @@
  * The per-call context: the state being changed and what the call has caused so far (events for
  * the log, blocked waits that completed). Kernel functions take it as their first argument.
  */
-import type { KernelEvent, NsId, Ret, TaskId } from './abi.ts';
+import type { KernelEvent, NsId, Ret, TaskId, TeardownAct } from './abi.ts';
 import { NO_TASK, type KernelState, type PidNamespace } from './types.ts';
 
 export interface Ctx {
@@ -22,10 +22,12 @@ export interface Ctx {
   reapers: TaskId[];
   /** thread groups marked for death by a fatal signal, to run their exit when the call settles */
   dying: TaskId[];
+  /** the caller's observer of teardown acts, or null; it only hears, it changes nothing here */
+  onAct: ((act: TeardownAct) => void) | null;
 }
 
 export function newCtx(s: KernelState, withEvents: boolean): Ctx {
-  return { s, events: withEvents ? [] : null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [] };
+  return { s, events: withEvents ? [] : null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [], onAct: null };
 }
 
 export function ns(ctx: Ctx, id: number): PidNamespace {
@@ -65,6 +67,11 @@ export const isNsInit = (ctx: Ctx, t: TaskId): boolean => nrAt(ctx, t, taskLevel
 /** Queue __wake_up_parent() of process `parent` for `child` (kept as pairs in `wakes`). */
 export function queueWake(ctx: Ctx, parent: TaskId, child: TaskId): void {
   ctx.wakes.push(parent, child);
+}
+
+/** A teardown of namespace `id` reached `act`: tell the caller's observer, if there is one. */
+export function reportAct(ctx: Ctx, act: TeardownAct['act'], id: NsId): void {
+  if (ctx.onAct !== null) ctx.onAct({ act, ns: id, events: ctx.events?.length ?? 0 });
 }
 
 export function emit(ctx: Ctx, event: KernelEvent): void {

@@ -15,7 +15,7 @@ import type { ExitStatus, NsStateName, NsView, PsRow, TaskStateName, TaskView } 
 
 /** A read-only context: views never emit or wake anything. */
 function view(s: KernelState): Ctx {
-  return { s, events: null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [] };
+  return { s, events: null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [], onAct: null };
 }
 
 /** Whether `t` is an init waiting in its namespace's teardown. */
@@ -141,6 +141,17 @@ export function taskView(s: KernelState, id: TaskId): TaskView {
     subreaper: T.subreaper[p] === 1, reapAuto: S.reapAuto[sh] === 1, uid: T.uid[id],
     privileged: T.privileged[id] === 1, waiting: T.waitType[id] !== 0, procNs: s.mnts[T.mnt[id]] ?? 0,
   };
+}
+
+/**
+ * fatal_signal_pending() of a task that has not begun to exit: its group is marked for death
+ * (SIGKILL from a teardown, say) and it has not run since. Settled states never show it; only a
+ * caller stopped between a teardown's acts does.
+ */
+export function fatalSignalPending(s: KernelState, id: TaskId): boolean {
+  mustExist(s, id);
+  const T = s.tasks;
+  return T.hashed[id] === 1 && T.exitState[id] === 0 && T.exiting[id] === 0 && T.groupExit[T.leader[id]] === 1;
 }
 
 export const taskCount = (s: KernelState): number => s.tasks.count;

@@ -9,7 +9,7 @@
  */
 import type { TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, emit, ns, proc, taskLevel } from './context.ts';
+import { type Ctx, emit, ns, proc, reportAct, taskLevel } from './context.ts';
 import { hasStoppedJobs, pgrpMembers, willBecomeOrphanedPgrp } from './pgrp.ts';
 import { zapPidNsProcesses } from './pid_namespace.ts';
 import { doNotifyParent, releaseTask } from './release.ts';
@@ -117,6 +117,8 @@ export function exitNotify(ctx: Ctx, id: TaskId): void {
   if (autoreap) releaseTask(ctx, id, null);
   for (const c of dead) releaseTask(ctx, c, null);
   for (const send of deferred) send();
+  // still the child reaper at its own exit_notify: this exit ran the namespace's teardown
+  if (ns(ctx, T.ns[id]).reaper === id) reportAct(ctx, 'init-zombie', T.ns[id]);
 }
 
 /** forget_original_parent(): hand every child of `father` to its new parent. */

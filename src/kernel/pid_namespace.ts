@@ -9,7 +9,7 @@
  */
 import type { NsId, TaskId } from './abi.ts';
 import { SIGNALS } from './abi.ts';
-import { type Ctx, emit, ns, proc, sighandOf } from './context.ts';
+import { type Ctx, emit, ns, proc, reportAct, sighandOf } from './context.ts';
 import { releaseTask } from './release.ts';
 import { sendPrivSignal } from './signal.ts';
 import { sigAdd, sigDel } from './sigset.ts';
@@ -60,9 +60,11 @@ export function zapPidNsProcesses(ctx: Ctx, id: NsId, me: TaskId): boolean {
   for (const owner of victims) {
     if (T.hashed[owner] && !T.groupExit[proc(ctx, owner)]) sendPrivSignal(ctx, owner, SIGNALS.KILL, 'ns-teardown');
   }
+  reportAct(ctx, 'killed', id);
   reapZombieChildren(ctx, init);
   const until = T.leader[me] === me ? 1 : 2;
   if (n.count <= until) {
+    reportAct(ctx, 'reaped', id);
     applyReboot(ctx, id, me);
     return true;
   }
@@ -99,6 +101,7 @@ export function zapWakeUp(ctx: Ctx, id: NsId): TaskId | null {
   if (n.zap === null || n.count > n.zap.until) return null;
   const me = n.zap.init;
   n.zap = null;
+  reportAct(ctx, 'reaped', id);
   applyReboot(ctx, id, me);
   return me;
 }

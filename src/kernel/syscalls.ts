@@ -3,7 +3,7 @@
  * everything it sets off (deaths, teardowns, wake-ups of blocked waits), and reports its result
  * and events. Calls that would panic the machine are refused as scenario errors, state untouched.
  */
-import type { KernelEvent, Outcome, Ret, Syscall, TaskId } from './abi.ts';
+import type { KernelEvent, Outcome, Ret, Syscall, TaskId, TeardownAct } from './abi.ts';
 import { actorProblem } from './describe.ts';
 import { type Ctx, NONE, emit, err, newCtx, ok, proc } from './context.ts';
 import { doExit, doGroupExit, exitCodeStatus, exitNotify, runGroupExit } from './exit.ts';
@@ -27,6 +27,8 @@ import { runReapAuto, sysWait, wakeParent } from './wait.ts';
 export interface DispatchOptions {
   /** record KernelEvents for the event log (a headless run can skip them) */
   events: boolean;
+  /** hears each act of a namespace teardown as the call reaches it (the worker stops there) */
+  onAct?: (act: TeardownAct) => void;
 }
 const WITH_EVENTS: DispatchOptions = { events: true };
 const NO_EVENTS: KernelEvent[] = [];
@@ -109,7 +111,7 @@ function settle(ctx: Ctx): void {
  * `fault` in the outcome is a scenario error: the call was refused and nothing changed.
  */
 export function dispatch(state: KernelState, call: Syscall, opts: DispatchOptions = WITH_EVENTS): Outcome {
-  const ctx = reuseCtx(state, opts.events);
+  const ctx = reuseCtx(state, opts.events, opts.onAct ?? null);
   const fault = actorProblem(state, call.actor) ?? panicReason(ctx, call);
   if (fault !== null) return { ret: NONE, events: NO_EVENTS, completed: NO_COMPLETIONS, fault };
   const ret = run(ctx, call);
@@ -123,8 +125,9 @@ export function dispatch(state: KernelState, call: Syscall, opts: DispatchOption
  * the arrays handed out in an Outcome are replaced, never reused.
  */
 const shared: Ctx = newCtx(createKernelState(), false);
-function reuseCtx(state: KernelState, withEvents: boolean): Ctx {
+function reuseCtx(state: KernelState, withEvents: boolean, onAct: Ctx['onAct']): Ctx {
   shared.s = state;
+  shared.onAct = onAct;
   shared.events = withEvents ? [] : null;
   if (shared.completed.length > 0) shared.completed = [];
   // truncating an array is a runtime call: most calls leave these queues empty
