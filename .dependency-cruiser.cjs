@@ -1,7 +1,8 @@
 /**
  * The layering rule of pidns-lab, enforced in the test run:
  *   kernel <- scenario <- worker <- store <- ui ; the CLI uses kernel and scenario only;
- *   src/kernel imports nothing outside itself (no npm, no Node built-ins).
+ *   src/kernel imports nothing outside itself (no npm, no Node built-ins);
+ *   src/protocol (the page↔engine contract) imports nothing but the kernel's types.
  * Test files beside the code may import test libraries.
  * (TypeScript 6 is newer than dependency-cruiser 16 knows, so package.json gives it every
  * source file by a glob rather than the folder, which it would find empty.)
@@ -16,12 +17,19 @@ const layer = (name, forbidden) => ({
 
 module.exports = {
   forbidden: [
-    layer('kernel', ['scenario', 'worker', 'store', 'ui', 'cli']),
+    layer('kernel', ['scenario', 'worker', 'store', 'ui', 'cli', 'protocol']),
     layer('scenario', ['worker', 'store', 'ui', 'cli']),
     layer('worker', ['store', 'ui', 'cli']),
     layer('store', ['ui', 'cli']),
     layer('ui', ['worker', 'cli']),
     layer('cli', ['worker', 'store', 'ui']),
+    {
+      // the page↔engine contract is a leaf: kernel types at most, so both sides can share it
+      name: 'protocol-is-a-leaf',
+      severity: 'error',
+      from: { path: '^src/protocol/', pathNot: notTest },
+      to: { pathNot: '^src/protocol/|^src/kernel/' },
+    },
     {
       name: 'kernel-has-no-npm-or-node-imports',
       severity: 'error',

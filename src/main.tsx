@@ -13,7 +13,7 @@ import { DEFAULT_FILE, libraryText } from './ui/library.ts';
 import { StoreProvider } from './ui/StoreContext.tsx';
 import './ui/styles.css';
 import { createEngineClient, type EnginePort } from './worker/client.ts';
-import type { Request } from './worker/protocol.ts';
+import type { Request } from './protocol/index.ts';
 
 function spawnEngine(): EnginePort {
   const worker = new Worker(new URL('./worker/engine.worker.ts', import.meta.url), { type: 'module' });

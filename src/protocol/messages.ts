@@ -8,6 +8,7 @@
  * inspected, the tail of the event log and the statement at the current step.
  */
 import type { NsId, NsView, PsRow, TaskId, TaskView } from '../kernel/index.ts';
+import type { Step } from './step.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -40,19 +41,6 @@ export interface Diagnostic {
   line: number;
   severity: 'error' | 'warning';
   message: string;
-}
-
-/** One executed statement, for the player (where it is, what it returned). */
-export interface StepInfo {
-  line: number;
-  actor: string;
-  op: string;
-  text: string;
-  result: string | null;
-  expect: string | null;
-  pass: boolean | null;
-  /** a wait that blocked here completes during this later step (null: it did not block) */
-  settledAt: number | null;
 }
 
 export interface Loaded {
@@ -94,6 +82,12 @@ export interface TableFrame {
   rows: RowFrame[];
 }
 
+/** a task that can still act, for "View as" */
+export interface LiveTask {
+  id: TaskId;
+  label: string;
+}
+
 export interface EventLine {
   /** position in the run's whole event list: a stable key */
   seq: number;
@@ -114,10 +108,11 @@ export interface Frame {
   step: number;
   namespaces: NsFrame[];
   tables: TableFrame[];
-  liveTasks: { id: TaskId; label: string }[] | null;
+  liveTasks: LiveTask[] | null;
   inspected: Inspected | null;
   events: EventLine[];
-  stepInfo: StepInfo | null;
+  /** the statement that made this step (null at step 0) */
+  stepInfo: Step | null;
   /** why the current statement failed, in one line, when it returned an errno */
   why: string | null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { encodeFragment } from '../scenario/index.ts';
-import type { Loaded } from '../worker/protocol.ts';
+import type { Loaded } from '../protocol/index.ts';
 import { linkFragment, readLink, resolveView, startUrlSync } from './link.ts';
 import type { AppState } from './store.ts';
 

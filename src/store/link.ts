@@ -6,7 +6,7 @@
  * follows the player through `history.replaceState` (throttled: no flood of history entries).
  */
 import { decodeFragment, encodeFragment, type LinkView } from '../scenario/index.ts';
-import type { Loaded } from '../worker/protocol.ts';
+import type { Loaded } from '../protocol/index.ts';
 import type { AppState, AppStore, StepWish, ViewWish } from './store.ts';
 
 export type LinkRead =

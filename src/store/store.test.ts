@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineClient } from '../worker/client.ts';
-import type { Frame, Loaded, ShowParams } from '../worker/protocol.ts';
+import type { EngineClient, Frame, Loaded, ShowParams } from '../protocol/index.ts';
 import { createAppStore, placeStep } from './store.ts';
 
 /** An engine double that records requests and answers when told to. */

@@ -7,8 +7,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { NsId, TaskId } from '../kernel/index.ts';
-import type { EngineClient } from '../worker/client.ts';
-import type { Frame, Loaded, TableWindow } from '../worker/protocol.ts';
+import type { EngineClient, Frame, Loaded, TableWindow } from '../protocol/index.ts';
 import { advance, DEFAULT_SPEED } from './player.ts';
 import { appendStatement } from './statements.ts';
 import { createFrameSync } from './sync.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Frame, ShowParams } from '../worker/protocol.ts';
+import type { Frame, ShowParams } from '../protocol/index.ts';
 import { createFrameSync } from './sync.ts';
 
 const params = (step: number): ShowParams => ({ step, viewer: null, inspect: null, windows: [], idle: true });

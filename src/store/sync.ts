@@ -6,8 +6,7 @@
  * dropped. While playing, requests are spaced by `gapMs()` so that the engine (on a machine with
  * few cores) leaves time for the page to draw and answer clicks.
  */
-import type { EngineClient } from '../worker/client.ts';
-import type { Frame, ShowParams } from '../worker/protocol.ts';
+import type { EngineClient, Frame, ShowParams } from '../protocol/index.ts';
 
 export interface FrameSync {
   /** the wanted picture changed: ask for it (now, or after the frame in flight) */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Frame } from '../store/frame-types.ts';
+import type { Frame } from '../protocol/index.ts';
 import { buildExportSvg } from './exportSvg.ts';
 
 const ns = (id: number, parent: number | null) => ({

@@ -3,7 +3,7 @@
  * document (the tree laid out as on the page, each table as rows of text). Pure: frame in,
  * markup out, so the picture can be checked without a browser.
  */
-import type { Frame, NsFrame, TableFrame } from '../store/frame-types.ts';
+import type { Frame, NsFrame, TableFrame } from '../protocol/index.ts';
 import { layoutTree, NODE_H, NODE_W } from './tree/layout.ts';
 
 const PAD = 16;

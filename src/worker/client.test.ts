@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngineClient, type EnginePort } from './client.ts';
 import { createHost } from './host.ts';
-import { PROTOCOL_VERSION, type Request } from './protocol.ts';
+import { PROTOCOL_VERSION, type Request } from '../protocol/index.ts';
 
 /** a port that runs the real host in-process (what the Worker does, without the thread) */
 function loopback(spawned: EnginePort[], broken = false): () => EnginePort {

@@ -5,8 +5,8 @@
  * fails the protocol check) spawns a fresh engine, rejects what was pending and calls `onCrash`.
  */
 import {
-  PROTOCOL_VERSION, isReply, type Frame, type Loaded, type Reply, type Request, type RequestBody, type ShowParams,
-} from './protocol.ts';
+  PROTOCOL_VERSION, isReply, type EngineClient, type Reply, type Request, type RequestBody,
+} from '../protocol/index.ts';
 
 /** The part of `Worker` the client uses. */
 export interface EnginePort {
@@ -14,15 +14,6 @@ export interface EnginePort {
   terminate(): void;
   onmessage: ((event: { data: unknown }) => void) | null;
   onerror: ((event: { message?: string }) => void) | null;
-}
-
-export interface EngineClient {
-  /** `onProgress` hears how many steps a long run has made so far */
-  load(text: string, onProgress?: (steps: number) => void): Promise<Loaded>;
-  show(params: ShowParams): Promise<Frame>;
-  /** called with a message after the engine crashed and was restarted */
-  onCrash(listener: (message: string) => void): void;
-  dispose(): void;
 }
 
 type Pending = {

@@ -3,7 +3,7 @@
  * port. `self` is typed through the narrow interface it is used by, not the WebWorker lib.
  */
 import { createHost } from './host.ts';
-import type { Reply } from './protocol.ts';
+import type { Reply } from '../protocol/index.ts';
 
 interface WorkerScope {
   postMessage(message: Reply): void;

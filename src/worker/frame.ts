@@ -8,7 +8,7 @@ import {
   nsCount, nsView, pidNrAs, psTable, taskCount, taskView, visibleNamespaces,
   type KernelState, type NsId, type NsView, type PsRow, type TaskId,
 } from '../kernel/index.ts';
-import type { EventLine, Frame, Inspected, NsFrame, ShowParams, StepInfo, TableFrame } from './protocol.ts';
+import type { EventLine, Frame, Inspected, LiveTask, NsFrame, ShowParams, Step, TableFrame } from '../protocol/index.ts';
 import { eventTasks, sentence, type World } from './sentences.ts';
 import { eventsUpTo, type Timeline } from './timeline.ts';
 import { whyFailed } from './why.ts';
@@ -29,7 +29,7 @@ export interface StepCache {
   step: number;
   views: Map<NsId, NsView>;
   tables: Map<NsId, PsRow[]>;
-  live: { viewer: TaskId | null; tasks: { id: TaskId; label: string }[] } | null;
+  live: { viewer: TaskId | null; tasks: LiveTask[] } | null;
 }
 
 export function newStepCache(): StepCache {
@@ -108,7 +108,7 @@ export const LIVE_LIST_BY_VIEW = 4096;
 
 function cachedLive(
   cache: StepCache, state: KernelState, viewer: TaskId | null, rootRows: () => readonly PsRow[],
-): { id: TaskId; label: string }[] {
+): LiveTask[] {
   if (cache.live?.viewer === viewer) return cache.live.tasks;
   const tasks = taskCount(state) <= LIVE_LIST_BY_VIEW ? liveTasks(state, viewer) : liveProcesses(state, viewer, rootRows());
   cache.live = { viewer, tasks };
@@ -117,15 +117,15 @@ function cachedLive(
 
 /** every process not yet a zombie, from the root namespace's pid table (one sorted pass, no
  * per-task view), plus the viewer */
-function liveProcesses(state: KernelState, viewer: TaskId | null, rows: readonly PsRow[]): { id: TaskId; label: string }[] {
+function liveProcesses(state: KernelState, viewer: TaskId | null, rows: readonly PsRow[]): LiveTask[] {
   const out = rows.filter((r) => r.stat !== 'Z').map((r) => ({ id: r.task, label: r.label }));
   if (viewer !== null && !out.some((t) => t.id === viewer)) out.push({ id: viewer, label: taskView(state, viewer).label });
   return out;
 }
 
 /** every task that can still act or be seen acting, plus the viewer itself once it has died */
-function liveTasks(state: KernelState, viewer: TaskId | null): { id: TaskId; label: string }[] {
-  const out: { id: TaskId; label: string }[] = [];
+function liveTasks(state: KernelState, viewer: TaskId | null): LiveTask[] {
+  const out: LiveTask[] = [];
   for (let id = 0; id < taskCount(state); id++) {
     const t = taskView(state, id);
     if (t.state === 'alive' || t.state === 'stopped' || t.state === 'exiting' || id === viewer) out.push({ id, label: t.label });
@@ -158,11 +158,6 @@ function eventLines(tl: Timeline, state: KernelState, step: number, nsOf: NsOf, 
   }));
 }
 
-function stepInfo(tl: Timeline, step: number): StepInfo | null {
-  const s = tl.steps[step - 1];
-  if (!s) return null;
-  return {
-    line: s.line, actor: s.actor, op: s.op, text: s.text, result: s.result, expect: s.expect, pass: s.pass,
-    settledAt: s.settledAt,
-  };
+function stepInfo(tl: Timeline, step: number): Step | null {
+  return tl.steps[step - 1] ?? null;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createHost } from './host.ts';
-import { PROTOCOL_VERSION, type Frame, type Loaded, type Reply } from './protocol.ts';
+import { PROTOCOL_VERSION, type Frame, type Loaded, type Reply } from '../protocol/index.ts';
 
 const RFC = readFileSync('scenarios/library/rfc-test1-test2.pidns', 'utf8');
 

@@ -6,7 +6,7 @@
  * exception in the engine becomes a `failed` reply, never a silent stop.
  */
 import { buildFrame, newStepCache } from './frame.ts';
-import { PROTOCOL_VERSION, isRequest, type Reply, type ShowParams } from './protocol.ts';
+import { PROTOCOL_VERSION, isRequest, type Reply, type ShowParams } from '../protocol/index.ts';
 import { recordRun } from './record.ts';
 import { prepareSpare, stateAt, type Timeline } from './timeline.ts';
 

@@ -9,7 +9,7 @@ import { taskCount, type KernelState } from '../kernel/index.ts';
 import {
   createInterpreter, formatDiagnostic, type Diagnostic as ScenarioDiagnostic, type Interpreter,
 } from '../scenario/index.ts';
-import type { Diagnostic, Loaded } from './protocol.ts';
+import type { Diagnostic, Loaded } from '../protocol/index.ts';
 import { newTimeline, recordStep, type Timeline } from './timeline.ts';
 
 export interface Run {
@@ -27,12 +27,11 @@ export async function recordRun(text: string, keepGoing: (steps: number) => Prom
   for (let n = 1; ; n++) {
     const advance = interp.next();
     if (advance.done) return finish(interp, timeline, advance.error, advance.narration);
-    const calls = [advance.syscall];
     recordStep(timeline, {
       line: advance.record.line, actor: advance.record.actor, op: advance.record.op,
-      text: shownText(lines[advance.record.line - 1] ?? '', advance.record.actor), calls,
+      text: shownText(lines[advance.record.line - 1] ?? '', advance.record.actor),
       result: null, expect: null, pass: null, settledAt: null,
-    }, [...advance.events], interp.state);
+    }, [advance.syscall], [...advance.events], interp.state);
     for (const done of advance.completed) {
       const waited = timeline.steps[done.index];
       if (waited) waited.settledAt = n;

@@ -9,21 +9,7 @@
  * Invariant: checkpoint states are never mutated; the cursor is always a private copy.
  */
 import { cloneKernelState, dispatch, taskCount, type KernelEvent, type KernelState, type Syscall } from '../kernel/index.ts';
-
-/** One executed statement as the first run recorded it. */
-export interface RecordedStep {
-  line: number;
-  actor: string;
-  op: string;
-  text: string;
-  /** the system calls this statement made, in order (replayed to rebuild its state) */
-  calls: Syscall[];
-  result: string | null;
-  expect: string | null;
-  pass: boolean | null;
-  /** for a wait that blocked: the step during which it completed (null: at once, or never) */
-  settledAt: number | null;
-}
+import type { Step } from '../protocol/index.ts';
 
 export interface Checkpoint {
   step: number;
@@ -31,7 +17,9 @@ export interface Checkpoint {
 }
 
 export interface Timeline {
-  steps: RecordedStep[];
+  steps: Step[];
+  /** the system calls of each step (index k-1 for step k), in order: replayed to rebuild its state */
+  calls: Syscall[][];
   checkpoints: Checkpoint[];
   /** steps between checkpoints; doubles when there are too many */
   interval: number;
@@ -50,6 +38,7 @@ export const MAX_CHECKPOINTS = 24;
 export function newTimeline(initial: KernelState, interval = 64): Timeline {
   return {
     steps: [],
+    calls: [],
     checkpoints: [{ step: 0, state: cloneKernelState(initial) }],
     interval,
     cursor: { step: 0, state: initial },
@@ -63,8 +52,11 @@ export function newTimeline(initial: KernelState, interval = 64): Timeline {
  * Records one step of the first run. `state` is the run's live state after the step (it becomes
  * the cursor: the first run and the cursor are the same object until a seek).
  */
-export function recordStep(tl: Timeline, step: RecordedStep, events: KernelEvent[], state: KernelState): void {
+export function recordStep(
+  tl: Timeline, step: Step, calls: Syscall[], events: KernelEvent[], state: KernelState,
+): void {
   tl.steps.push(step);
+  tl.calls.push(calls);
   const k = tl.steps.length;
   for (const event of events) {
     tl.events.push({ step: k, event });
@@ -92,7 +84,7 @@ export function stateAt(tl: Timeline, k: number): KernelState {
   const fromCursor = tl.cursor.step <= target && tl.cursor.step >= base.step;
   if (!fromCursor) tl.cursor = restore(tl, base);
   for (let i = tl.cursor.step; i < target; i++) {
-    for (const call of tl.steps[i]?.calls ?? []) dispatch(tl.cursor.state, call);
+    for (const call of tl.calls[i] ?? []) dispatch(tl.cursor.state, call);
   }
   tl.cursor.step = target;
   return tl.cursor.state;

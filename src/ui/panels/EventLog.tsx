@@ -3,7 +3,7 @@
  * current step, newest last; each one is a button that jumps to the step that caused it.
  */
 import type { AppState } from '../../store/store.ts';
-import type { EventLine } from '../../store/frame-types.ts';
+import type { EventLine } from '../../protocol/index.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
 
 const NONE: EventLine[] = [];

@@ -4,7 +4,7 @@
  * signals, subreaper flag.
  */
 import type { AppState } from '../../store/store.ts';
-import type { Inspected } from '../../store/frame-types.ts';
+import type { Inspected } from '../../protocol/index.ts';
 import { useApp } from '../StoreContext.tsx';
 
 const selectInspected = (s: AppState) => s.frame?.inspected ?? null;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { AppState } from '../../store/store.ts';
-import type { Diagnostic } from '../../store/frame-types.ts';
+import type { Diagnostic } from '../../protocol/index.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
 
 const selectText = (s: AppState) => s.text;

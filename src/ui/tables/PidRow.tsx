@@ -5,7 +5,7 @@
  */
 import { memo, useCallback } from 'react';
 import type { AppState } from '../../store/store.ts';
-import type { RowFrame } from '../../store/frame-types.ts';
+import type { RowFrame } from '../../protocol/index.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
 
 interface Props {

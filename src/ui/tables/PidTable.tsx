@@ -6,7 +6,7 @@
 import { memo, useCallback, useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AppState } from '../../store/store.ts';
-import type { RowFrame, TableFrame } from '../../store/frame-types.ts';
+import type { RowFrame, TableFrame } from '../../protocol/index.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
 import { PidRow } from './PidRow.tsx';
 
