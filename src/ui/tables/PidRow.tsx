@@ -1,7 +1,7 @@
 /**
- * One row of a pid table. It re-renders when its own row changes or when it becomes (or stops
- * being) the hovered or selected task; hovering or focusing it highlights the same task in every
- * table and in the tree.
+ * One row of a pid table. It re-renders when its own row changes (the store keeps an unchanged
+ * row's object from frame to frame) or when it becomes (or stops being) the hovered or selected
+ * task; hovering or focusing it highlights the same task in every table and in the tree.
  */
 import { memo, useCallback } from 'react';
 import type { AppState } from '../../store/store.ts';
@@ -13,15 +13,6 @@ interface Props {
   index: number;
   fresh: boolean;
   showSeen: boolean;
-}
-
-/** rows arrive as new objects in every frame: re-render only when what a row shows changed */
-function sameRow(a: Props, b: Props): boolean {
-  const x = a.row;
-  const y = b.row;
-  return a.index === b.index && a.fresh === b.fresh && a.showSeen === b.showSeen && x.task === y.task &&
-    x.pid === y.pid && x.ppid === y.ppid && x.pgid === y.pgid && x.sid === y.sid && x.stat === y.stat &&
-    x.cmd === y.cmd && x.label === y.label && x.seenAs === y.seenAs;
 }
 
 export const PidRow = memo(function PidRow({ row, index, fresh, showSeen }: Props) {
@@ -54,4 +45,4 @@ export const PidRow = memo(function PidRow({ row, index, fresh, showSeen }: Prop
       {showSeen ? <td className="num">{row.seenAs ?? ''}</td> : null}
     </tr>
   );
-}, sameRow);
+});

@@ -1,0 +1,39 @@
+/**
+ * The engine's last picture. Rows are kept by id: a row that shows the same as in the frame
+ * before keeps that frame's object, so a table row (memoised on its row object) re-renders only
+ * when it changed, and the live-task list keeps its identity while it does not change.
+ */
+import type { Frame, LiveTask, RowFrame, TableFrame } from '../../protocol/index.ts';
+import type { FrameState } from '../state.ts';
+
+export const initialFrameState: FrameState = { frame: null, liveTasks: [] };
+
+/** the state after `next` arrived, given what was shown before */
+export function receiveFrame(before: FrameState, next: Frame): FrameState {
+  const frame = { ...next, tables: next.tables.map((t) => keepRows(before.frame, t)) };
+  if (!next.liveTasks) return { frame, liveTasks: before.liveTasks };
+  return { frame, liveTasks: sameLive(before.liveTasks, next.liveTasks) ? before.liveTasks : next.liveTasks };
+}
+
+function keepRows(before: Frame | null, table: TableFrame): TableFrame {
+  const old = before?.tables.find((t) => t.ns === table.ns);
+  if (!old) return table;
+  const byTask = new Map(old.rows.map((r) => [r.task, r]));
+  return {
+    ...table,
+    rows: table.rows.map((r) => {
+      const kept = byTask.get(r.task);
+      return kept && sameRow(kept, r) ? kept : r;
+    }),
+  };
+}
+
+/** rows are flat records of primitives: equal when every field is */
+function sameRow(a: RowFrame, b: RowFrame): boolean {
+  const keys = Object.keys(a) as (keyof RowFrame)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+function sameLive(a: readonly LiveTask[], b: readonly LiveTask[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.id === b[i]?.id && t.label === b[i]?.label);
+}

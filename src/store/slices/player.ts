@@ -1,0 +1,120 @@
+/**
+ * The player: the step shown, autoplay and its speed. Steps asked for before they exist (nothing
+ * loaded yet, or a re-run with fewer steps, e.g. a half-typed line) are held and restored by the
+ * next load that has them; Play pressed during a load starts once the load is shown. The run
+ * slice tells the player about each load through `PlayerControl`.
+ */
+import type { Loaded } from '../../protocol/index.ts';
+import { advance, DEFAULT_SPEED } from '../player.ts';
+import type { PlayerState, RunState, SliceContext, StepWish } from '../state.ts';
+
+/** while playing, the engine is asked for at most one frame per this many milliseconds */
+export const PLAY_FRAME_GAP_MS = 80;
+
+/** what the run slice needs from the player */
+export interface PlayerControl {
+  /** the step to show after `loaded` arrived, given the wish of whoever loaded it */
+  placeAfterLoad(loaded: Loaded, wish: StepWish): number;
+  /** the load is shown: start playing if Play was pressed while it ran */
+  loadShown(): void;
+  /** an action took over: a Play held for the load is dropped */
+  dropHeldPlay(): void;
+}
+
+type Ctx = SliceContext<PlayerState & Pick<RunState, 'loaded' | 'loading'>>;
+
+export function createPlayerSlice(ctx: Ctx): { state: PlayerState; control: PlayerControl } {
+  // 'last' (Last step or End before the scenario is loaded) becomes the loaded scenario's last.
+  let heldStep: number | 'last' | null = null;
+  let heldPlay = false;
+  let lastTick = 0;
+  let carry = 0;
+
+  function tick(): void {
+    const s = ctx.get();
+    if (!s.playing || !s.loaded) return;
+    const now = ctx.deps.now();
+    const moved = advance(
+      { step: s.step, total: s.loaded.total, speed: s.speed, carry, pauses: s.loaded.pauses },
+      now - lastTick,
+    );
+    lastTick = now;
+    carry = moved.carry;
+    if (moved.step !== s.step || moved.stop) ctx.wantFrame({ step: moved.step, playing: !moved.stop });
+    if (!moved.stop) ctx.deps.schedule(tick);
+    else ctx.sync.request();
+  }
+
+  function startPlaying(): void {
+    const s = ctx.get();
+    heldPlay = false;
+    if (!s.loaded) return;
+    carry = 0;
+    lastTick = ctx.deps.now();
+    ctx.wantFrame({ playing: true, step: s.step >= s.loaded.total ? 0 : s.step });
+    ctx.deps.schedule(tick);
+  }
+
+  const state: PlayerState = {
+    step: 0,
+    playing: false,
+    speed: DEFAULT_SPEED,
+    seek(step) {
+      const s = ctx.get();
+      const wanted = step === 'last' ? 'last' : Math.max(0, Math.round(step));
+      heldStep = s.loaded === null || s.loading ? wanted : null;
+      heldPlay = false;
+      ctx.wantFrame({ step: placeStep(wanted, s.step, s.loaded?.total ?? 0), playing: false });
+    },
+    stepBy(delta) {
+      const s = ctx.get();
+      const from = heldStep === 'last' ? s.loaded?.total ?? 0 : heldStep ?? s.step;
+      s.seek(from + delta);
+    },
+    play() {
+      const s = ctx.get();
+      if (s.playing) return;
+      if (s.loaded === null || s.loading) {
+        // shown as playing at once (the button says Pause), started when the load is shown
+        heldPlay = true;
+        ctx.set({ playing: true });
+        return;
+      }
+      startPlaying();
+    },
+    pause() {
+      heldPlay = false;
+      ctx.wantFrame({ playing: false });
+    },
+    togglePlay() {
+      if (ctx.get().playing) ctx.get().pause();
+      else ctx.get().play();
+    },
+    setSpeed(speed) {
+      ctx.set({ speed });
+    },
+  };
+
+  const control: PlayerControl = {
+    placeAfterLoad(loaded, wish) {
+      const wanted = wish === 'keep' ? heldStep ?? ctx.get().step : wish;
+      const step = placeStep(wanted, ctx.get().step, loaded.total);
+      heldStep = typeof wanted === 'number' && wanted > step ? wanted : null;
+      return step;
+    },
+    loadShown() {
+      if (heldPlay) startPlaying();
+    },
+    dropHeldPlay() {
+      heldPlay = false;
+    },
+  };
+  return { state, control };
+}
+
+export function placeStep(wish: StepWish, current: number, total: number): number {
+  if (wish === 'first') return 0;
+  if (wish === 'last') return total;
+  if (wish === 'keep') return Math.min(current, total);
+  return Math.max(0, Math.min(total, wish));
+}

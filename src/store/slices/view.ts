@@ -1,0 +1,33 @@
+/**
+ * Who looks and what is chosen: the viewer ("View as"), the inspected and hovered task, the
+ * chosen namespace, and the window of rows each table wants. A change that alters the picture
+ * asks the engine for a frame; hovering and choosing a namespace are drawn by the page alone.
+ */
+import type { SliceContext, ViewState } from '../state.ts';
+
+export function createViewSlice(ctx: SliceContext<ViewState>): ViewState {
+  return {
+    viewer: null,
+    selectedTask: null,
+    selectedNs: null,
+    hoveredTask: null,
+    windows: {},
+    setViewer(viewer) {
+      ctx.wantFrame({ viewer, selectedNs: null });
+    },
+    selectTask(task) {
+      ctx.wantFrame({ selectedTask: task });
+    },
+    selectNs(ns) {
+      ctx.set({ selectedNs: ns });
+    },
+    hoverTask(task) {
+      ctx.set({ hoveredTask: task });
+    },
+    setWindow(window) {
+      const old = ctx.get().windows[window.ns];
+      if (old && old.start === window.start && old.count === window.count) return;
+      ctx.wantFrame({ windows: { ...ctx.get().windows, [window.ns]: window } });
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The shape of the page's state, one interface per slice (each slice's code is in
+ * src/store/slices/). `AppState` is their intersection. A slice's code sees the store through a
+ * `SliceContext` typed with only the parts it reads and writes, so the slices stay independent:
+ * to add one, declare its interface here, add it to `AppState`, write slices/<name>.ts and
+ * compose it in store.ts.
+ */
+import type { NsId, TaskId } from '../kernel/index.ts';
+import type { EngineClient, Frame, LiveTask, Loaded, TableWindow } from '../protocol/index.ts';
+import type { FrameSync } from './sync.ts';
+
+/** Where to put the player after a load. `keep`: the same step when it still exists. */
+export type StepWish = number | 'keep' | 'last' | 'first';
+
+export interface ViewWish {
+  viewer?: TaskId | null;
+  selectedTask?: TaskId | null;
+  selectedNs?: NsId | null;
+}
+
+/** the scenario text as the visitor wrote it, and their own earlier text */
+export interface TextState {
+  /** the scenario text as in the editor */
+  text: string;
+  /** counts the visitor's own changes to the text (typing, actions); loads from a link, the
+   * library or a file do not count, so only the visitor's own work is autosaved */
+  edits: number;
+  /** the visitor's own earlier text, offered for restoring after a link or file replaced it */
+  restorable: string | null;
+  edit(text: string): void;
+  /** appends an action's statement and shows the step after it */
+  act(statement: string): Promise<void>;
+  offerRestore(text: string | null): void;
+}
+
+/** the engine's run of the text */
+export interface RunState {
+  /** the text the engine last loaded (differs from `text` while an edit is debounced) */
+  loadedText: string | null;
+  loaded: Loaded | null;
+  loading: boolean;
+  /** steps a long run has made so far, while `loading` */
+  progress: number;
+  /** a problem that is not the scenario's own error: a bad link, an engine crash */
+  notice: string | null;
+  load(text: string, step?: StepWish, view?: ViewWish | ((loaded: Loaded) => ViewWish)): Promise<void>;
+  setNotice(message: string | null): void;
+}
+
+export interface PlayerState {
+  step: number;
+  playing: boolean;
+  speed: number;
+  /** `'last'`: the last step, also of a scenario that is still loading */
+  seek(step: number | 'last'): void;
+  stepBy(delta: number): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+}
+
+/** who looks, what is chosen, which rows of each table are wanted */
+export interface ViewState {
+  viewer: TaskId | null;
+  selectedTask: TaskId | null;
+  selectedNs: NsId | null;
+  hoveredTask: TaskId | null;
+  windows: Record<number, TableWindow>;
+  setViewer(viewer: TaskId | null): void;
+  selectTask(task: TaskId | null): void;
+  selectNs(ns: NsId | null): void;
+  hoverTask(task: TaskId | null): void;
+  setWindow(window: TableWindow): void;
+}
+
+/** the engine's last picture */
+export interface FrameState {
+  /** rows that did not change keep their object from the frame before (see slices/frame.ts) */
+  frame: Frame | null;
+  /** live tasks at the last idle frame (frames made while playing leave them out) */
+  liveTasks: LiveTask[];
+}
+
+export type AppState = TextState & RunState & PlayerState & ViewState & FrameState;
+
+export interface StoreDeps {
+  client: EngineClient;
+  /** runs a task at the next animation frame (immediately in tests) */
+  schedule: (task: () => void) => void;
+  /** monotonic milliseconds */
+  now: () => number;
+  /** how long an edit waits before the engine re-runs the text */
+  editDelayMs?: number;
+}
+
+/** what a slice's code may use: the parts `S` of the state, the deps and the frame sync */
+export interface SliceContext<S> {
+  get(): S;
+  set(patch: Partial<S>): void;
+  deps: StoreDeps;
+  /** applies `patch` and asks the engine for the picture it implies */
+  wantFrame(patch: Partial<S>): void;
+  sync: FrameSync;
+}
