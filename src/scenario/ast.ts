@@ -98,6 +98,8 @@ export interface OpStatement {
   cmd: Slot<string> | null;
   /** `=> EXPECTED` */
   expect: Slot<Expected> | null;
+  /** `=> ?`: the statement as written (without the `=> ?`), for the default question text */
+  question: Slot<string> | null;
 }
 
 /** `## TEXT`: narration shown when the player reaches the next statement. */
@@ -128,6 +130,15 @@ export interface RepeatBlock {
 
 export type Statement = OpStatement | CaptionStatement | PauseStatement | RepeatBlock;
 
+/** `solution … end`: the statements that reach an exercise's goal, after every other statement. */
+export interface SolutionBlock {
+  kind: 'solution';
+  line: number;
+  column: number;
+  endLine: number;
+  body: Statement[];
+}
+
 export interface Program {
   title: string | null;
   about: string[];
@@ -138,7 +149,14 @@ export interface Program {
    * by the conformance runner (e.g. `Linux 6.18`); the page shows it
    */
   checked: string | null;
+  /** `goal:` lines joined into one paragraph; null when the file sets no goal */
+  goal: string | null;
+  /** `hint:` lines, in order */
+  hints: string[];
+  /** every statement outside the solution block: the attempt */
   body: Statement[];
+  /** the `solution … end` block (only with `goal:`); its statements run after `body` */
+  solution: SolutionBlock | null;
 }
 
 /** One statement ready to execute: repeat expanded, every template substituted and parsed. */
@@ -153,6 +171,8 @@ export interface ConcreteStep {
   label: string | null;
   cmd: string | null;
   expect: Expected | null;
+  /** `=> ?`: the statement as written, substituted (the step is a question); else null */
+  question: string | null;
   /** captions (`##`) met since the previous step, in order */
   captions: readonly string[];
   /** a `pause` was met since the previous step */

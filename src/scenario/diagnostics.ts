@@ -19,7 +19,7 @@ export const D = {
   badEscape: (ch: string): Problem =>
     ['SCN1003', `unknown escape ${q('\\' + ch)} in quotes; only ${q('\\"')} and ${q('\\\\')} escape — write the character itself`],
   unknownHeader: (key: string): Problem =>
-    ['SCN1004', `unknown header ${q(key + ':')}; the headers are ${q('title:')}, ${q('about:')}, ${q('pid_max:')} and ${q('checked:')}`],
+    ['SCN1004', `unknown header ${q(key + ':')}; the headers are ${q('title:')}, ${q('about:')}, ${q('pid_max:')}, ${q('checked:')}, ${q('goal:')} and ${q('hint:')}`],
   lateHeader: (key: string): Problem =>
     ['SCN1005', `the header ${q(key + ':')} comes after the first statement; move it to the top of the scenario`],
   badHeader: (what: string): Problem => ['SCN1006', what],
@@ -77,6 +77,26 @@ export const D = {
   standsAlone: (word: string): Problem => ['SCN1033', `${q(word)} stands alone on its line; remove what follows it`],
   internal: (message: string): Problem =>
     ['SCN1099', `internal error of the kernel model (${message}); the run stops here — please report this scenario as a bug of pidns-lab`],
+  questionNoResult: (op: string): Problem =>
+    ['SCN1037', `${q(op)} has no result, so it cannot be a question; remove the ${q('=> ?')} (ask about a statement that returns something, e.g. ${q('getpid')} or ${q('wait')})`],
+  questionAlone: (word: string): Problem =>
+    ['SCN1038', `${q('=> ?')} asks a question and stands alone: its answer is never written; remove ${q(word)}`],
+  hintWithoutGoal: (): Problem =>
+    ['SCN1039', `${q('hint:')} helps with an exercise, and this file sets none; add a ${q('goal:')} line that says what to reach, or remove the hint`],
+  solutionWithoutGoal: (): Problem =>
+    ['SCN1040', `a ${q('solution')} block belongs to an exercise, and this file sets no goal; add a ${q('goal:')} line at the top that says what to reach`],
+  secondSolution: (first: number): Problem =>
+    ['SCN1041', `an exercise has one ${q('solution')} block, and there is one already on line ${first}; put all its statements there`],
+  afterSolution: (end: number): Problem =>
+    ['SCN1042', `the ${q('solution')} block (ending on line ${end}) comes after every other statement; move this line above ${q('solution')}`],
+  missingSolutionEnd: (line: number): Problem =>
+    ['SCN1043', `the ${q('solution')} on line ${line} has no ${q('end')}; add a line ${q('end')} after its statements`],
+  solutionInRepeat: (): Problem =>
+    ['SCN1044', `a ${q('solution')} block cannot be inside a ${q('repeat')}; close the ${q('repeat')} with ${q('end')} first`],
+  emptySolution: (): Problem =>
+    ['SCN1045', `this ${q('solution')} block has no statement; put the statements that reach the goal between ${q('solution')} and ${q('end')}`],
+  emptyHeader: (key: string): Problem =>
+    ['SCN1046', `${q(key + ':')} is empty; write its text after the colon`],
   missingActor: (op: string): Problem =>
     ['SCN1034', `a statement starts with the label of the task that acts: write ${q(`init ${op}`)} (${q('ACTOR OP …')})`],
 } as const;

@@ -19,6 +19,8 @@ export interface JsonStep {
   expect: string | null;
   pass: boolean | null;
   pending?: true;
+  /** a question (`=> ?`): then `expect` is `"?"` and `pass` null */
+  question?: true;
 }
 export interface JsonPsRow { pid: number; ppid: number; pgid: number; sid: number; stat: 'S' | 'T' | 'Z'; cmd: string; label: string }
 export interface JsonNamespace { name: string; level: number; parent: string | null; state: NsStateName; ps: JsonPsRow[] }
@@ -26,6 +28,8 @@ export interface JsonTask { label: string; ns: string; nspid: number[]; state: T
 export interface RunDocument {
   ok: boolean;
   error: { line: number; message: string } | null;
+  /** exercises only: whether the attempt reached the goal (exercise.ts) */
+  goal?: boolean;
   steps: JsonStep[];
   namespaces: JsonNamespace[];
   tasks: JsonTask[];
@@ -34,6 +38,10 @@ export interface RunDocument {
 export function jsonStep(r: StepRecord): JsonStep {
   const step: JsonStep = { line: r.line, actor: r.actor, op: r.op, result: r.result, expect: r.expect, pass: r.pass };
   if (r.pending === true) step.pending = true;
+  if (r.question !== null) {
+    step.expect = '?';
+    step.question = true;
+  }
   return step;
 }
 

@@ -57,6 +57,7 @@ function concreteStep(s: OpStatement, w: Walk): ConcreteStep | Diagnostic {
     label: s.label === null ? null : value(s.label, w, s.line),
     cmd: s.cmd === null ? null : value(s.cmd, w, s.line),
     expect: s.expect === null ? null : value(s.expect, w, s.line),
+    question: s.question === null ? null : value(s.question, w, s.line),
     captions: w.captions ?? NO_CAPTIONS, pause: w.pause,
   };
   if (w.error !== null) return w.error;

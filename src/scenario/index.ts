@@ -15,12 +15,15 @@
  * - `createInterpreter(text | program)` — runs it on the kernel model one statement per `next()`
  *   (interpreter.ts); `runScenario(text, { steps })` — the CLI's `run --json` document.
  * - `encodeFragment` / `decodeFragment` — share links, format v1 (codec.ts; decoding never throws).
+ * - Questions: `questionAnswer(record)` and `judgeAnswer(answer, right)` (question.ts).
+ * - Exercises: `readExercise(text)`, `checkAttempt(attemptText, exercise)`, `checkExercise`
+ *   (exercise.ts) and `compareStates(attempt, goal)` (compare-states.ts).
  * The language itself is described in docs/language.md.
  */
 export type {
   CaptionStatement, ConcreteStatement, ConcreteStep, Diagnostic, Expected, ExpansionError, LeafKind, OpCall, OpName,
-  OpStatement, PauseStatement, Program, RepeatBlock, SlottedCall, Slot, Statement, TargetArg, Template, TemplatePart,
-  TrailingNarration,
+  OpStatement, PauseStatement, Program, RepeatBlock, SlottedCall, Slot, SolutionBlock, Statement, TargetArg, Template,
+  TemplatePart, TrailingNarration,
 } from './ast.ts';
 export { parseScenario, type ParseResult } from './parser.ts';
 export { expandProgram } from './expand.ts';
@@ -33,3 +36,6 @@ export {
   type JsonNamespace, type JsonPsRow, type JsonStep, type JsonTask, type RunDocument,
 } from './document.ts';
 export { formatRet, intText, toSyscall } from './syscall.ts';
+export { BLOCKED_ANSWER, judgeAnswer, NO_RESULT_ANSWER, normalAnswer, questionAnswer } from './question.ts';
+export { compareStates } from './compare-states.ts';
+export { checkAttempt, checkExercise, readExercise, type Exercise, type ExerciseResult, type Verdict } from './exercise.ts';

@@ -12,6 +12,8 @@
  * - A `wait` that blocks gets `result: null, pending: true`; when it completes, its record gets
  *   the result. A wait still blocked at the end fails (`pass: false`). A wait whose caller died
  *   before it returned has no result (`result: null`, not pending; an expectation on it fails).
+ * - A question (`=> ?`) is a step like any other with no expectation (`pass: null`); its record
+ *   carries the question's text in `question`.
  */
 import {
   actorProblem, createKernelState, dispatch, taskCount, taskView,
@@ -35,6 +37,9 @@ export interface StepRecord {
   expect: string | null;
   /** null without an expectation (and while a wait is blocked) */
   pass: boolean | null;
+  /** `=> ?`: the question asked before this step — the caption just before the statement, or
+   * `What will «STATEMENT» return?`; null when the step is not a question */
+  question: string | null;
   /** true while (and if, at the end) a wait is blocked; otherwise undefined */
   pending?: true | undefined;
   captions: readonly string[];
@@ -70,6 +75,11 @@ export interface Interpreter {
 }
 
 const NONE_COMPLETED: readonly StepRecord[] = Object.freeze([]);
+
+function questionText(step: ConcreteStep): string | null {
+  if (step.question === null) return null;
+  return step.captions[step.captions.length - 1] ?? `What will «${step.question}» return?`;
+}
 
 class Run implements Interpreter {
   readonly state: KernelState;
@@ -177,7 +187,8 @@ class Run implements Interpreter {
     const expect = step.expect === null ? null : formatExpected(step.expect);
     const record: StepRecord = {
       index: step.index, line: step.line, actor: this.labels.labelOf(actor), op: step.call.op, result, expect,
-      pass: expect === null ? null : result === expect, pending: undefined, captions: step.captions, pause: step.pause,
+      pass: expect === null ? null : result === expect, question: questionText(step),
+      pending: undefined, captions: step.captions, pause: step.pause,
       call: step.call, created, label: created === undefined ? undefined : this.labels.labelOf(created),
     };
     this.records.push(record);

@@ -2,11 +2,12 @@
  * `parseScenario(text)`: the whole text to a `Program`, or diagnostics. Never throws.
  *
  * Line kinds, decided in this order: blank or comment-only (ignored); `## TEXT` (caption);
- * `key: value` (header — only before the first other line); `repeat N [VAR]`, `end`, `pause`;
- * anything else is an op statement (statement.ts). Parsing goes on after an error so that an
- * editor can show several diagnostics at once (at most MAX_DIAGNOSTICS).
+ * `key: value` (header — only before the first other line); `repeat N [VAR]`, `solution`, `end`,
+ * `pause`; anything else is an op statement (statement.ts). The one `solution … end` block of
+ * an exercise comes after every other statement, outside any repeat. Parsing goes on after an
+ * error so that an editor can show several diagnostics at once (at most MAX_DIAGNOSTICS).
  */
-import type { Diagnostic, Program, RepeatBlock, Statement } from './ast.ts';
+import type { Diagnostic, Program, RepeatBlock, SolutionBlock, Statement } from './ast.ts';
 import { at, D } from './diagnostics.ts';
 import { lexLine, stripComment, type Token } from './lexer.ts';
 import { DEFAULT_PID_MAX, MAX_DIAGNOSTICS, MAX_TEXT_BYTES, PID_MAX_LIMIT, PID_MAX_MIN, utf8Length } from './limits.ts';
@@ -21,7 +22,8 @@ export interface ParseResult {
 }
 
 interface Frame {
-  block: RepeatBlock | null;
+  /** the repeat or solution block being read; null for the program body */
+  block: RepeatBlock | SolutionBlock | null;
   body: Statement[];
   scope: string[];
   /** an op line (even one that failed to parse) is in this block */
@@ -31,13 +33,21 @@ interface Frame {
 const CAPTION = /^\s*##(?:\s(.*))?$/;
 const HEADER = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*:(.*)$/;
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const HEADERS = ['title', 'about', 'pid_max', 'checked', 'goal', 'hint'];
+/** headers that may repeat: each line adds to the value */
+const REPEATING = ['about', 'goal', 'hint'];
 
 class Parser {
   readonly diagnostics: Diagnostic[] = [];
-  readonly program: Program = { title: null, about: [], pidMax: DEFAULT_PID_MAX, checked: null, body: [] };
+  readonly program: Program = {
+    title: null, about: [], pidMax: DEFAULT_PID_MAX, checked: null, goal: null, hints: [], body: [], solution: null,
+  };
   readonly stack: Frame[] = [{ block: null, body: this.program.body, scope: [], sawOp: false }];
   private seen = new Set<string>();
   private headersOpen = true;
+  private firstHint = 0;
+  /** the solution block, once its `end` is read: nothing may follow it */
+  private closedSolution: SolutionBlock | null = null;
 
   get top(): Frame {
     return this.stack[this.stack.length - 1] as Frame;
@@ -56,7 +66,9 @@ class Parser {
     const [first] = tokens;
     if (first === undefined || diagnostics.length > 0) return;
     this.headersOpen = false;
+    if (this.closedSolution !== null) return this.report(at(n, first.column, D.afterSolution(this.closedSolution.endLine)));
     if (first.kind === 'word' && first.text === 'repeat') return this.repeat(tokens, n);
+    if (first.kind === 'word' && first.text === 'solution' && tokens.length === 1) return this.solution(n, first.column);
     if (first.kind === 'word' && (first.text === 'end' || first.text === 'pause')) return this.single(tokens, n);
     this.top.sawOp = true;
     const { statement, diagnostics: errs } = parseOpStatement(tokens, n, this.top.scope);
@@ -66,20 +78,38 @@ class Parser {
 
   caption(text: string, n: number, column: number): void {
     this.headersOpen = false;
+    if (this.closedSolution !== null) return this.report(at(n, column, D.afterSolution(this.closedSolution.endLine)));
     if (text === '') return;
     const slot = makeSlot<string>('text', text, column + 3, this.top.scope);
     if (slot.ok) this.top.body.push({ kind: 'caption', line: n, column, text: slot.slot });
   }
 
   header(key: string, value: string, n: number): void {
-    if (!['title', 'about', 'pid_max', 'checked'].includes(key)) return this.report(at(n, 1, D.unknownHeader(key)));
+    if (!HEADERS.includes(key)) return this.report(at(n, 1, D.unknownHeader(key)));
     if (!this.headersOpen) return this.report(at(n, 1, D.lateHeader(key)));
-    if (key !== 'about' && this.seen.has(key)) return this.report(at(n, 1, D.duplicate(`${key}:`)));
+    if (!REPEATING.includes(key) && this.seen.has(key)) return this.report(at(n, 1, D.duplicate(`${key}:`)));
     this.seen.add(key);
     if (key === 'title') this.program.title = value;
     else if (key === 'about') this.program.about.push(value);
     else if (key === 'checked') this.program.checked = value;
-    else this.pidMax(value, n);
+    else if (key === 'pid_max') this.pidMax(value, n);
+    else if (value === '') this.report(at(n, 1, D.emptyHeader(key)));
+    else if (key === 'goal') this.program.goal = this.program.goal === null ? value : `${this.program.goal} ${value}`;
+    else this.hint(value, n);
+  }
+
+  hint(value: string, n: number): void {
+    if (this.program.hints.length === 0) this.firstHint = n;
+    this.program.hints.push(value);
+  }
+
+  solution(n: number, column: number): void {
+    const block: SolutionBlock = { kind: 'solution', line: n, column, endLine: n, body: [] };
+    const first = this.program.solution;
+    if (this.top.block !== null && this.top.block.kind === 'repeat') this.report(at(n, column, D.solutionInRepeat()));
+    else if (first !== null) this.report(at(n, column, D.secondSolution(first.line)));
+    else this.program.solution = block;
+    this.stack.push({ block, body: block.body, scope: [], sawOp: false });
   }
 
   pidMax(value: string, n: number): void {
@@ -118,20 +148,29 @@ class Parser {
     if (extra !== undefined) return this.report(at(n, extra.column, D.standsAlone(kw.text)));
     if (kw.text === 'pause') return void this.top.body.push({ kind: 'pause', line: n, column: kw.column });
     const frame = this.top;
-    if (frame.block === null) return this.report(at(n, kw.column, D.strayEnd()));
+    const block = frame.block;
+    if (block === null) return this.report(at(n, kw.column, D.strayEnd()));
     this.stack.pop();
-    frame.block.endLine = n;
-    if (!frame.sawOp) this.report(at(frame.block.line, frame.block.column, D.emptyRepeat()));
+    block.endLine = n;
+    if (!frame.sawOp) this.report(at(block.line, block.column, block.kind === 'repeat' ? D.emptyRepeat() : D.emptySolution()));
+    if (block.kind === 'solution') {
+      this.closedSolution = block;
+      return;
+    }
     this.top.sawOp ||= frame.sawOp;
-    this.top.body.push(frame.block);
+    this.top.body.push(block);
   }
 
   finish(): void {
-    for (let frame = this.top; frame.block !== null; frame = this.top) {
-      this.report(at(frame.block.line, frame.block.column, D.missingEnd(frame.block.line)));
+    for (let block = this.top.block; block !== null; block = this.top.block) {
+      const problem = block.kind === 'repeat' ? D.missingEnd(block.line) : D.missingSolutionEnd(block.line);
+      this.report(at(block.line, block.column, problem));
       this.stack.pop();
     }
-    if (this.diagnostics.length === 0) checkStepBudget(this.program.body).forEach((d) => this.report(d));
+    const { goal, hints, solution, body } = this.program;
+    if (goal === null && solution !== null) this.report(at(solution.line, solution.column, D.solutionWithoutGoal()));
+    if (goal === null && hints.length > 0) this.report(at(this.firstHint, 1, D.hintWithoutGoal()));
+    if (this.diagnostics.length === 0) checkStepBudget([...body, ...(solution?.body ?? [])]).forEach((d) => this.report(d));
   }
 }
 

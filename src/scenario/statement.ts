@@ -1,7 +1,8 @@
 /**
- * Parses one op statement, `ACTOR OP [ARG ...] [as LABEL] [cmd "TEXT"] [=> EXPECTED]`, from
- * its tokens. `as` and `cmd` may come in either order, each at most once, after the arguments;
- * `=>` takes the rest of the line. Reports every problem as a diagnostic; never throws.
+ * Parses one op statement, `ACTOR OP [ARG ...] [as LABEL] [cmd "TEXT"] [=> EXPECTED | => ?]`,
+ * from its tokens. `as` and `cmd` may come in either order, each at most once, after the
+ * arguments; `=>` takes the rest of the line, where `?` alone makes the statement a question.
+ * Reports every problem as a diagnostic; never throws.
  */
 import type { Diagnostic, Expected, LeafKind, OpStatement, Slot } from './ast.ts';
 import { at, D, type Problem } from './diagnostics.ts';
@@ -75,6 +76,24 @@ function opHint(word: string): string {
   return `; the ops are ${OP_NAMES.map((o) => `\`${o}\``).join(', ')}`;
 }
 
+const QUESTION = '?';
+const isQuestion = (tokens: readonly Token[]): boolean => tokens[0]?.kind === 'word' && tokens[0].text === QUESTION;
+
+/** The statement as written before its `=>`, one space between words, quotes kept. */
+function statementText(tokens: readonly Token[], arrow: Token): string {
+  return tokens
+    .filter((t) => t.column < arrow.column)
+    .map((t) => (t.kind === 'quoted' ? `"${t.text.replace(/[\\"]/g, (c) => `\\${c}`)}"` : t.text))
+    .join(' ');
+}
+
+function question(tokens: readonly Token[], arrow: Token, all: readonly Token[], p: StatementParser): Slot<string> | null {
+  const extra = tokens[1];
+  if (extra !== undefined) return p.fail(D.questionAlone(extra.text), extra.column);
+  const r = makeSlot<string>('text', statementText(all, arrow), (all[0] as Token).column, p.scope);
+  return r.ok ? r.slot : p.fail(r.problem, arrow.column);
+}
+
 function expectation(tokens: readonly Token[], arrow: Token, p: StatementParser): Slot<Expected> | null {
   const bad = tokens.find((t) => t.kind !== 'word');
   const text = tokens.map((t) => t.text).join(' ');
@@ -108,10 +127,13 @@ function parseWith(p: StatementParser, tokens: readonly Token[], actorTok: Token
   if (call === null) return null;
   if (!def.creates && parts.as !== null) return p.fail(D.notCreating('as', opTok.text), parts.as.column);
   if (!def.creates && parts.cmd !== null) return p.fail(D.notCreating('cmd', opTok.text), parts.cmd.column);
-  if (!def.hasResult && parts.arrow !== null) return p.fail(D.noResult(opTok.text), parts.arrow.column);
+  const asks = parts.expect !== null && isQuestion(parts.expect);
+  if (!def.hasResult && parts.arrow !== null) return p.fail(asks ? D.questionNoResult(opTok.text) : D.noResult(opTok.text), parts.arrow.column);
   const label = parts.as && p.slot<string>('label', parts.as);
   const cmd = parts.cmd && p.quoted(parts.cmd);
-  const expect = parts.expect && parts.arrow && expectation(parts.expect, parts.arrow, p);
+  const { expect: expected, arrow } = parts;
+  const expect = expected && arrow && !asks ? expectation(expected, arrow, p) : null;
+  const ask = expected && arrow && asks ? question(expected, arrow, tokens, p) : null;
   if (p.diagnostics.length > 0) return null;
-  return { kind: 'op', line: p.line, column: actorTok.column, actor, opColumn: opTok.column, call, label, cmd, expect };
+  return { kind: 'op', line: p.line, column: actorTok.column, actor, opColumn: opTok.column, call, label, cmd, expect, question: ask };
 }
