@@ -80,26 +80,36 @@ export function squeeze(b: Uint8Array): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** Inverse of `squeeze`; null when the bytes could not have come from it. */
-export function unsqueeze(b: Uint8Array): Uint8Array | null {
-  const out: number[] = [];
+/**
+ * Inverse of `squeeze`; null when the bytes could not have come from it. It stops as soon as the
+ * output passes `max` bytes (a run mark expands to up to 253 spaces: a small input can ask for a
+ * huge output), so what it returns is never longer than `max + 1`: the caller sees it is too large.
+ */
+export function unsqueeze(b: Uint8Array, max = Infinity): Uint8Array | null {
+  const out = new Uint8Array(Math.min(max + 1, b.length * 127));
+  let o = 0;
   let col = 0;
+  const put = (c: number): boolean => {
+    if (o >= out.length) return false;
+    out[o++] = c;
+    return true;
+  };
   for (let i = 0; i < b.length; i += 1) {
     const c = b[i] as number;
     if (c !== MARK) {
-      out.push(c);
+      if (!put(c)) break;
       col = c === NEWLINE ? 0 : col + 1;
       continue;
     }
     const target = b[++i];
     if (target === undefined) return null;
     if (target === 0) {
-      out.push(MARK);
+      if (!put(MARK)) break;
       col += 1;
       continue;
     }
     if (target < col + 2) return null;
-    for (; col < target; col += 1) out.push(SPACE);
+    for (; col < target; col += 1) if (!put(SPACE)) break;
   }
-  return Uint8Array.from(out);
+  return out.subarray(0, o);
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crc32, fromBase64url, squeeze, toBase64url, unsqueeze } from './codec-bytes.ts';
+import { DICTIONARY_V1 } from './codec-dictionary.ts';
 import { decodeFragment, encodeFragment, type LinkView } from './codec.ts';
 
 const NO_VIEW: LinkView = { task: null, viewAs: null, ns: null };
@@ -78,5 +80,17 @@ describe('fragments', () => {
   it('refuses a link that inflates past 1 MiB', () => {
     const huge = encodeFragment(' x'.repeat(700_000));
     expect(decodeFragment(huge)).toEqual({ ok: false, error: expect.stringContaining('larger than 1 MiB') });
+  });
+  it('refuses a short link whose space runs would expand to gigabytes, without expanding them', () => {
+    // each 3 squeezed bytes (a run of spaces to column 255, a newline) stand for 256 bytes
+    const squeezed = new Uint8Array(3 * 4_000_000).map((_, i) => [0xf8, 255, 0x0a][i % 3] as number);
+    const dict = squeeze(strToU8(DICTIONARY_V1));
+    const fragment = `#v1.z${toBase64url(deflateSync(squeezed, { level: 9, mem: 12, dictionary: dict }))}.AAAAAA`;
+    expect(fragment.length).toBeLessThan(30_000);
+    expect(decodeFragment(fragment)).toEqual({ ok: false, error: expect.stringContaining('larger than 1 MiB') });
+  });
+  it('stops unsqueezing once the output passes the limit', () => {
+    expect(unsqueeze(Uint8Array.of(0xf8, 200, 0x0a, 0xf8, 200), 50)).toHaveLength(51);
+    expect(unsqueeze(Uint8Array.of(0x41, 0xf8, 5), 50)).toEqual(strToU8('A    '));
   });
 });

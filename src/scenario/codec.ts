@@ -10,7 +10,7 @@
  * `decodeFragment` never throws: every failure is a sentence for the page to show.
  * Text is carried as UTF-8: a lone UTF-16 surrogate (not valid text) does not survive.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { crcText, fromBase64url, squeeze, toBase64url, unsqueeze } from './codec-bytes.ts';
 import { DICTIONARY_V1 } from './codec-dictionary.ts';
 import { MAX_TEXT_BYTES } from './limits.ts';
@@ -55,13 +55,36 @@ export function encodeFragment(text: string, step: number | null = null, view: L
 const MAX_BODY = MAX_TEXT_BYTES + 4096;
 const TOO_LARGE = 'the scenario in this link is larger than 1 MiB, the limit';
 
+/** compressed input is fed in pieces this big, so the output is checked every few hundred KB */
+const INFLATE_PIECE = 256;
+
+/**
+ * The squeezed body, inflated piece by piece and stopped once it passes MAX_BODY (a link of a
+ * few KB can expand to gigabytes): what it returns is at most a piece's worth over the limit.
+ * null when the data is not valid deflate.
+ */
 function inflate(bytes: Uint8Array): Uint8Array | null {
-  const out = new Uint8Array(MAX_BODY + 1);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const inflater = new Inflate({ dictionary: DICT }, (chunk) => {
+    chunks.push(chunk);
+    size += chunk.length;
+  });
   try {
-    return unsqueeze(inflateSync(bytes, { dictionary: DICT, out }));
+    for (let at = 0; at < bytes.length && size <= MAX_BODY; at += INFLATE_PIECE) {
+      const end = Math.min(bytes.length, at + INFLATE_PIECE);
+      inflater.push(bytes.subarray(at, end), end === bytes.length);
+    }
   } catch {
     return null;
   }
+  const squeezed = new Uint8Array(size);
+  let o = 0;
+  for (const chunk of chunks) {
+    squeezed.set(chunk, o);
+    o += chunk.length;
+  }
+  return unsqueeze(squeezed, MAX_BODY);
 }
 
 const isLabel = (v: unknown): v is string | null => v === null || (typeof v === 'string' && v.length <= 256);
@@ -84,6 +107,8 @@ function readMeta(meta: string): Pick<LinkData, 'step' | 'view'> | null {
 function decodeV1(rest: string): DecodeResult {
   const dot = rest.lastIndexOf('.');
   const mode = rest[0];
+  // base64url carries 6 bits a character: a plain body this long is too large before decoding
+  if (mode === 'p' && dot * 0.75 > MAX_BODY + 3) return { ok: false, error: TOO_LARGE };
   const bytes = dot < 1 ? null : fromBase64url(rest.slice(1, dot));
   if (bytes === null || (mode !== 'z' && mode !== 'p')) return { ok: false, error: DAMAGED };
   const raw = mode === 'z' ? inflate(bytes) : bytes;
