@@ -1,6 +1,7 @@
 /**
  * The layering rule of pidns-lab, enforced in the test run:
- *   kernel <- scenario <- worker <- store <- ui ; the CLI uses kernel and scenario only;
+ *   kernel <- scenario <- worker <- store <- ui ; kernel <- scenario <- linux (the real machine);
+ *   the CLI uses kernel, scenario and linux only;
  *   src/kernel imports nothing outside itself (no npm, no Node built-ins);
  *   src/protocol (the page↔engine contract) imports nothing but the kernel's types.
  * Test files beside the code may import test libraries.
@@ -17,11 +18,13 @@ const layer = (name, forbidden) => ({
 
 module.exports = {
   forbidden: [
-    layer('kernel', ['scenario', 'worker', 'store', 'ui', 'cli', 'protocol']),
-    layer('scenario', ['worker', 'store', 'ui', 'cli']),
-    layer('worker', ['store', 'ui', 'cli']),
-    layer('store', ['ui', 'cli']),
-    layer('ui', ['worker', 'cli']),
+    layer('kernel', ['scenario', 'worker', 'store', 'ui', 'cli', 'protocol', 'linux']),
+    layer('scenario', ['worker', 'store', 'ui', 'cli', 'linux']),
+    layer('worker', ['store', 'ui', 'cli', 'linux']),
+    layer('store', ['ui', 'cli', 'linux']),
+    layer('ui', ['worker', 'cli', 'linux']),
+    // the real machine (/proc, the C driver): Node-only, used by the CLI and the conformance run
+    layer('linux', ['worker', 'store', 'ui', 'cli']),
     layer('cli', ['worker', 'store', 'ui']),
     {
       // the page↔engine contract is a leaf: kernel types at most, so both sides can share it

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'node_modules', '.cache', 'pidns-lab', 'cli.mjs');
-const sources = ['src/kernel', 'src/scenario', 'src/cli'].map((d) => join(root, d));
+const sources = ['src/kernel', 'src/scenario', 'src/linux', 'src/cli'].map((d) => join(root, d));
 
 function newestSource(dir) {
   let newest = 0;

@@ -5,10 +5,10 @@
  * Linux with cc); elsewhere it only checks that the header names this kernel.
  */
 import { describe, expect, it } from 'vitest';
-import { compareScenario } from './compare.ts';
-import { listScenarios } from './corpus.ts';
-import { ensureDriver, kernelUnavailable } from './driver-build.ts';
-import { loadEngine } from './engine-run.ts';
+import { compareScenario } from '../src/linux/compare.ts';
+import { listScenarios } from '../src/linux/corpus.ts';
+import { ensureDriver, kernelUnavailable } from '../src/linux/driver-build.ts';
+import { loadEngine } from '../src/linux/engine-run.ts';
 import { inParallel } from './parallel.ts';
 
 const CHECKED = /^checked:\s*(.*)$/m;

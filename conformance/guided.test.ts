@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadEngine } from './engine-run.ts';
+import { loadEngine } from '../src/linux/engine-run.ts';
 import { generateGuided } from './guided.ts';
 
 const engine = await loadEngine();

@@ -19,9 +19,9 @@
  *   namespace init) does not — a host-imposed difference kept once in
  *   regressions/orphaned-group-under-namespace-init.pidns.
  */
-import type { EngineRun } from './engine-run.ts';
+import type { EngineRun } from '../src/linux/engine-run.ts';
 import { rng } from './random.ts';
-import type { RunDocument } from './types.ts';
+import type { RunDocument } from '../src/linux/types.ts';
 
 const SIGS = ['KILL', 'TERM', 'STOP', 'CONT', 'USR1', 'USR2', 'HUP', 'CHLD', 'INT', 'SEGV', '0'];
 const FLAG_SETS = [

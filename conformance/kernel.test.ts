@@ -5,14 +5,14 @@
  */
 import { readdirSync, readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAllowList } from './allow-list.ts';
-import { compareScenario, unallowed } from './compare.ts';
-import { ALLOW_LIST_FILE, listScenarios } from './corpus.ts';
-import { DRIVER_PATH, ensureDriver, kernelUnavailable } from './driver-build.ts';
-import { loadEngine } from './engine-run.ts';
-import { runOnKernel } from './kernel-run.ts';
+import { loadAllowList } from '../src/linux/allow-list.ts';
+import { compareScenario, unallowed } from '../src/linux/compare.ts';
+import { ALLOW_LIST_FILE, listScenarios } from '../src/linux/corpus.ts';
+import { DRIVER_PATH, ensureDriver, kernelUnavailable } from '../src/linux/driver-build.ts';
+import { loadEngine } from '../src/linux/engine-run.ts';
+import { runOnKernel } from '../src/linux/kernel-run.ts';
 import { inParallel } from './parallel.ts';
-import { verdictLines } from './report.ts';
+import { verdictLines } from '../src/linux/report.ts';
 
 const why = kernelUnavailable();
 if (why !== null) console.warn(`conformance against the real kernel skipped: ${why}`);

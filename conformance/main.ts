@@ -10,14 +10,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { release } from 'node:os';
-import { loadAllowList, type AllowEntry } from './allow-list.ts';
-import { compareScenario, unallowed, type ScenarioVerdict } from './compare.ts';
-import { ALLOW_LIST_FILE, listScenarios } from './corpus.ts';
-import { ensureDriver, kernelUnavailable } from './driver-build.ts';
-import { loadEngine } from './engine-run.ts';
+import { loadAllowList, type AllowEntry } from '../src/linux/allow-list.ts';
+import { compareScenario, unallowed, type ScenarioVerdict } from '../src/linux/compare.ts';
+import { ALLOW_LIST_FILE, listScenarios } from '../src/linux/corpus.ts';
+import { ensureDriver, kernelUnavailable } from '../src/linux/driver-build.ts';
+import { loadEngine } from '../src/linux/engine-run.ts';
 import { inParallel } from './parallel.ts';
 import { runRandom } from './random-run.ts';
-import { summarize, summaryDetail, summaryLine, verdictLines } from './report.ts';
+import { summarize, summaryDetail, summaryLine, verdictLines } from '../src/linux/report.ts';
 
 function option(name: string): string | null {
   const i = process.argv.indexOf(name);

@@ -8,14 +8,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareScenario, unallowed, type ScenarioVerdict } from './compare.ts';
-import { REGRESSIONS_DIR } from './corpus.ts';
-import type { Difference } from './diff.ts';
-import type { EngineRun } from './engine-run.ts';
+import { compareScenario, unallowed, type ScenarioVerdict } from '../src/linux/compare.ts';
+import { REGRESSIONS_DIR } from '../src/linux/corpus.ts';
+import type { Difference } from '../src/linux/diff.ts';
+import type { EngineRun } from '../src/linux/engine-run.ts';
 import { inParallel } from './parallel.ts';
 import { generateGuided } from './guided.ts';
 import { generateScenario } from './random.ts';
-import { summarize, summaryLine, verdictLines } from './report.ts';
+import { summarize, summaryLine, verdictLines } from '../src/linux/report.ts';
 
 /** What makes a difference "the same one" while minimising: its kind of field and both values. */
 function signature(d: Difference): string {

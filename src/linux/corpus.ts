@@ -3,10 +3,10 @@
  * `golden/…`, `rules/…`, `conformance/…`, `regressions/…`) used in reports and the allow-list.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from './package-root.ts';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const REPO = PACKAGE_ROOT;
 
 export const SOURCES: readonly { prefix: string; dir: string }[] = [
   { prefix: 'shared', dir: resolve(REPO, '..', 'shared', 'scenarios') },

@@ -5,7 +5,7 @@
  * exactly as its own /proc would: a process is listed in namespace N when its pid chain passes
  * through N, and a parent, group or session outside N shows as 0.
  */
-import { SIGNALS } from '../src/kernel/index.ts';
+import { SIGNALS } from '../kernel/index.ts';
 import { errnoName } from './errno.ts';
 import type {
   DriverEvent, DriverTask, ExitDoc, NamespaceDoc, PsRowDoc, RunDocument, StepDoc, StepInfo, TaskDoc,

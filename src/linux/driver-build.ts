@@ -1,16 +1,16 @@
 /**
- * Compiles the C driver (conformance/driver/*.c) with the machine's `cc` into conformance/build/
- * when a source is newer than the binary. The binary is written under a temporary name and
- * renamed, so parallel callers never run a half-written file.
+ * Compiles the C driver (src/linux/driver/*.c, found from the package root) with the machine's
+ * `cc` into the package's cache folder (node_modules/.cache/pidns-lab/) when a source is newer
+ * than the binary. The binary is written under a temporary name and renamed, so parallel
+ * callers never run a half-written file.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from './package-root.ts';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const SRC = join(HERE, 'driver');
-export const DRIVER_PATH = join(HERE, 'build', 'driver');
+const SRC = join(PACKAGE_ROOT, 'src', 'linux', 'driver');
+export const DRIVER_PATH = join(PACKAGE_ROOT, 'node_modules', '.cache', 'pidns-lab', 'driver');
 
 export function ensureDriver(): string {
   const sources = readdirSync(SRC).filter((f) => f.endsWith('.c') || f.endsWith('.h'));

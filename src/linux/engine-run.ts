@@ -8,7 +8,7 @@ import type { RunDocument } from './types.ts';
 export type EngineRun = (text: string) => RunDocument;
 
 export async function loadEngine(): Promise<EngineRun | null> {
-  const mod: Record<string, unknown> = await import('../src/scenario/index.ts');
+  const mod: Record<string, unknown> = await import('../scenario/index.ts');
   const run = mod['runScenario'];
   if (typeof run !== 'function') return null;
   return (text: string) => {

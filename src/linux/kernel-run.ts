@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expandProgram, parseScenario, type ConcreteStep } from '../src/scenario/index.ts';
+import { expandProgram, parseScenario, type ConcreteStep } from '../scenario/index.ts';
 import { buildDocument } from './document.ts';
 import { ensureDriver } from './driver-build.ts';
 import { driverLine, expectText } from './to-driver.ts';

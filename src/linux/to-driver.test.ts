@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandProgram, parseScenario, type ConcreteStep } from '../src/scenario/index.ts';
-import { generateScenario } from './random.ts';
+import { expandProgram, parseScenario, type ConcreteStep } from '../scenario/index.ts';
 import { driverLine, expectText, flagMask } from './to-driver.ts';
 
 function steps(text: string): ConcreteStep[] {
@@ -36,9 +35,3 @@ describe('driverLine', () => {
   });
 });
 
-describe('generateScenario', () => {
-  it('is deterministic per seed and always parses', () => {
-    expect(generateScenario(42)).toBe(generateScenario(42));
-    for (let seed = 1; seed <= 50; seed++) expect(parseScenario(generateScenario(seed)).diagnostics).toEqual([]);
-  });
-});

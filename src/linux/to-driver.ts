@@ -3,7 +3,7 @@
  * (`IDX LINE ACTOR OP ARGS`, see conformance/driver/ctl.c). Targets travel as `l:LABEL` (the driver
  * resolves them to the number the actor sees) or `n:NR` (passed to the kernel as written).
  */
-import type { ConcreteStep, Expected, OpCall, TargetArg } from '../src/scenario/index.ts';
+import type { ConcreteStep, Expected, OpCall, TargetArg } from '../scenario/index.ts';
 
 const CLONE_BITS: Record<string, number> = {
   VM: 0x100, FS: 0x200, SIGHAND: 0x800, PARENT: 0x8000, THREAD: 0x10000, NEWNS: 0x20000,

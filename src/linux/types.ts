@@ -2,7 +2,7 @@
  * The run document both sides produce, exactly the shape of `pidns-lab run --json`
  * (../shared/spec/cli-and-links.md), plus the raw facts the real-kernel driver reports.
  */
-import type { JsonStep } from '../src/scenario/index.ts';
+import type { JsonStep } from '../scenario/index.ts';
 
 /** A step is written the same way by both sides: the engine's own type. */
 export type StepDoc = JsonStep;
