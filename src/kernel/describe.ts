@@ -154,6 +154,25 @@ export function fatalSignalPending(s: KernelState, id: TaskId): boolean {
   return T.hashed[id] === 1 && T.exitState[id] === 0 && T.exiting[id] === 0 && T.groupExit[T.leader[id]] === 1;
 }
 
+/** task_active_pid_ns(): the namespace the task's pid was allocated in (its own). */
+export function taskActiveNs(s: KernelState, id: TaskId): NsId {
+  mustExist(s, id);
+  return s.tasks.ns[id];
+}
+
+/** task->real_parent->group_leader: the parent process, null for the first init. */
+export function realParentOf(s: KernelState, id: TaskId): TaskId | null {
+  mustExist(s, id);
+  const parent = s.tasks.realParent[id];
+  return parent === NO_TASK ? null : s.tasks.leader[parent];
+}
+
+/** The NSpid line of /proc/PID/status: every number of the task's pid, outermost first. */
+export function nspidOf(s: KernelState, id: TaskId): number[] {
+  mustExist(s, id);
+  return numbersOf(view(s), id);
+}
+
 export const taskCount = (s: KernelState): number => s.tasks.count;
 export const nsCount = (s: KernelState): number => s.namespaces.length;
 

@@ -5,7 +5,8 @@
  */
 export type { EngineClient } from './engine.ts';
 export {
-  PROTOCOL_VERSION, isReply, isRequest,
+  PROTOCOL_VERSION, TREE_PROCESSES, isReply, isRequest,
+  type ActFrame, type TreeProcess,
   type Diagnostic, type EventLine, type Frame, type Inspected, type LiveTask, type Loaded, type NsFrame,
   type Reply, type Request, type RequestBody, type RowFrame, type ShowParams, type TableFrame, type TableWindow,
 } from './messages.ts';

@@ -7,7 +7,7 @@
  * table that are inside the window the page draws (plus each table's full count), the task being
  * inspected, the tail of the event log and the statement at the current step.
  */
-import type { NsId, NsView, PsRow, TaskId, TaskView } from '../kernel/index.ts';
+import type { NsId, NsView, PsRow, TaskId, TaskView, TeardownAct } from '../kernel/index.ts';
 import type { Step } from './step.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -25,6 +25,10 @@ export interface ShowParams {
   viewer: TaskId | null;
   inspect: TaskId | null;
   windows: TableWindow[];
+  /** how many of each namespace's own processes the tree lists (absent ones: TREE_PROCESSES) */
+  treeLimits?: { ns: NsId; count: number }[];
+  /** absent or 0: the whole step; i ≥ 1: stopped at the step's i-th teardown act; -1: at its last */
+  act?: number;
   /** the player is idle: include what costs much in huge worlds and flies by while playing
    * (the list of live tasks for "View as", the longer tail of the event log) */
   idle: boolean;
@@ -53,10 +57,14 @@ export interface Loaded {
   lines: number[];
   /** steps at which autoplay stops (the statement after a `pause` line) */
   pauses: number[];
-  /** `##` captions, each shown from `step` on */
+  /** `##` captions, each shown from `step` on: the step of the statement under it (the end, for
+   * narration after the last statement) */
   captions: { step: number; text: string }[];
   diagnostics: Diagnostic[];
   failed: number;
+  /** steps that run (part of) a namespace teardown: Step forward stops between its acts
+   * (absent: none) */
+  actSteps?: number[];
   /** the label of every task the run created, indexed by TaskId (links name tasks by label) */
   labels: string[];
 }
@@ -68,11 +76,42 @@ export interface RowFrame extends PsRow {
   seenAs: number | null;
 }
 
+/** one of a namespace's own processes, as the tree lists it under the namespace */
+export interface TreeProcess {
+  task: TaskId;
+  /** its pid in this namespace */
+  pid: number;
+  label: string;
+  stat: PsRow['stat'];
+  /** sent SIGKILL and not yet run: seen only between a teardown's acts */
+  killed: boolean;
+  /** the real parent process, null for the first init */
+  parent: TaskId | null;
+  /** its pids outermost first (the last one is `pid`) */
+  nspid: number[];
+}
+
+/** the tree lists this many of a namespace's own processes until the visitor asks for more */
+export const TREE_PROCESSES = 20;
+
 export interface NsFrame extends NsView {
   initLabel: string | null;
   /** the init's pid as the viewer sees it (its own 1 without a viewer) */
   initPid: number | null;
   rowCount: number;
+  /** the first of the processes whose own namespace this is, ascending by pid */
+  processes: TreeProcess[];
+  /** how many processes have this namespace as their own */
+  processCount: number;
+}
+
+/** where a frame stopped inside its step: one act of a namespace teardown */
+export interface ActFrame {
+  /** 1-based among the step's stops */
+  index: number;
+  count: number;
+  act: TeardownAct['act'];
+  ns: string;
 }
 
 export interface TableFrame {
@@ -111,6 +150,8 @@ export interface Frame {
   liveTasks: LiveTask[] | null;
   inspected: Inspected | null;
   events: EventLine[];
+  /** the teardown act the frame stopped at inside its step, or null for the whole step */
+  act: ActFrame | null;
   /** the statement that made this step (null at step 0) */
   stepInfo: Step | null;
   /** why the current statement failed, in one line, when it returned an errno */

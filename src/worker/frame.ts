@@ -8,9 +8,11 @@ import {
   nsCount, nsView, pidNrAs, psTable, taskCount, taskView, visibleNamespaces,
   type KernelState, type NsId, type NsView, type PsRow, type TaskId,
 } from '../kernel/index.ts';
-import type { EventLine, Frame, Inspected, LiveTask, NsFrame, ShowParams, Step, TableFrame } from '../protocol/index.ts';
+import type { ActFrame, EventLine, Frame, Inspected, LiveTask, NsFrame, ShowParams, Step, TableFrame } from '../protocol/index.ts';
+import type { ActStop } from './acts.ts';
 import { eventTasks, sentence, type World } from './sentences.ts';
 import { eventsUpTo, type Timeline } from './timeline.ts';
+import { ownRows, treeLimit, treeProcesses } from './tree.ts';
 import { whyFailed } from './why.ts';
 
 /** rows sent for a table the page has not asked a window for */
@@ -27,23 +29,34 @@ export const LOG_TAIL_PLAYING = 12;
 export interface StepCache {
   timeline: Timeline | null;
   step: number;
+  /** the act the step stopped at (0: the whole step) */
+  act: number;
   views: Map<NsId, NsView>;
   tables: Map<NsId, PsRow[]>;
+  own: Map<NsId, PsRow[]>;
   live: { viewer: TaskId | null; tasks: LiveTask[] } | null;
 }
 
 export function newStepCache(): StepCache {
-  return { timeline: null, step: -1, views: new Map(), tables: new Map(), live: null };
+  return { timeline: null, step: -1, act: 0, views: new Map(), tables: new Map(), own: new Map(), live: null };
 }
 
-function cacheFor(cache: StepCache, tl: Timeline, step: number): StepCache {
-  if (cache.timeline === tl && cache.step === step) return cache;
-  Object.assign(cache, newStepCache(), { timeline: tl, step });
+function cacheFor(cache: StepCache, tl: Timeline, step: number, act: number): StepCache {
+  if (cache.timeline === tl && cache.step === step && cache.act === act) return cache;
+  Object.assign(cache, newStepCache(), { timeline: tl, step, act });
   return cache;
 }
 
-export function buildFrame(tl: Timeline, state: KernelState, params: ShowParams, stepCache = newStepCache()): Frame {
-  const cache = cacheFor(stepCache, tl, Math.min(params.step, tl.steps.length));
+/** A frame stopped inside its step, at one act of a teardown (`state` is that act's world). */
+export interface StopAt {
+  index: number;
+  stops: readonly ActStop[];
+}
+
+export function buildFrame(
+  tl: Timeline, state: KernelState, params: ShowParams, stepCache = newStepCache(), at: StopAt | null = null,
+): Frame {
+  const cache = cacheFor(stepCache, tl, Math.min(params.step, tl.steps.length), at?.index ?? 0);
   const nsOf = (id: NsId): NsView => {
     const known = cache.views.get(id);
     if (known) return known;
@@ -58,18 +71,31 @@ export function buildFrame(tl: Timeline, state: KernelState, params: ShowParams,
     cache.tables.set(ns, rows);
     return rows;
   };
+  const ownOf = (ns: NsId): PsRow[] => {
+    const known = cache.own.get(ns);
+    if (known) return known;
+    const rows = ownRows(state, ns, rowsOf(ns));
+    cache.own.set(ns, rows);
+    return rows;
+  };
   const step = Math.min(params.step, tl.steps.length);
   const viewer = params.viewer !== null && params.viewer < taskCount(state) ? params.viewer : null;
   const shown: NsId[] = viewer === null ? allNamespaces(state) : visibleNamespaces(state, viewer);
   const tables = shown.map((ns) => tableFrame(tl, state, rowsOf(ns), ns, viewer, params));
   const info = stepInfo(tl, step);
+  const stop = at === null ? null : at.stops[at.index - 1] ?? null;
   return {
     step,
-    namespaces: shown.map((ns, i) => nsFrame(state, nsOf(ns), viewer, tables[i]?.count ?? 0)),
+    act: stop === null || at === null ? null : actFrame(at, stop),
+    namespaces: shown.map((ns, i) => ({
+      ...nsFrame(state, nsOf(ns), viewer, tables[i]?.count ?? 0),
+      processes: treeProcesses(state, ownOf(ns), treeLimit(params, ns)),
+      processCount: ownOf(ns).length,
+    })),
     tables,
     liveTasks: params.idle ? cachedLive(cache, state, viewer, () => rowsOf(0)) : null,
     inspected: params.inspect !== null && params.inspect < taskCount(state) ? inspect(state, params.inspect, nsOf) : null,
-    events: eventLines(tl, state, step, nsOf, params.idle ? LOG_TAIL : LOG_TAIL_PLAYING),
+    events: eventLines(tl, state, eventsShown(tl, step, stop), nsOf, params.idle ? LOG_TAIL : LOG_TAIL_PLAYING),
     stepInfo: info,
     why: info && /^E[A-Z]+$/.test(info.result ?? '') ? whyFailed(info.op, info.result ?? '') : null,
   };
@@ -82,7 +108,18 @@ function allNamespaces(state: KernelState): NsId[] {
 /** nsView counts a namespace's tasks (O(tasks)): a frame asks for each namespace once */
 type NsOf = (id: NsId) => NsView;
 
-function nsFrame(state: KernelState, view: NsView, viewer: TaskId | null, rowCount: number): NsFrame {
+function actFrame(at: StopAt, stop: ActStop): ActFrame {
+  return { index: at.index, count: at.stops.length, act: stop.act, ns: `ns${stop.ns}` };
+}
+
+/** the events up to the step, or inside it up to the act it stopped at */
+function eventsShown(tl: Timeline, step: number, stop: ActStop | null): number {
+  return stop === null ? eventsUpTo(tl, step) : eventsUpTo(tl, step - 1) + stop.events;
+}
+
+function nsFrame(
+  state: KernelState, view: NsView, viewer: TaskId | null, rowCount: number,
+): Omit<NsFrame, 'processes' | 'processCount'> {
   const init = view.init === null ? null : taskView(state, view.init);
   const ownPid = init?.nspid.at(-1) ?? null;
   const seen = init === null || viewer === null ? ownPid : pidNrAs(state, init.id, viewer);
@@ -146,8 +183,7 @@ function inspect(state: KernelState, id: TaskId, nsOf: NsOf): Inspected {
   };
 }
 
-function eventLines(tl: Timeline, state: KernelState, step: number, nsOf: NsOf, tail: number): EventLine[] {
-  const end = eventsUpTo(tl, step);
+function eventLines(tl: Timeline, state: KernelState, end: number, nsOf: NsOf, tail: number): EventLine[] {
   const world: World = { task: (id) => taskView(state, id), ns: nsOf };
   const first = Math.max(0, end - tail);
   return tl.events.slice(first, end).map(({ step: at, event }, i) => ({

@@ -5,7 +5,8 @@
  * a superseded load is answered with `failed`. Every request gets exactly one reply, and an
  * exception in the engine becomes a `failed` reply, never a silent stop.
  */
-import { buildFrame, newStepCache } from './frame.ts';
+import { actStops, type ActStop } from './acts.ts';
+import { buildFrame, newStepCache, type StopAt } from './frame.ts';
 import { PROTOCOL_VERSION, isRequest, type Reply, type ShowParams } from '../protocol/index.ts';
 import { recordRun } from './record.ts';
 import { prepareSpare, stateAt, type Timeline } from './timeline.ts';
@@ -64,9 +65,22 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
       fail(id, 'no scenario is loaded yet');
       return;
     }
-    const state = stateAt(timeline, params.step);
-    post({ v: PROTOCOL_VERSION, id, type: 'frame', frame: buildFrame(timeline, state, params, stepCache) });
+    const at = stopAt(timeline, params);
+    const state = at === null ? stateAt(timeline, params.step) : (at.stops[at.index - 1] as ActStop).state;
+    post({ v: PROTOCOL_VERSION, id, type: 'frame', frame: buildFrame(timeline, state, params, stepCache, at) });
     scheduleSpare(timeline);
+  }
+
+  let lastStops: { tl: Timeline; step: number; stops: ActStop[] } | null = null;
+  /** where inside its step the frame stops (null: the whole step); the acts of the last step
+   * asked for are kept, so moving between them replays nothing */
+  function stopAt(tl: Timeline, params: ShowParams): StopAt | null {
+    const act = params.act ?? 0;
+    if (act === 0) return null;
+    if (lastStops?.tl !== tl || lastStops.step !== params.step) lastStops = { tl, step: params.step, stops: actStops(tl, params.step) };
+    const count = lastStops.stops.length;
+    if (count === 0) return null;
+    return { index: act < 0 ? count : Math.min(act, count), stops: lastStops.stops };
   }
 
   let spareTimer: ReturnType<typeof setTimeout> | null = null;

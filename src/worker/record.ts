@@ -10,6 +10,7 @@ import {
   createInterpreter, formatDiagnostic, type Diagnostic as ScenarioDiagnostic, type Interpreter,
 } from '../scenario/index.ts';
 import type { Diagnostic, Loaded } from '../protocol/index.ts';
+import { teardownSteps } from './acts.ts';
 import { newTimeline, recordStep, type Timeline } from './timeline.ts';
 
 export interface Run {
@@ -56,7 +57,8 @@ function finish(
     const s = timeline.steps[i];
     if (s) Object.assign(s, { result: r.result, expect: r.expect, pass: r.pass });
   });
-  const captions = records.flatMap((r) => r.captions.map((text) => ({ step: r.index, text })));
+  // a caption belongs to the statement under it: it is shown once that statement has run
+  const captions = records.flatMap((r) => r.captions.map((text) => ({ step: r.index + 1, text })));
   const pauses = records.filter((r) => r.pause).map((r) => r.index);
   if (narration) {
     captions.push(...narration.captions.map((text) => ({ step: total, text })));
@@ -78,6 +80,7 @@ function finish(
       captions,
       diagnostics: diagnostics.sort((a, b) => a.line - b.line),
       failed: records.filter((r) => r.pass === false).length,
+      actSteps: teardownSteps(timeline.events),
       labels: labelsOf(interp.state, interp),
     },
   };
@@ -99,7 +102,7 @@ function failedParse(found: ScenarioDiagnostic[], text: string): Run {
       error: first ? { line: first.line, message: first.message } : null,
       lines: [], pauses: [], captions: [],
       diagnostics: found.map((d) => ({ line: d.line, severity: 'error', message: formatDiagnostic(d).replace(/^line \d+: /, '') })),
-      failed: 0, labels: ['init'],
+      failed: 0, actSteps: [], labels: ['init'],
     },
   };
 }
