@@ -2,9 +2,13 @@
  * Command-line parsing for `pidns-lab`: argv to a command, or a usage error with the sentence
  * to print. Flags may come before or after the file; `-` is standard input.
  */
+import { parseSnapshot, parseVerify, type MachineCommand } from './machine-args.ts';
+
 export type Command =
-  | { kind: 'help'; topic: 'main' | 'run' | 'url' }
+  | { kind: 'help'; topic: 'main' | 'run' | 'url' | 'check' | 'snapshot' | 'verify' }
+  | MachineCommand
   | { kind: 'run'; file: string; json: boolean; steps: boolean }
+  | { kind: 'check'; file: string; solution: string | null }
   | { kind: 'url'; file: string; step: number | null; task: string | null; viewAs: string | null; ns: string | null }
   | { kind: 'usage-error'; message: string };
 
@@ -55,10 +59,27 @@ function parseUrl(rest: readonly string[]): Command {
   };
 }
 
+function parseCheck(rest: readonly string[]): Command {
+  if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help', topic: 'check' };
+  const at = rest.indexOf('--solution');
+  const solution = at === -1 ? null : rest[at + 1];
+  if (solution === undefined) return usageError('--solution needs the exercise file to take the goal from: --solution OTHER');
+  const plain = at === -1 ? rest : [...rest.slice(0, at), ...rest.slice(at + 2)];
+  const unknown = plain.find((a) => a.startsWith('-') && a !== '-');
+  if (unknown !== undefined) return usageError(`unknown option ${unknown} for check; the option is --solution OTHER`);
+  const file = takeFile(plain, 'check');
+  if (typeof file !== 'string') return file;
+  if (file === '-' && solution === '-') return usageError('only one of FILE and OTHER can be - (standard input)');
+  return { kind: 'check', file, solution };
+}
+
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { kind: 'help', topic: 'main' };
   if (command === 'run') return parseRun(rest);
   if (command === 'url') return parseUrl(rest);
-  return usageError(`unknown command ${command}; the commands are run and url (see pidns-lab --help)`);
+  if (command === 'check') return parseCheck(rest);
+  if (command === 'snapshot') return parseSnapshot(rest);
+  if (command === 'verify') return parseVerify(rest);
+  return usageError(`unknown command ${command}; the commands are run, url, check, snapshot and verify (see pidns-lab --help)`);
 }

@@ -14,6 +14,7 @@ export function formatJson(doc: RunDocument): string {
     '{',
     `  "ok": ${JSON.stringify(doc.ok)},`,
     `  "error": ${JSON.stringify(doc.error)},`,
+    ...(doc.goal === undefined ? [] : [`  "goal": ${JSON.stringify(doc.goal)},`]),
     `  "steps": ${list(doc.steps)},`,
     `  "namespaces": ${list(doc.namespaces)},`,
     `  "tasks": ${list(doc.tasks)}`,

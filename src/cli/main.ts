@@ -5,10 +5,11 @@
  */
 import { nsCount, nsView, taskView, type KernelState } from '../kernel/index.ts';
 import {
-  buildDocument, createInterpreter, encodeFragment, finishRun, formatDiagnostic, namespacesOf, parseScenario, runScenario,
-  type Interpreter,
+  buildDocument, createInterpreter, encodeFragment, finishRun, formatDiagnostic, namespacesOf, ownGoal, parseScenario, runScenario,
+  type Interpreter, type Program, type RunDocument,
 } from '../scenario/index.ts';
 import { parseArgs } from './args.ts';
+import { check, goalLine } from './check.ts';
 import { HELP } from './help.ts';
 import { formatJson } from './json.ts';
 import { formatSteps } from './steps.ts';
@@ -58,7 +59,7 @@ function human(run: Interpreter, steps: boolean, io: CliIo): void {
   const { title, about } = run.program;
   if (title !== null || about.length > 0) parts.push([title, ...about].filter((l) => l !== null).join('\n') + '\n');
   if (steps) parts.push(formatSteps(run.records));
-  parts.push(summary(run), formatTree(namespaces, inits(run.state)), ...namespaces.map(formatPs));
+  parts.push(summary(run) + goalLine(run.program, namespaces), formatTree(namespaces, inits(run.state)), ...namespaces.map(formatPs));
   io.stdout(parts.filter((p) => p !== '').join('\n'));
 }
 
@@ -71,7 +72,7 @@ async function runCommand(file: string, json: boolean, steps: boolean, io: CliIo
     io.stderr(run.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join(''));
     return 2;
   }
-  if (json) io.stdout(formatJson(buildDocument(run, { steps })));
+  if (json) io.stdout(formatJson(withGoal(buildDocument(run, { steps }), run.program)));
   else human(run, steps, io);
   const end = run.next();
   if (end.done && end.error !== null) {
@@ -92,6 +93,22 @@ async function urlCommand(cmd: Extract<ReturnType<typeof parseArgs>, { kind: 'ur
     return 2;
   }
   return 0;
+}
+
+/** An exercise's document says whether its attempt reached its own goal. */
+function withGoal(doc: RunDocument, program: Program): RunDocument {
+  const verdict = ownGoal(program, doc.namespaces);
+  return verdict === null ? doc : { ...doc, goal: verdict.kind === 'solved' };
+}
+
+async function checkCommand(cmd: Extract<ReturnType<typeof parseArgs>, { kind: 'check' }>, io: CliIo): Promise<number> {
+  const text = await read(cmd.file, io);
+  const other = cmd.solution === null ? null : await read(cmd.solution, io);
+  if (text === null || other === null && cmd.solution !== null) return 2;
+  const out = check({ name: cmd.file, text }, cmd.solution === null || other === null ? null : { name: cmd.solution, text: other });
+  io.stdout(out.stdout);
+  io.stderr(out.stderr);
+  return out.code;
 }
 
 /** Runs one command. An unexpected exception (a bug) is reported on stderr with status 2, so
@@ -118,5 +135,7 @@ async function command(argv: string[], io: CliIo): Promise<number> {
       return runCommand(cmd.file, cmd.json, cmd.steps, io);
     case 'url':
       return urlCommand(cmd, io);
+    case 'check':
+      return checkCommand(cmd, io);
   }
 }

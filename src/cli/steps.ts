@@ -1,7 +1,7 @@
 /**
  * The human listing of a run's steps: one line per executed statement, with its line number,
- * actor, the call as executed, its result and, when it was checked, `ok` or `FAIL`. Captions are
- * printed where they were met.
+ * actor, the call as executed, its result and, when it was checked, `ok` or `FAIL` (`question`
+ * for a question: its answer is the result shown). Captions are printed where they were met.
  */
 import { SIGNALS } from '../kernel/index.ts';
 import type { OpCall, StepRecord, TargetArg } from '../scenario/index.ts';
@@ -46,6 +46,7 @@ export function describeCall(r: StepRecord): string {
 
 function verdict(r: StepRecord): string {
   if (r.pending === true) return r.expect === null ? 'FAIL  (the wait never completed)' : `FAIL  (the wait never completed; expected ${r.expect})`;
+  if (r.question !== null) return 'question';
   if (r.pass === true) return 'ok';
   if (r.pass === false) return `FAIL  (expected ${r.expect})`;
   return '';

@@ -14,8 +14,10 @@
  *   scenario error that stopped the attempt.
  * - `checkExercise(attemptText, exerciseText)`: both at once (`pidns-lab check FILE --solution
  *   OTHER` is `checkExercise(FILE, OTHER)`; `check FILE` is `checkExercise(FILE, FILE)`).
+ * - `ownGoal(program, namespaces)`: for a run of an exercise file itself (`run`), whether the
+ *   state it reached (`namespaces`) is the file's own goal; null when the file is no exercise.
  */
-import type { Diagnostic, Program } from './ast.ts';
+import type { Diagnostic, Program, SolutionBlock } from './ast.ts';
 import { compareStates } from './compare-states.ts';
 import { finishRun, namespacesOf, tasksOf, type JsonNamespace, type JsonTask } from './document.ts';
 import { createInterpreter } from './interpreter.ts';
@@ -40,8 +42,9 @@ export type ExerciseResult =
   | { ok: true; exercise: Exercise }
   /** the text has no `goal:` or no solution block */
   | { ok: false; problem: 'not-an-exercise' }
-  /** the text does not parse, or the goal run (statements, then the block) stopped on an error */
-  | { ok: false; problem: 'error'; diagnostic: Diagnostic };
+  /** the text does not parse (`during: 'parse'`), or the goal run (statements, then the block)
+   * stopped on an error (`during: 'goal'`) */
+  | { ok: false; problem: 'error'; during: 'parse' | 'goal'; diagnostic: Diagnostic };
 
 export type Verdict =
   | { kind: 'solved' }
@@ -63,13 +66,18 @@ function stateAfter(program: Program): { namespaces: JsonNamespace[]; tasks: Jso
   return error ?? { namespaces: namespacesOf(run.state), tasks: tasksOf(run.state) };
 }
 
+/** The goal state of an exercise: its statements, then its solution block's. */
+function goalState(program: Program, solution: SolutionBlock): ReturnType<typeof stateAfter> {
+  return stateAfter({ ...program, body: [...program.body, ...solution.body], solution: null });
+}
+
 export function readExercise(text: string): ExerciseResult {
   const { program, diagnostics } = parseScenario(text);
-  if (program === null) return { ok: false, problem: 'error', diagnostic: diagnostics[0] as Diagnostic };
+  if (program === null) return { ok: false, problem: 'error', during: 'parse', diagnostic: diagnostics[0] as Diagnostic };
   const { goal, solution } = program;
   if (goal === null || solution === null) return { ok: false, problem: 'not-an-exercise' };
-  const state = stateAfter({ ...program, body: [...program.body, ...solution.body], solution: null });
-  if ('code' in state) return { ok: false, problem: 'error', diagnostic: state };
+  const state = goalState(program, solution);
+  if ('code' in state) return { ok: false, problem: 'error', during: 'goal', diagnostic: state };
   const all = lines(text);
   return {
     ok: true,
@@ -82,13 +90,23 @@ export function readExercise(text: string): ExerciseResult {
   };
 }
 
+function verdict(attempt: readonly JsonNamespace[], goal: readonly JsonNamespace[]): Verdict {
+  const difference = compareStates(attempt, goal);
+  return difference === null ? { kind: 'solved' } : { kind: 'not-solved', difference };
+}
+
+export function ownGoal(program: Program, namespaces: readonly JsonNamespace[]): Verdict | null {
+  if (program.goal === null || program.solution === null) return null;
+  const goal = goalState(program, program.solution);
+  return 'code' in goal ? { kind: 'error', diagnostic: goal } : verdict(namespaces, goal.namespaces);
+}
+
 export function checkAttempt(attemptText: string, exercise: Pick<Exercise, 'namespaces'>): Verdict {
   const { program, diagnostics } = parseScenario(attemptText);
   if (program === null) return { kind: 'error', diagnostic: diagnostics[0] as Diagnostic };
   const state = stateAfter(program);
   if ('code' in state) return { kind: 'error', diagnostic: state };
-  const difference = compareStates(state.namespaces, exercise.namespaces);
-  return difference === null ? { kind: 'solved' } : { kind: 'not-solved', difference };
+  return verdict(state.namespaces, exercise.namespaces);
 }
 
 /** `checkAttempt` against the exercise in `exerciseText`; its own problems come back as they are. */

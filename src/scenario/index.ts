@@ -13,7 +13,9 @@
  *   one trailing `narration`, and stops after yielding an `error` (a substituted value that does
  *   not parse, or the 10,000,000-step limit). It never throws.
  * - `createInterpreter(text | program)` — runs it on the kernel model one statement per `next()`
- *   (interpreter.ts); `runScenario(text, { steps })` — the CLI's `run --json` document.
+ *   (interpreter.ts); `runScenario(text, { steps })` — the CLI's `run --json` document. Both throw
+ *   an `EngineFault` (fault.ts) when the engine itself throws (a bug), after putting the run back
+ *   to its last good statement; nothing else throws.
  * - `encodeFragment` / `decodeFragment` — share links, format v1 (codec.ts; decoding never throws).
  * - Questions: `questionAnswer(record)` and `judgeAnswer(answer, right)` (question.ts).
  * - Exercises: `readExercise(text)`, `checkAttempt(attemptText, exercise)`, `checkExercise`
@@ -31,6 +33,7 @@ export { formatDiagnostic } from './diagnostics.ts';
 export { MAX_STEPS, MAX_TEXT_BYTES } from './limits.ts';
 export { decodeFragment, encodeFragment, LINK_VERSION, type DecodeResult, type LinkData, type LinkView } from './codec.ts';
 export { createInterpreter, type Advance, type Interpreter, type StepRecord } from './interpreter.ts';
+export { EngineFault } from './fault.ts';
 export {
   buildDocument, finishRun, namespacesOf, runScenario, tasksOf,
   type JsonNamespace, type JsonPsRow, type JsonStep, type JsonTask, type RunDocument,
@@ -38,4 +41,4 @@ export {
 export { formatRet, intText, toSyscall } from './syscall.ts';
 export { BLOCKED_ANSWER, judgeAnswer, NO_RESULT_ANSWER, normalAnswer, questionAnswer } from './question.ts';
 export { compareStates } from './compare-states.ts';
-export { checkAttempt, checkExercise, readExercise, type Exercise, type ExerciseResult, type Verdict } from './exercise.ts';
+export { checkAttempt, checkExercise, ownGoal, readExercise, type Exercise, type ExerciseResult, type Verdict } from './exercise.ts';

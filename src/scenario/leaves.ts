@@ -10,7 +10,7 @@ import { ERRNO_NAMES } from './errno-names.ts';
 export type LeafResult<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 /** Words the grammar reads by position; they cannot name a task. */
-export const RESERVED = new Set(['as', 'cmd', 'repeat', 'end', 'pause', 'WNOHANG']);
+export const RESERVED = new Set(['as', 'cmd', 'repeat', 'end', 'pause', 'solution', 'WNOHANG']);
 const LABEL = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const INTEGER = /^-?[0-9]{1,16}$/;
 const INT32_MIN = -2147483648;

@@ -66,9 +66,9 @@ class Parser {
     const [first] = tokens;
     if (first === undefined || diagnostics.length > 0) return;
     this.headersOpen = false;
-    if (this.closedSolution !== null) return this.report(at(n, first.column, D.afterSolution(this.closedSolution.endLine)));
-    if (first.kind === 'word' && first.text === 'repeat') return this.repeat(tokens, n);
     if (first.kind === 'word' && first.text === 'solution' && tokens.length === 1) return this.solution(n, first.column);
+    if (this.afterSolution(n, first.column)) return;
+    if (first.kind === 'word' && first.text === 'repeat') return this.repeat(tokens, n);
     if (first.kind === 'word' && (first.text === 'end' || first.text === 'pause')) return this.single(tokens, n);
     this.top.sawOp = true;
     const { statement, diagnostics: errs } = parseOpStatement(tokens, n, this.top.scope);
@@ -78,7 +78,7 @@ class Parser {
 
   caption(text: string, n: number, column: number): void {
     this.headersOpen = false;
-    if (this.closedSolution !== null) return this.report(at(n, column, D.afterSolution(this.closedSolution.endLine)));
+    if (this.afterSolution(n, column)) return;
     if (text === '') return;
     const slot = makeSlot<string>('text', text, column + 3, this.top.scope);
     if (slot.ok) this.top.body.push({ kind: 'caption', line: n, column, text: slot.slot });
@@ -96,6 +96,14 @@ class Parser {
     else if (value === '') this.report(at(n, 1, D.emptyHeader(key)));
     else if (key === 'goal') this.program.goal = this.program.goal === null ? value : `${this.program.goal} ${value}`;
     else this.hint(value, n);
+  }
+
+  /** Reports a line of the body after the solution block (true); lines inside a block rejected
+   * as a second solution are not reported again. */
+  afterSolution(n: number, column: number): boolean {
+    if (this.closedSolution === null || this.stack.length > 1) return false;
+    this.report(at(n, column, D.afterSolution(this.closedSolution.endLine)));
+    return true;
   }
 
   hint(value: string, n: number): void {
@@ -153,12 +161,9 @@ class Parser {
     this.stack.pop();
     block.endLine = n;
     if (!frame.sawOp) this.report(at(block.line, block.column, block.kind === 'repeat' ? D.emptyRepeat() : D.emptySolution()));
-    if (block.kind === 'solution') {
-      this.closedSolution = block;
-      return;
-    }
     this.top.sawOp ||= frame.sawOp;
-    this.top.body.push(block);
+    if (block.kind === 'repeat') this.top.body.push(block);
+    else if (block === this.program.solution) this.closedSolution = block;
   }
 
   finish(): void {
