@@ -1,5 +1,5 @@
 /**
- * Every scenario the conformance run covers, with a stable id (`shared/…`, `library/…`,
+ * Every scenario the conformance run covers, with a stable id (`shared/…`, `library/…`, `lessons/…`,
  * `golden/…`, `rules/…`, `conformance/…`, `regressions/…`) used in reports and the allow-list.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ const REPO = PACKAGE_ROOT;
 export const SOURCES: readonly { prefix: string; dir: string }[] = [
   { prefix: 'shared', dir: resolve(REPO, '..', 'shared', 'scenarios') },
   { prefix: 'library', dir: join(REPO, 'scenarios', 'library') },
+  { prefix: 'lessons', dir: join(REPO, 'scenarios', 'lessons') },
   { prefix: 'golden', dir: join(REPO, 'scenarios', 'golden') },
   { prefix: 'rules', dir: join(REPO, 'scenarios', 'rules') },
   { prefix: 'conformance', dir: join(REPO, 'scenarios', 'conformance') },
