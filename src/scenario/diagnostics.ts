@@ -75,8 +75,6 @@ export const D = {
   missingOp: (actor: string): Problem =>
     ['SCN1032', `${q(actor)} is not followed by an op; write ${q('ACTOR OP [ARG …]')}, e.g. ${q(`${actor} fork`)}`],
   standsAlone: (word: string): Problem => ['SCN1033', `${q(word)} stands alone on its line; remove what follows it`],
-  internal: (message: string): Problem =>
-    ['SCN1099', `internal error of the kernel model (${message}); the run stops here — please report this scenario as a bug of pidns-lab`],
   questionNoResult: (op: string): Problem =>
     ['SCN1037', `${q(op)} has no result, so it cannot be a question; remove the ${q('=> ?')} (ask about a statement that returns something, e.g. ${q('getpid')} or ${q('wait')})`],
   questionAlone: (word: string): Problem =>

@@ -1,25 +1,66 @@
-/** A kernel model that throws must stop the run with a diagnostic, never crash the caller. */
-import { describe, expect, it, vi } from 'vitest';
+/**
+ * A kernel model that throws in the middle of a call (a bug) must leave the run exactly as it was
+ * before that statement and stop it with an EngineFault, never a scenario error. The fault is
+ * injected between the two halves of setsid: the session has changed, the group not yet.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { psTable } from '../kernel/index.ts';
+import { runScenario } from './document.ts';
+import { EngineFault } from './fault.ts';
 import { createInterpreter } from './interpreter.ts';
 
-vi.mock('../kernel/index.ts', async (load) => {
-  const kernel = await load<typeof import('../kernel/index.ts')>();
+const fault = vi.hoisted(() => ({ armed: false }));
+
+vi.mock('../kernel/pgrp.ts', async (load) => {
+  const pgrp = await load<typeof import('../kernel/pgrp.ts')>();
   return {
-    ...kernel,
-    dispatch: (...args: Parameters<typeof kernel.dispatch>) => {
-      if (args[1].op === 'setsid') throw new Error('boom');
-      return kernel.dispatch(...args);
+    ...pgrp,
+    changePid: (...args: Parameters<typeof pgrp.changePid>) => {
+      pgrp.changePid(...args);
+      if (fault.armed && args[2] === 'session') {
+        fault.armed = false;
+        throw new Error('boom');
+      }
     },
   };
 });
 
-describe('a kernel exception', () => {
-  it('becomes a scenario error at its line, keeping the steps before it', () => {
-    const run = createInterpreter('init fork as A\nA setsid\nA getpid');
+afterEach(() => {
+  fault.armed = false;
+});
+
+const TEXT = 'init fork as A\nA fork as B\nA setsid\nA getpid';
+
+describe('a kernel exception in the middle of a call', () => {
+  it('leaves the world, the labels and the records of the step before, and throws EngineFault', () => {
+    const run = createInterpreter(TEXT);
     if ('diagnostics' in run) throw new Error('parse');
-    let end = run.next();
-    while (!end.done) end = run.next();
-    expect(end.error).toMatchObject({ line: 2, code: 'SCN1099', message: expect.stringContaining('boom') });
-    expect(run.records).toHaveLength(1);
+    run.next();
+    run.next();
+    const before = JSON.stringify(run.state);
+    fault.armed = true;
+    expect(() => run.next()).toThrow(EngineFault);
+    expect(JSON.stringify(run.state)).toBe(before);
+    expect(psTable(run.state, 0).find((r) => r.label === 'A')).toMatchObject({ pgid: 1, sid: 1 });
+    expect(run.records.map((r) => r.line)).toEqual([1, 2]);
+    expect(run.labels.lookup('B')).toBe(2);
+  });
+  it('names its line, and every later call throws the same fault', () => {
+    const run = createInterpreter(TEXT);
+    if ('diagnostics' in run) throw new Error('parse');
+    fault.armed = true;
+    let thrown: unknown = null;
+    try {
+      while (!run.next().done);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(EngineFault);
+    expect((thrown as EngineFault).message).toBe('internal error at line 3: boom');
+    expect(() => run.next()).toThrow(thrown as EngineFault);
+  });
+  it('is not a scenario error: a whole-run document throws it too', () => {
+    fault.armed = true;
+    expect(() => runScenario(TEXT)).toThrow(EngineFault);
   });
 });

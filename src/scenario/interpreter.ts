@@ -9,6 +9,9 @@
  * - A scenario error (unknown label, an actor that cannot act, a kernel fault, a substituted
  *   value that does not parse, a limit) stops the run at that line; the kernel state stays as it
  *   was before that statement. `error` holds it; later `next()` calls return the same end.
+ * - An exception inside a statement (a bug of the engine) is not a scenario error: the world,
+ *   labels and records are put back exactly as they were before that statement, and `next()`
+ *   throws an `EngineFault` naming its line (again on every later call).
  * - A `wait` that blocks gets `result: null, pending: true`; when it completes, its record gets
  *   the result. A wait still blocked at the end fails (`pass: false`). A wait whose caller died
  *   before it returned has no result (`result: null`, not pending; an expectation on it fails).
@@ -22,6 +25,7 @@ import {
 import type { ConcreteStatement, ConcreteStep, Diagnostic, OpCall, OpName, Program, TrailingNarration } from './ast.ts';
 import { at, D, type Problem } from './diagnostics.ts';
 import { expandProgram } from './expand.ts';
+import { EngineFault } from './fault.ts';
 import { LabelTable } from './labels.ts';
 import { MAX_TASKS } from './limits.ts';
 import { parseScenario } from './parser.ts';
@@ -83,11 +87,12 @@ function questionText(step: ConcreteStep): string | null {
 
 class Run implements Interpreter {
   readonly state: KernelState;
-  readonly labels = new LabelTable();
-  readonly records: StepRecord[] = [];
-  private readonly pending = new Map<TaskId, StepRecord>();
+  labels = new LabelTable();
+  records: StepRecord[] = [];
+  private pending = new Map<TaskId, StepRecord>();
   private readonly source: Iterator<ConcreteStatement>;
   private end: Extract<Advance, { done: true }> | null = null;
+  private fault: EngineFault | null = null;
   /** why the last `resolve` failed */
   private problem: Problem | null = null;
   /** label → task for toSyscall; records the problem of an unknown label */
@@ -104,29 +109,47 @@ class Run implements Interpreter {
   }
 
   next(): Advance {
+    if (this.fault !== null) throw this.fault;
     if (this.end !== null) return this.end;
     const item = this.source.next();
     if (item.done === true) return this.finish(null, null);
     const s = item.value;
     if (s.kind === 'error') return this.finish(s.diagnostic, null);
     if (s.kind === 'narration') return this.finish(null, s);
-    return this.execute(s);
+    return this.atomic(s);
+  }
+
+  /** One statement, all or nothing: an exception inside it leaves the run as before it. */
+  private atomic(step: ConcreteStep): Advance {
+    const good = this.records.length;
+    try {
+      return this.execute(step);
+    } catch (thrown) {
+      this.rollback(good);
+      this.fault = new EngineFault(step.line, thrown);
+      throw this.fault;
+    }
+  }
+
+  /**
+   * Back to the end of the last good statement. The engine is deterministic, so that is a fresh
+   * run of the statements before it: nothing is journalled or copied on the way (the hot path
+   * stays as fast), and only a run that met a bug pays for one re-run. The state object is kept
+   * (a caller may hold it) and refilled.
+   */
+  private rollback(good: number): void {
+    const replay = new Run(this.program);
+    while (replay.records.length < good && !replay.next().done);
+    Object.assign(this.state, replay.state);
+    this.labels = replay.labels;
+    this.records = replay.records;
+    this.pending = replay.pending;
   }
 
   private finish(error: Diagnostic | null, narration: TrailingNarration | null): Advance {
     for (const [task, r] of this.pending) this.settle(task, r);
     this.end = { done: true, error, narration };
     return this.end;
-  }
-
-  /** The kernel's answer, or the message of an exception it threw (a bug of the model: the run
-   * stops there with a scenario error instead of crashing the page or the CLI). */
-  private call(call: Syscall): Outcome | string {
-    try {
-      return dispatch(this.state, call);
-    } catch (e) {
-      return e instanceof Error ? e.message : String(e);
-    }
   }
 
   /**
@@ -166,8 +189,7 @@ class Run implements Interpreter {
 
   private dispatch(step: ConcreteStep, call: Syscall, label: string | null): Advance {
     const before = taskCount(this.state);
-    const outcome = this.call(call);
-    if (typeof outcome === 'string') return this.fail(step, D.internal(outcome));
+    const outcome = dispatch(this.state, call);
     if (outcome.fault !== null) return this.fail(step, D.kernelFault(outcome.fault));
     const created = taskCount(this.state) > before ? before : undefined;
     if (step.label !== null) this.labels.bind(step.label, created ?? null, step.line);
