@@ -4,6 +4,8 @@
  * sides (src/worker, src/store) and the UI can depend on it without depending on each other.
  */
 export type { EngineClient } from './engine.ts';
+export type { ExerciseEngine } from './exercise.ts';
+export type { CheckVerdict, ExerciseRead, ExerciseView } from './messages.ts';
 export {
   PROTOCOL_VERSION, TREE_PROCESSES, isReply, isRequest,
   type ActFrame, type TreeProcess,

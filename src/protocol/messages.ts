@@ -37,7 +37,11 @@ export interface ShowParams {
 /** what a request asks for, before the client stamps it with `v` and `id` */
 export type RequestBody =
   | { type: 'load'; text: string }
-  | ({ type: 'show' } & ShowParams);
+  | ({ type: 'show' } & ShowParams)
+  /** read a whole text as an exercise (see ExerciseRead) */
+  | { type: 'exercise'; text: string }
+  /** run `attempt` and compare its state with the goal of the exercise `exercise` */
+  | { type: 'check'; attempt: string; exercise: string };
 
 export type Request = RequestBody & { v: number; id: number };
 
@@ -60,6 +64,8 @@ export interface Loaded {
   /** `##` captions, each shown from `step` on: the step of the statement under it (the end, for
    * narration after the last statement) */
   captions: { step: number; text: string }[];
+  /** questions (`=> ?`): the step that shows the answer, and the question asked before it */
+  questions: { step: number; text: string }[];
   diagnostics: Diagnostic[];
   failed: number;
   /** steps that run (part of) a namespace teardown: Step forward stops between its acts
@@ -154,14 +160,40 @@ export interface Frame {
   act: ActFrame | null;
   /** the statement that made this step (null at step 0) */
   stepInfo: Step | null;
-  /** why the current statement failed, in one line, when it returned an errno */
+  /** the rule behind the current statement's result, in one line (for an errno: why it failed) */
   why: string | null;
 }
+
+/** what an exercise sets the learner, computed by the engine from the exercise's whole text */
+export interface ExerciseView {
+  goal: string;
+  hints: string[];
+  /** the text without its solution block: what the editor starts with */
+  starter: string;
+  /** the block as written, from `solution` to `end` */
+  solution: string;
+  /** the goal state: the last step of the exercise's statements followed by the block's */
+  frame: Frame;
+}
+
+export type ExerciseRead =
+  | { ok: true; exercise: ExerciseView }
+  /** no `goal:` or no solution block: an ordinary scenario */
+  | { ok: false; problem: 'not-an-exercise' }
+  /** the text does not parse, or its goal run stopped on an error */
+  | { ok: false; problem: 'error'; line: number; message: string };
+
+export type CheckVerdict =
+  | { kind: 'solved' }
+  | { kind: 'not-solved'; difference: string }
+  | { kind: 'error'; line: number; message: string };
 
 export type Reply =
   | { v: number; id: number; type: 'loaded'; loaded: Loaded }
   | { v: number; id: number; type: 'frame'; frame: Frame }
   | { v: number; id: number; type: 'failed'; message: string }
+  | { v: number; id: number; type: 'exercise'; read: ExerciseRead }
+  | { v: number; id: number; type: 'checked'; verdict: CheckVerdict }
   /** sent now and then while a long load runs (not a reply: the load's reply comes after it) */
   | { v: number; id: number; type: 'progress'; steps: number };
 
@@ -169,11 +201,11 @@ export function isReply(data: unknown): data is Reply {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as { v?: unknown; type?: unknown; id?: unknown };
   return m.v === PROTOCOL_VERSION && typeof m.id === 'number' &&
-    (m.type === 'loaded' || m.type === 'frame' || m.type === 'failed' || m.type === 'progress');
+    ['loaded', 'frame', 'failed', 'progress', 'exercise', 'checked'].includes(m.type as string);
 }
 
 export function isRequest(data: unknown): data is Request {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as { v?: unknown; type?: unknown; id?: unknown };
-  return m.v === PROTOCOL_VERSION && typeof m.id === 'number' && (m.type === 'load' || m.type === 'show');
+  return m.v === PROTOCOL_VERSION && typeof m.id === 'number' && ['load', 'show', 'exercise', 'check'].includes(m.type as string);
 }

@@ -6,7 +6,11 @@
  * compose it in store.ts.
  */
 import type { NsId, TaskId } from '../kernel/index.ts';
-import type { EngineClient, Frame, LiveTask, Loaded, TableWindow } from '../protocol/index.ts';
+import type {
+  CheckVerdict, EngineClient, ExerciseEngine, ExerciseView, Frame, LiveTask, Loaded, TableWindow,
+} from '../protocol/index.ts';
+import type { Progress } from './progress.ts';
+import type { Verdict } from './questions.ts';
 import type { FrameSync } from './sync.ts';
 
 /** Where to put the player after a load. `keep`: the same step when it still exists. */
@@ -82,10 +86,39 @@ export interface FrameState {
   liveTasks: LiveTask[];
 }
 
-export type AppState = TextState & RunState & PlayerState & ViewState & FrameState;
+/** questions (`=> ?`), exercises and the course: see slices/teaching.ts */
+export interface TeachingState {
+  /** the question the player stopped before (the step that shows its answer), or null */
+  asking: number | null;
+  /** answers given since the scenario was opened, by question step; the verdict comes with the step's frame */
+  answers: Record<number, { given: string | null; verdict: Verdict | null }>;
+  /** the exercise being done: its whole text (solution block included) and what the engine read in it */
+  exercise: { source: string; view: ExerciseView } | null;
+  /** the verdict of the last Check solution (null: not checked since the attempt changed) */
+  checked: CheckVerdict | 'checking' | null;
+  hintsShown: number;
+  solutionShown: boolean;
+  /** the lesson open (its two digits), or null */
+  lesson: string | null;
+  /** the learner's progress through the course, by lesson */
+  courseProgress: Progress;
+  /** `given` null: the viewer asked to see the answer */
+  answerQuestion(given: string | null): void;
+  checkSolution(): Promise<void>;
+  showHint(): void;
+  showSolution(): void;
+  openLesson(id: string, text: string): Promise<void>;
+  setCourseProgress(progress: Progress): void;
+  resetProgress(): void;
+}
+
+export type AppState = TextState & RunState & PlayerState & ViewState & FrameState & TeachingState;
 
 export interface StoreDeps {
   client: EngineClient;
+  /** reads exercises and checks attempts (the page's engine client does; without it no text is
+   * treated as an exercise) */
+  exercises?: ExerciseEngine;
   /** runs a task at the next animation frame (immediately in tests) */
   schedule: (task: () => void) => void;
   /** monotonic milliseconds */

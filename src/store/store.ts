@@ -12,12 +12,13 @@ import type { AppState, SliceContext, StoreDeps } from './state.ts';
 import { initialFrameState, receiveFrame } from './slices/frame.ts';
 import { createPlayerSlice, PLAY_FRAME_GAP_MS } from './slices/player.ts';
 import { createRunSlice } from './slices/run.ts';
+import { createTeachingSlice, gateQuestions } from './slices/teaching.ts';
 import { createTextSlice } from './slices/text.ts';
 import { createViewSlice } from './slices/view.ts';
 import { createFrameSync } from './sync.ts';
 
 export type {
-  AppState, FrameState, PlayerState, RunState, StepWish, StoreDeps, TextState, ViewState, ViewWish,
+  AppState, FrameState, PlayerState, RunState, StepWish, StoreDeps, TeachingState, TextState, ViewState, ViewWish,
 } from './state.ts';
 export { placeStep, PLAY_FRAME_GAP_MS } from './slices/player.ts';
 
@@ -28,7 +29,10 @@ export function createAppStore(deps: StoreDeps): AppStore {
     const sync = createFrameSync(
       deps.client,
       () => showParams(get()),
-      (frame) => set(receiveFrame(get(), frame)),
+      (frame) => {
+        set(receiveFrame(get(), frame));
+        teaching.frameArrived();
+      },
       (message) => set({ notice: `The engine failed: ${message}` }),
       deps.schedule,
       () => (get().playing ? PLAY_FRAME_GAP_MS : 0),
@@ -40,17 +44,21 @@ export function createAppStore(deps: StoreDeps): AppStore {
       deps,
       sync,
       wantFrame(patch) {
-        set(patch);
+        set(gateQuestions(get(), patch));
         sync.request();
       },
     };
     const player = createPlayerSlice(ctx);
+    const run = createRunSlice(ctx, player.control);
+    const teaching = createTeachingSlice(ctx, run.load);
     return {
       ...initialFrameState,
       ...createViewSlice(ctx),
       ...player.state,
-      ...createRunSlice(ctx, player.control),
+      ...run,
       ...createTextSlice(ctx, player.control),
+      ...teaching.state,
+      load: teaching.load,
     };
   });
 }

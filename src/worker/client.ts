@@ -5,7 +5,7 @@
  * fails the protocol check) spawns a fresh engine, rejects what was pending and calls `onCrash`.
  */
 import {
-  PROTOCOL_VERSION, isReply, type EngineClient, type Reply, type Request, type RequestBody,
+  PROTOCOL_VERSION, isReply, type EngineClient, type ExerciseEngine, type Reply, type Request, type RequestBody,
 } from '../protocol/index.ts';
 
 /** The part of `Worker` the client uses. */
@@ -22,7 +22,7 @@ type Pending = {
   progress?: (steps: number) => void;
 };
 
-export function createEngineClient(spawn: () => EnginePort): EngineClient {
+export function createEngineClient(spawn: () => EnginePort): EngineClient & ExerciseEngine {
   const pending = new Map<number, Pending>();
   const crashListeners: ((message: string) => void)[] = [];
   let nextId = 1;
@@ -75,6 +75,16 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient {
       const reply = await request({ type: 'show', ...params });
       if (reply.type === 'frame') return reply.frame;
       throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to show');
+    },
+    async readExercise(text) {
+      const reply = await request({ type: 'exercise', text });
+      if (reply.type === 'exercise') return reply.read;
+      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to exercise');
+    },
+    async checkAttempt(attempt, exercise) {
+      const reply = await request({ type: 'check', attempt, exercise });
+      if (reply.type === 'checked') return reply.verdict;
+      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to check');
     },
     onCrash(listener) {
       crashListeners.push(listener);

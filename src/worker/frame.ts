@@ -13,7 +13,7 @@ import type { ActStop } from './acts.ts';
 import { eventTasks, sentence, type World } from './sentences.ts';
 import { eventsUpTo, type Timeline } from './timeline.ts';
 import { ownRows, treeLimit, treeProcesses } from './tree.ts';
-import { whyFailed } from './why.ts';
+import { whyResult } from './because.ts';
 
 /** rows sent for a table the page has not asked a window for */
 export const DEFAULT_WINDOW = 200;
@@ -97,7 +97,7 @@ export function buildFrame(
     inspected: params.inspect !== null && params.inspect < taskCount(state) ? inspect(state, params.inspect, nsOf) : null,
     events: eventLines(tl, state, eventsShown(tl, step, stop), nsOf, params.idle ? LOG_TAIL : LOG_TAIL_PLAYING),
     stepInfo: info,
-    why: info && /^E[A-Z]+$/.test(info.result ?? '') ? whyFailed(info.op, info.result ?? '') : null,
+    why: info ? whyResult(info.op, info.result) : null,
   };
 }
 

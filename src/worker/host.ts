@@ -7,7 +7,8 @@
  */
 import { actStops, type ActStop } from './acts.ts';
 import { buildFrame, newStepCache, type StopAt } from './frame.ts';
-import { PROTOCOL_VERSION, isRequest, type Reply, type ShowParams } from '../protocol/index.ts';
+import { PROTOCOL_VERSION, isRequest, type Reply, type Request, type ShowParams } from '../protocol/index.ts';
+import type { ExerciseDesk } from './exercise.ts';
 import { recordRun } from './record.ts';
 import { prepareSpare, stateAt, type Timeline } from './timeline.ts';
 
@@ -83,6 +84,16 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
     return { index: act < 0 ? count : Math.min(act, count), stops: lastStops.stops };
   }
 
+  // Exercises are loaded the first time one is asked about: scenarios without one never pay for it.
+  let desk: Promise<ExerciseDesk> | null = null;
+  async function exercise(message: Extract<Request, { type: 'exercise' | 'check' }>): Promise<void> {
+    desk ??= import('./exercise.ts').then((m) => m.createExerciseDesk());
+    const d = await desk;
+    const { v, id } = message;
+    if (message.type === 'exercise') post({ v, id, type: 'exercise', read: await d.read(message.text) });
+    else post({ v, id, type: 'checked', verdict: d.check(message.attempt, message.exercise) });
+  }
+
   let spareTimer: ReturnType<typeof setTimeout> | null = null;
   /** once no request has come for a moment, copy the checkpoint a step back would need */
   function scheduleSpare(tl: Timeline): void {
@@ -102,7 +113,8 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
       }
       try {
         if (message.type === 'load') load(message.id, message.text).catch((e: unknown) => fail(message.id, errorText(e)));
-        else show(message.id, message);
+        else if (message.type === 'show') show(message.id, message);
+        else exercise(message).catch((e: unknown) => fail(message.id, errorText(e)));
       } catch (error) {
         fail(message.id, errorText(error));
       }

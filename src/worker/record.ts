@@ -78,6 +78,7 @@ function finish(
       lines: records.map((r) => r.line),
       pauses,
       captions,
+      questions: records.flatMap((r) => (r.question === null ? [] : [{ step: r.index + 1, text: r.question }])),
       diagnostics: diagnostics.sort((a, b) => a.line - b.line),
       failed: records.filter((r) => r.pass === false).length,
       actSteps: teardownSteps(timeline.events),
@@ -100,7 +101,7 @@ function failedParse(found: ScenarioDiagnostic[], text: string): Run {
     loaded: {
       title, total: 0,
       error: first ? { line: first.line, message: first.message } : null,
-      lines: [], pauses: [], captions: [],
+      lines: [], pauses: [], captions: [], questions: [],
       diagnostics: found.map((d) => ({ line: d.line, severity: 'error', message: formatDiagnostic(d).replace(/^line \d+: /, '') })),
       failed: 0, actSteps: [], labels: ['init'],
     },

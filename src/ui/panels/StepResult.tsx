@@ -1,6 +1,6 @@
 /**
- * The statement at the current step and what it returned; a failed call shows its errno and one
- * line on why.
+ * The statement at the current step, what it returned and the rule behind it in one line (a
+ * failed call: its errno and why).
  */
 import type { AppState } from '../../store/store.ts';
 import { useApp } from '../StoreContext.tsx';
@@ -18,7 +18,7 @@ export function StepResult() {
     <p className={`step-result${info.pass === false ? ' failed' : ''}`} aria-live="polite">
       <span className="ns-dim">line {info.line}:</span> <code>{info.text}</code>
       {' → '}<strong>{later ?? info.result ?? (info.op === 'wait' ? 'blocked' : 'done')}</strong>{mark}
-      {why ? <span className="why"> — {why}</span> : null}
+      {why ? <span className={/^E[A-Z]+$/.test(info.result ?? '') ? 'why' : 'ns-dim'}> — {why}</span> : null}
     </p>
   );
 }
