@@ -126,6 +126,51 @@ describe('statements', () => {
   });
 });
 
+describe('questions', () => {
+  it('reads `=> ?` as a question, with the statement as written and no expectation', () => {
+    const s = onlyStatement('init  fork   as A cmd "say \\"hi\\"" => ?');
+    expect(s.expect).toBeNull();
+    expect(s.question).toEqual({ kind: 'fixed', column: 1, value: 'init fork as A cmd "say \\"hi\\""' });
+    expect(onlyStatement('init getpid => 1').question).toBeNull();
+  });
+  it('substitutes repeat variables in the statement of a question', () => {
+    expect(steps('repeat 2\n  init fork as c{i} =>?\nend').map((s) => s.question)).toEqual(['init fork as c1', 'init fork as c2']);
+  });
+  it('refuses a question on a statement without a result, or with an answer written', () => {
+    const codes = ['init fork as A\nA thread-exit => ?', 'init fault => ?', 'init getpid => ? 1', 'init getpid => ?1']
+      .map((t) => parseScenario(t).diagnostics.map((d) => d.code));
+    expect(codes).toEqual([['SCN1037'], ['SCN1037'], ['SCN1038'], ['SCN1014']]);
+  });
+});
+
+describe('exercises', () => {
+  const EXERCISE = 'title: T\ngoal: first line,\ngoal: second line.\nhint: one\nhint: two\ninit fork as A\nA exit 0\nsolution\n  init wait A => 2\n  ## done\nend\n# a comment after\n';
+  it('reads the goal paragraph, the hints in order, the attempt and the solution block', () => {
+    const { program } = parseScenario(EXERCISE);
+    expect(program).toMatchObject({ goal: 'first line, second line.', hints: ['one', 'two'] });
+    expect(program?.body.map((s) => s.line)).toEqual([6, 7]);
+    expect(program?.solution).toMatchObject({ kind: 'solution', line: 8, endLine: 11 });
+    expect(program?.solution?.body.map((s) => [s.kind, s.line])).toEqual([['op', 9], ['caption', 10]]);
+  });
+  it('takes a goal without a block as an attempt, and no goal as no exercise', () => {
+    expect(parseScenario('goal: g\ninit fork').program).toMatchObject({ goal: 'g', hints: [], solution: null });
+    expect(parseScenario('init fork').program).toMatchObject({ goal: null, hints: [], solution: null });
+  });
+  it('allows repeat blocks inside the solution', () => {
+    const { program } = parseScenario('goal: g\ninit fork\nsolution\n  repeat 2\n    init fork\n  end\nend');
+    expect(program?.solution?.body.map((s) => s.kind)).toEqual(['repeat']);
+  });
+  it('counts the solution block in the step limit', () => {
+    const d = parseScenario('goal: g\nrepeat 4194304\n  init getpid\nend\nsolution\n  repeat 4194304\n    repeat 2 j\n      init getpid\n    end\n  end\nend').diagnostics;
+    expect(d.map((x) => [x.line, x.code])).toEqual([[6, 'SCN1023']]);
+  });
+  it('reports the lines of a second block once, and names the first block', () => {
+    const d = parseScenario('goal: g\ninit fork\nsolution\n  init fork\nend\nsolution\n  init fork\nend').diagnostics;
+    expect(d.map((x) => [x.line, x.code])).toEqual([[6, 'SCN1041']]);
+    expect(d[0]?.message).toContain('line 3');
+  });
+});
+
 describe('repeat expansion', () => {
   it('substitutes {i}, {i+K}, {i-K} in labels, numbers, cmd and expectations', () => {
     const got = steps('repeat 3\n  init fork as c{i} cmd "job {i-1}" => {i+1}\nend');
@@ -167,7 +212,7 @@ describe('robustness', () => {
     expect(r.diagnostics.map((d) => [d.line, d.code])).toEqual([[1, 'SCN1001']]);
   });
   it('never throws on random text', () => {
-    const alphabet = fc.constantFrom(...'ab {}i+-=>"\\#\n\t 0123456789,:'.split(''), 'repeat ', 'end', 'init ', 'fork', 'as ', 'cmd ', 'kill ', 'wait ', '## ', 'pid_max:', 'NEWPID', 'set_tid=', '{i+1}', '=> ', 'E');
+    const alphabet = fc.constantFrom(...'ab {}i+-=>"\\#\n\t 0123456789,:'.split(''), 'repeat ', 'end', 'init ', 'fork', 'as ', 'cmd ', 'kill ', 'wait ', '## ', 'pid_max:', 'NEWPID', 'set_tid=', '{i+1}', '=> ', 'E', '=> ?', 'solution\n', 'goal: g\n', 'hint: h\n');
     fc.assert(fc.property(fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')), (text) => {
       const { program, diagnostics } = parseScenario(text);
       expect(program === null).toBe(diagnostics.length > 0);
