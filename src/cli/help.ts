@@ -7,7 +7,10 @@ Usage:
   pidns-lab url FILE [--step N] [--task LABEL] [--view-as LABEL] [--ns NAME]
                                              print the share-link fragment (#v1.…) for a scenario
   pidns-lab check FILE [--solution OTHER]    check an exercise attempt: "solved" or "not solved: …"
-  pidns-lab --help | run --help | url --help | check --help
+  pidns-lab snapshot [--pid PID] [--threads] [-o FILE]
+                                             this machine's pid namespaces (from /proc) as a scenario
+  pidns-lab verify FILE                      run a scenario on the engine and on this Linux, compared
+  pidns-lab --help | run --help | url --help | check --help | snapshot --help | verify --help
 
 Exit status: 0 every expectation held (check: solved); 1 an expectation failed or a wait never
 completed (check: not solved); 2 a scenario error (printed as "line N: message") or a usage error.
@@ -48,5 +51,30 @@ Prints "solved", or "not solved: " and the first difference, e.g.
 
 Exit status: 0 solved; 1 not solved; 2 a scenario error in either part ("line N: message" and
 the part on standard error), or a usage error (FILE without a solution block and no --solution).
+`,
+  snapshot: `Usage: pidns-lab snapshot [--pid PID] [--threads] [-o FILE]
+
+Reads /proc and prints a scenario that rebuilds, in the engine, the pid namespaces and processes
+that PID's pid namespace can see (default: the namespace this command runs in): every process
+with its pid at every level, its parent, process group, session and command line. ns0 stands
+for what lies outside; the snapshotted namespace is ns1. What the copy cannot show as the host
+did is listed in "# note:" lines at the top.
+
+  --pid PID    snapshot the pid namespace of process PID (as this command sees it)
+  --threads    also rebuild every thread
+  -o FILE      write the scenario into FILE instead of standard output
+
+Exit status: 0; 2 when /proc cannot be read (not Linux, no such process, no permission).
+`,
+  verify: `Usage: pidns-lab verify FILE
+
+Runs the scenario in FILE (- reads standard input) on the engine and on this machine's Linux
+kernel (a fresh pid and mount namespace, every task a real process or thread; needs root and a
+C compiler) and compares every step's result, every ps row, every NSpid and every exit.
+Prints "identical", or each difference: line, field, engine value, kernel value. Differences
+the host imposes (its own namespace level above the scenario's ns0) are named as such.
+
+Exit status: 0 identical (host-imposed differences allowed); 1 a difference; 2 a scenario
+error; 3 this machine cannot run it (not Linux, not root, no cc, no pid namespaces).
 `,
 } as const;

@@ -6,6 +6,7 @@
 import { findAllowance, type AllowEntry } from './allow-list.ts';
 import { diffDocuments, type Difference } from './diff.ts';
 import type { EngineRun } from './engine-run.ts';
+import { hostImposed } from './host-imposed.ts';
 import { runOnKernel } from './kernel-run.ts';
 import type { RunDocument } from './types.ts';
 
@@ -31,17 +32,23 @@ function expectationDiffs(kernel: RunDocument): Difference[] {
     .map((s) => ({ path: 'expect', line: s.line, engine: s.expect, kernel: s.pending ? 'pending' : s.result }));
 }
 
+/**
+ * `hostRules`: also recognise the host-imposed differences from the documents themselves
+ * (host-imposed.ts), for scenarios the allow-list cannot know (`pidns-lab verify`).
+ */
 export async function compareScenario(
-  id: string, text: string, engine: EngineRun | null, allow: readonly AllowEntry[],
+  id: string, text: string, engine: EngineRun | null, allow: readonly AllowEntry[], hostRules = false,
 ): Promise<ScenarioVerdict> {
   const k = await runOnKernel(text);
   if (k.kind === 'skipped') return { id, kind: 'skipped', reason: k.reason };
   if (k.harness !== null) return { id, kind: 'harness', message: k.harness };
-  const raw = engine === null ? expectationDiffs(k.doc) : diffDocuments(engine(text), k.doc);
+  const e = engine === null ? null : engine(text);
+  const raw = e === null ? expectationDiffs(k.doc) : diffDocuments(e, k.doc);
+  const entries = hostRules && e !== null ? [...allow, ...hostImposed(id, e, k.doc)] : allow;
   const approximate = new Set(k.approximate);
   const diffs = raw.map((d) => ({
     ...d,
-    allowance: approximate.has(d.path) ? runnerLimit(id, d.path) : findAllowance(allow, id, d),
+    allowance: approximate.has(d.path) ? runnerLimit(id, d.path) : findAllowance(entries, id, d),
   }));
   return { id, kind: 'compared', diffs, ms: k.ms, kernel: k.doc };
 }

@@ -3,7 +3,7 @@
  * `golden/…`, `rules/…`, `conformance/…`, `regressions/…`) used in reports and the allow-list.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from './package-root.ts';
 
 const REPO = PACKAGE_ROOT;
@@ -37,4 +37,11 @@ export function listScenarios(): ScenarioFile[] {
     }
   }
   return out;
+}
+
+/** The corpus id of the scenario file at `path` (as the allow-list names it), or null. */
+export function corpusId(path: string): string | null {
+  const dir = resolve(dirname(path));
+  const source = SOURCES.find((s) => s.dir === dir);
+  return source === undefined ? null : `${source.prefix}/${basename(path)}`;
 }

@@ -24,9 +24,13 @@ export function ensureDriver(): string {
   return DRIVER_PATH;
 }
 
-/** The real-kernel runner needs Linux, root, and a C compiler. Why not, or null when it can run. */
+/**
+ * The real-kernel runner needs Linux with pid namespaces, root, and a C compiler. Why not, or
+ * null when it can run.
+ */
 export function kernelUnavailable(): string | null {
   if (process.platform !== 'linux') return `not Linux (${process.platform})`;
+  if (!existsSync('/proc/self/ns/pid')) return 'no pid namespaces (/proc/self/ns/pid is missing)';
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return 'not running as root';
   try {
     execFileSync('cc', ['--version'], { stdio: 'pipe' });

@@ -1,0 +1,60 @@
+/**
+ * `pidns-lab verify FILE`: the scenario on the engine and on this machine's kernel, through the
+ * conformance run's own driver and comparison (src/linux), every difference printed with its
+ * line, field and both values; the ones the host imposes are named as such
+ * (../shared/spec/real-machines.md). Exit status: 0 identical (host-imposed differences
+ * allowed), 1 a difference, 2 a scenario error, 3 this machine cannot run it.
+ */
+import { compareFile, excused, type FileVerdict } from '../linux/verify.ts';
+import { formatValue } from '../linux/diff.ts';
+import { formatDiagnostic, parseScenario, runScenario } from '../scenario/index.ts';
+
+/** where the command writes (CliIo's output half) */
+interface Out {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+function differenceLine(d: FileVerdict['diffs'][number]): string {
+  const where = d.line === null ? '' : `line ${d.line} `;
+  const text = `${where}${d.path}: engine ${formatValue(d.engine)}, kernel ${formatValue(d.kernel)}`;
+  if (d.allowance === null) return text;
+  const kind = { 'host-imposed': 'host-imposed', runner: 'not shown exactly by the kernel', engine: 'known engine difference' }[d.allowance.category];
+  return `${text}  (${kind}: ${d.allowance.reason})`;
+}
+
+function report(v: FileVerdict, io: Out): number {
+  if (v.diffs.length === 0) {
+    io.stdout('identical\n');
+    return 0;
+  }
+  io.stdout(v.diffs.map((d) => `${differenceLine(d)}\n`).join(''));
+  const allowed = v.diffs.filter(excused).length;
+  const open = v.diffs.length - allowed;
+  if (open === 0) {
+    io.stdout(`identical apart from ${allowed} host-imposed difference${allowed === 1 ? '' : 's'}\n`);
+    return 0;
+  }
+  io.stdout(`${open} difference${open === 1 ? '' : 's'}${allowed > 0 ? ` (and ${allowed} host-imposed)` : ''}\n`);
+  return 1;
+}
+
+/** `text` is FILE's content; `file` its path (a corpus scenario also gets its allow-list entries). */
+export async function verifyCommand(file: string, text: string, io: Out): Promise<number> {
+  const { diagnostics } = parseScenario(text);
+  if (diagnostics.length > 0) {
+    io.stderr(diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join(''));
+    return 2;
+  }
+  const engine = runScenario(text, { steps: true });
+  if (engine.error !== null) {
+    io.stderr(`line ${engine.error.line}: ${engine.error.message}\n`);
+    return 2;
+  }
+  const outcome = await compareFile(file, text);
+  if (outcome.kind === 'cannot') {
+    io.stderr(`pidns-lab: verify cannot run on this machine: ${outcome.reason}\n`);
+    return 3;
+  }
+  return report(outcome.verdict, io);
+}
