@@ -5,6 +5,8 @@
  *   --random N --seed S [--steps K]  N generated scenarios instead of the corpus (random.ts)
  *   --report FILE      also writes every verdict as JSON (which scenarios were checked against
  *                      which kernel release, for the "checked against Linux" marks)
+ * An exercise runs as its goal (its statements, then its solution block's: goalScenario), so the
+ * kernel checks the solution too; questions (`=> ?`) are steps without an expectation.
  * Exit status: 0 when every difference is on the allow-list, 1 otherwise, 2 when the real kernel
  * cannot be used here (not Linux, not root, no cc).
  */
@@ -15,6 +17,7 @@ import { compareScenario, unallowed, type ScenarioVerdict } from '../src/linux/c
 import { ALLOW_LIST_FILE, listScenarios } from '../src/linux/corpus.ts';
 import { ensureDriver, kernelUnavailable } from '../src/linux/driver-build.ts';
 import { loadEngine } from '../src/linux/engine-run.ts';
+import { goalScenario } from '../src/scenario/index.ts';
 import { inParallel } from './parallel.ts';
 import { runRandom } from './random-run.ts';
 import { summarize, summaryDetail, summaryLine, verdictLines } from '../src/linux/report.ts';
@@ -63,7 +66,7 @@ async function main(): Promise<number> {
   const files = listScenarios().filter((f) => only === null || f.id.includes(only));
   const started = Date.now();
   const verdicts: ScenarioVerdict[] = await inParallel(files, jobs, async (f) => {
-    const v = await compareScenario(f.id, f.text, engine, allow);
+    const v = await compareScenario(f.id, goalScenario(f.text), engine, allow);
     for (const l of verdictLines(v)) console.log(l);
     return v;
   });

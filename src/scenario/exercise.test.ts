@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkAttempt, checkExercise, ownGoal, readExercise, type Exercise } from './exercise.ts';
+import { checkAttempt, checkExercise, goalScenario, ownGoal, readExercise, type Exercise } from './exercise.ts';
 import { parseScenario } from './parser.ts';
 
 const ZOMBIE = [
@@ -85,6 +85,21 @@ describe('checkExercise and ownGoal', () => {
     expect(own('init fork')).toBeNull();
     expect(own('goal: g\ninit getpid\nsolution\n  init fork\n  init fork\nend')).toEqual({ kind: 'not-solved', difference: 'ns0 has no pid 3; the goal has pid 3 (S)' });
     expect(own('goal: g\ninit getpid\nsolution\n  X fork\nend')).toMatchObject({ kind: 'error', diagnostic: { line: 4 } });
+  });
+});
+
+describe('goalScenario', () => {
+  it('blanks the solution and end lines, so the goal run keeps every line number', () => {
+    const goal = goalScenario(ZOMBIE);
+    expect(goal.split('\n')).toHaveLength(ZOMBIE.split('\n').length);
+    expect(goal).toContain('\n\n  shell wait job   => 3\n\n');
+    const { program } = parseScenario(goal);
+    expect(program?.solution).toBeNull();
+    expect(checkAttempt(goal, exercise(ZOMBIE))).toEqual({ kind: 'solved' });
+  });
+  it('leaves other texts alone', () => {
+    expect(goalScenario('init fork\r\n')).toBe('init fork\r\n');
+    expect(goalScenario('init frok')).toBe('init frok');
   });
 });
 

@@ -16,6 +16,8 @@
  *   OTHER` is `checkExercise(FILE, OTHER)`; `check FILE` is `checkExercise(FILE, FILE)`).
  * - `ownGoal(program, namespaces)`: for a run of an exercise file itself (`run`), whether the
  *   state it reached (`namespaces`) is the file's own goal; null when the file is no exercise.
+ * - `goalScenario(text)`: the goal run as a plain scenario, on the same line numbers (the
+ *   real-kernel conformance run checks an exercise's goal with it).
  */
 import type { Diagnostic, Program, SolutionBlock } from './ast.ts';
 import { compareStates } from './compare-states.ts';
@@ -113,4 +115,17 @@ export function checkAttempt(attemptText: string, exercise: Pick<Exercise, 'name
 export function checkExercise(attemptText: string, exerciseText: string): Verdict | Exclude<ExerciseResult, { ok: true }> {
   const read = readExercise(exerciseText);
   return read.ok ? checkAttempt(attemptText, read.exercise) : read;
+}
+
+/** The exercise's text with its `solution` and `end` lines blanked: a plain scenario (an attempt)
+ * whose run is the goal run, each statement on its own line number. Other texts come back as
+ * they are. */
+export function goalScenario(text: string): string {
+  const { program } = parseScenario(text);
+  const block = program?.solution;
+  if (block === undefined || block === null) return text;
+  const all = lines(text);
+  all[block.line - 1] = '';
+  all[block.endLine - 1] = '';
+  return all.join('\n');
 }

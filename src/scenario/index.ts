@@ -30,7 +30,7 @@ export type {
 export { parseScenario, type ParseResult } from './parser.ts';
 export { expandProgram } from './expand.ts';
 export { formatDiagnostic } from './diagnostics.ts';
-export { MAX_STEPS, MAX_TEXT_BYTES } from './limits.ts';
+export { MAX_STEPS, MAX_TEXT_BYTES, utf8Length } from './limits.ts';
 export { decodeFragment, encodeFragment, LINK_VERSION, type DecodeResult, type LinkData, type LinkView } from './codec.ts';
 export { createInterpreter, type Advance, type Interpreter, type StepRecord } from './interpreter.ts';
 export { EngineFault } from './fault.ts';
@@ -41,4 +41,4 @@ export {
 export { formatRet, intText, toSyscall } from './syscall.ts';
 export { BLOCKED_ANSWER, judgeAnswer, NO_RESULT_ANSWER, normalAnswer, questionAnswer } from './question.ts';
 export { compareStates } from './compare-states.ts';
-export { checkAttempt, checkExercise, ownGoal, readExercise, type Exercise, type ExerciseResult, type Verdict } from './exercise.ts';
+export { checkAttempt, checkExercise, goalScenario, ownGoal, readExercise, type Exercise, type ExerciseResult, type Verdict } from './exercise.ts';
