@@ -13,7 +13,7 @@ import { inParallel } from './parallel.ts';
 
 const CHECKED = /^checked:\s*(.*)$/m;
 const claims = listScenarios()
-  .filter((f) => f.id.startsWith('library/') && CHECKED.test(f.text))
+  .filter((f) => (f.id.startsWith('library/') || f.id.startsWith('lessons/')) && CHECKED.test(f.text))
   .map((f) => ({ ...f, kernel: CHECKED.exec(f.text)?.[1] ?? '' }));
 const why = kernelUnavailable();
 
