@@ -11,6 +11,7 @@ import {
   BLOCKED_ANSWER, checkAttempt, createInterpreter, NO_RESULT_ANSWER, parseScenario, questionAnswer,
   readExercise, runScenario, type Exercise, type StepRecord,
 } from '../scenario/index.ts';
+import { exerciseGoalText } from '../linux/exercise-goal.ts';
 
 const DIR = resolve(import.meta.dirname, '..', '..', 'scenarios', 'lessons');
 const NAME = /^(\d\d)-[a-z0-9]+(?:-[a-z0-9]+)*\.pidns$/;
@@ -22,14 +23,6 @@ function exerciseOf(text: string): Exercise | null {
   const read = readExercise(text);
   if (!read.ok && read.problem === 'error') throw new Error(`line ${read.diagnostic.line}: ${read.diagnostic.message}`);
   return read.ok ? read.exercise : null;
-}
-
-/** The file with its `solution` and `end` lines dropped: the solution typed in by a learner. */
-function solutionTypedIn(text: string): string {
-  const { program } = parseScenario(text);
-  const block = program?.solution;
-  if (!block) throw new Error('no solution block');
-  return text.split('\n').filter((_, i) => i + 1 !== block.line && i + 1 !== block.endLine).join('\n');
 }
 
 function questionSteps(text: string): StepRecord[] {
@@ -81,7 +74,8 @@ describe.each(lessons)('lesson $name', ({ text }) => {
   });
 
   it.runIf(exercise !== null)('has a solution that reaches the goal with every expectation holding', () => {
-    const typed = solutionTypedIn(text);
+    const typed = exerciseGoalText(text);
+    expect(typed).not.toBe(text);
     const run = runScenario(typed, { steps: true });
     expect(run.steps.filter((s) => s.pass === false).map((s) => s.line)).toEqual([]);
     expect(run.ok).toBe(true);
