@@ -15,12 +15,23 @@ interface Out {
   stderr(text: string): void;
 }
 
+const KIND = { 'host-imposed': 'host-imposed', runner: 'not shown exactly by the kernel', engine: 'known engine difference' } as const;
+
 function differenceLine(d: FileVerdict['diffs'][number]): string {
   const where = d.line === null ? '' : `line ${d.line} `;
   const text = `${where}${d.path}: engine ${formatValue(d.engine)}, kernel ${formatValue(d.kernel)}`;
-  if (d.allowance === null) return text;
-  const kind = { 'host-imposed': 'host-imposed', runner: 'not shown exactly by the kernel', engine: 'known engine difference' }[d.allowance.category];
-  return `${text}  (${kind}: ${d.allowance.reason})`;
+  return d.allowance === null ? text : `${text}  [${KIND[d.allowance.category]}]`;
+}
+
+/** each allowance's reason once, after the differences it covers */
+function reasons(v: FileVerdict): string[] {
+  const seen = new Map<string, number>();
+  for (const d of v.diffs) {
+    if (d.allowance === null) continue;
+    const reason = `${KIND[d.allowance.category]}: ${d.allowance.reason}`;
+    seen.set(reason, (seen.get(reason) ?? 0) + 1);
+  }
+  return [...seen].map(([reason, n]) => `${reason} (${n} difference${n === 1 ? '' : 's'})`);
 }
 
 function report(v: FileVerdict, io: Out): number {
@@ -28,7 +39,7 @@ function report(v: FileVerdict, io: Out): number {
     io.stdout('identical\n');
     return 0;
   }
-  io.stdout(v.diffs.map((d) => `${differenceLine(d)}\n`).join(''));
+  io.stdout([...v.diffs.map(differenceLine), ...reasons(v)].map((l) => `${l}\n`).join(''));
   const allowed = v.diffs.filter(excused).length;
   const open = v.diffs.length - allowed;
   if (open === 0) {

@@ -72,7 +72,11 @@ function failedStatement(plan: Plan, doc: RunDocument): number | null {
   return failed === undefined ? null : failed - 1;
 }
 
-function psNotes(snap: Snapshot, plan: Plan, doc: RunDocument): { notes: string[]; names: Map<string, string> } {
+/**
+ * Every ps row the engine's run of `plan` shows differently from the host, in every namespace,
+ * as a note; and the engine's name of each host namespace.
+ */
+export function psNotes(snap: Snapshot, plan: Plan, doc: RunDocument): { notes: string[]; names: Map<string, string> } {
   const names = new Map<string, string>();
   const notes: string[] = [];
   const taskNs = new Map(doc.tasks.map((t) => [t.label, t.ns]));
