@@ -1,33 +1,63 @@
 #!/usr/bin/env node
-// The `pidns-lab` command. It runs a bundle of src/cli (with the kernel and scenario layers)
-// built by esbuild, and rebuilds it first whenever a source file is newer, so `npx pidns-lab`
-// works right after `npm ci` with no build step by hand and never runs stale code.
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// The `pidns-lab` command. It runs a bundle of src/cli (with the layers it uses) built by esbuild
+// at install time (bin/link-self.mjs) and rebuilt first whenever one of the bundle's input files
+// changed, so `npx pidns-lab` works right after `npm ci` and never runs stale code. The check is
+// one stat per input file that the last build named — no walk of the source folders, no bundler
+// loaded unless a rebuild is due.
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'node_modules', '.cache', 'pidns-lab', 'cli.mjs');
-const sources = ['src/kernel', 'src/scenario', 'src/linux', 'src/cli'].map((d) => join(root, d));
+const cache = join(root, 'node_modules', '.cache', 'pidns-lab');
+const outdir = join(cache, 'cli');
+const stamp = join(outdir, 'inputs.json');
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+function isFresh() {
+  let built;
+  try {
+    built = JSON.parse(readFileSync(stamp, 'utf8'));
+  } catch {
+    return false;
   }
-  return newest;
+  return built.inputs.every((file) => {
+    try {
+      return statSync(join(root, file)).mtimeMs < built.startedAt;
+    } catch {
+      return false;
+    }
+  });
 }
 
-async function ensureBundle() {
-  const built = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
-  if (built > Math.max(...sources.map(newestSource))) return;
-  mkdirSync(dirname(bundle), { recursive: true });
+/** Builds into a private folder, then swaps it in, so that a run beside this one never loads half a build. */
+async function build() {
   const { build } = await import('esbuild');
-  await build({
-    entryPoints: [join(root, 'src/cli/main.ts')], bundle: true, platform: 'node', format: 'esm',
-    target: 'node20', outfile: bundle, logLevel: 'warning',
+  const startedAt = Date.now();
+  const tmp = `${outdir}.${process.pid}`;
+  const { metafile } = await build({
+    absWorkingDir: root, entryPoints: ['src/cli/main.ts'], bundle: true, splitting: true, metafile: true,
+    platform: 'node', format: 'esm', target: 'node20', outdir: tmp, logLevel: 'warning',
   });
+  const inputs = Object.keys(metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
+  writeFileSync(join(tmp, 'inputs.json'), JSON.stringify({ startedAt, inputs }));
+  rmSync(outdir, { recursive: true, force: true });
+  try {
+    renameSync(tmp, outdir);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** At most `limit` bytes of a stream: reading stops there, the rest is never read. */
+async function readUpTo(stream, limit) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= limit) break;
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
 
 process.stdout.on('error', (e) => {
@@ -36,15 +66,12 @@ process.stdout.on('error', (e) => {
   throw e;
 });
 
-await ensureBundle();
-const { main } = await import(bundle);
+mkdirSync(cache, { recursive: true });
+if (!isFresh()) await build();
+const { main } = await import(pathToFileURL(join(outdir, 'main.js')).href);
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readStdin: async () => {
-    const chunks = [];
-    for await (const chunk of process.stdin) chunks.push(chunk);
-    return Buffer.concat(chunks).toString('utf8');
-  },
-  readFile: async (path) => (await import('node:fs/promises')).readFile(path, 'utf8'),
+  readStdin: (limit) => readUpTo(process.stdin, limit),
+  readFile: async (path, limit) => readUpTo((await import('node:fs')).createReadStream(path), limit),
 });

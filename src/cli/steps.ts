@@ -5,6 +5,7 @@
  */
 import { SIGNALS } from '../kernel/index.ts';
 import type { OpCall, StepRecord, TargetArg } from '../scenario/index.ts';
+import type { Out } from './out.ts';
 
 const SIG_NAMES = new Map<number, string>(Object.entries(SIGNALS).map(([name, n]) => [n, name]));
 const sig = (n: number): string => SIG_NAMES.get(n) ?? String(n);
@@ -58,20 +59,24 @@ function resultText(r: StepRecord): string {
   return `=> ${r.result}`;
 }
 
-export function formatSteps(records: readonly StepRecord[]): string {
-  const lineW = String(records.reduce((m, r) => Math.max(m, r.line), 0)).length;
-  const rows = records.map((r) => ({ r, call: describeCall(r), result: resultText(r) }));
-  const width = (f: (x: (typeof rows)[number]) => string, cap: number): number =>
-    rows.reduce((m, x) => Math.min(cap, Math.max(m, f(x).length)), 0);
-  const actorW = width((x) => x.r.actor, 16);
-  const callW = width((x) => x.call, 40);
-  const resultW = width((x) => x.result, 24);
-  const out: string[] = [];
-  for (const { r, call, result } of rows) {
-    for (const c of r.captions) out.push(`${' '.repeat(lineW + 2)}## ${c}`);
-    const v = verdict(r);
-    const line = `${String(r.line).padStart(lineW)}  ${r.actor.padEnd(actorW)}  ${call.padEnd(callW)}  ${v === '' ? result : `${result.padEnd(resultW)}  ${v}`}`;
-    out.push(line.trimEnd());
+/** Writes one line per step (its captions before it); columns as wide as their widest entry, capped. */
+export function writeSteps(records: readonly StepRecord[], out: Out): void {
+  let lineW = 0;
+  let actorW = 0;
+  let callW = 0;
+  let resultW = 0;
+  // widths first, then the lines: nothing per step is kept between the two passes
+  for (const r of records) {
+    lineW = Math.max(lineW, String(r.line).length);
+    actorW = Math.min(16, Math.max(actorW, r.actor.length));
+    callW = Math.min(40, Math.max(callW, describeCall(r).length));
+    resultW = Math.min(24, Math.max(resultW, resultText(r).length));
   }
-  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+  for (const r of records) {
+    for (const c of r.captions) out.line(`${' '.repeat(lineW + 2)}## ${c}`);
+    const v = verdict(r);
+    const result = resultText(r);
+    const line = `${String(r.line).padStart(lineW)}  ${r.actor.padEnd(actorW)}  ${describeCall(r).padEnd(callW)}  ${v === '' ? result : `${result.padEnd(resultW)}  ${v}`}`;
+    out.line(line.trimEnd());
+  }
 }

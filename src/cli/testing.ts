@@ -8,6 +8,9 @@ export interface CliResult {
   stderr: string;
 }
 
+/** At most `limit` bytes of `text`, as the real streams are read. */
+const upTo = (text: string, limit: number): string => Buffer.from(text).subarray(0, limit).toString('utf8');
+
 /** Runs `main` in-process; paths not in `files` are read from disk. */
 export async function runCli(argv: string[], opts: { stdin?: string; files?: Record<string, string> } = {}): Promise<CliResult> {
   let stdout = '';
@@ -15,8 +18,8 @@ export async function runCli(argv: string[], opts: { stdin?: string; files?: Rec
   const io: CliIo = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    readStdin: async () => opts.stdin ?? '',
-    readFile: async (path) => opts.files?.[path] ?? readFile(path, 'utf8'),
+    readStdin: async (limit) => upTo(opts.stdin ?? '', limit),
+    readFile: async (path, limit) => upTo(opts.files?.[path] ?? (await readFile(path, 'utf8')), limit),
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };

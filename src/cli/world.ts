@@ -6,6 +6,7 @@
  * task's label as a shell-style comment, which real ps does not print.
  */
 import type { JsonNamespace, JsonPsRow } from '../scenario/index.ts';
+import type { Out } from './out.ts';
 
 /** Who holds pid 1 of a namespace: its label and its number in the parent namespace. */
 export interface NsInit {
@@ -29,30 +30,35 @@ function nsLine(ns: JsonNamespace, init: NsInit | null): string {
   return `${ns.name}  level ${ns.level}  ${ns.state}  ${initText(ns, init)}  ${live} live, ${zombies} zombie${zombies === 1 ? '' : 's'}`;
 }
 
-/** The namespace tree; `inits[i]` describes namespace i. */
-export function formatTree(namespaces: readonly JsonNamespace[], inits: readonly (NsInit | null)[]): string {
+/** The namespace tree; `inits[i]` describes namespace i. (The recursion is as deep as the
+ * nesting, which the kernel bounds at 33 levels.) */
+export function writeTree(namespaces: readonly JsonNamespace[], inits: readonly (NsInit | null)[], out: Out): void {
   const children = new Map<string | null, number[]>();
-  namespaces.forEach((ns, i) => children.set(ns.parent, [...(children.get(ns.parent) ?? []), i]));
-  const out: string[] = [];
+  namespaces.forEach((ns, i) => {
+    const kids = children.get(ns.parent);
+    if (kids === undefined) children.set(ns.parent, [i]);
+    else kids.push(i);
+  });
   const draw = (i: number, prefix: string, branch: string): void => {
-    out.push(`${prefix}${branch}${nsLine(namespaces[i] as JsonNamespace, inits[i] ?? null)}`);
+    out.line(`${prefix}${branch}${nsLine(namespaces[i] as JsonNamespace, inits[i] ?? null)}`);
     const kids = children.get((namespaces[i] as JsonNamespace).name) ?? [];
     const below = prefix + (branch === '' ? '' : branch === '`-- ' ? '    ' : '|   ');
     kids.forEach((k, n) => draw(k, below, n === kids.length - 1 ? '`-- ' : '|-- '));
   };
   (children.get(null) ?? []).forEach((root) => draw(root, '', ''));
-  return `${out.join('\n')}\n`;
 }
 
 const COLUMNS = ['pid', 'ppid', 'pgid', 'sid'] as const;
 
 /** One namespace's ps table, headed by the command that prints it. */
-export function formatPs(ns: JsonNamespace): string {
+export function writePs(ns: JsonNamespace, out: Out): void {
   // reduce, not Math.max(...rows): a table may hold millions of rows
   const width = ns.ps.reduce((w, r) => COLUMNS.reduce((m, c) => Math.max(m, String(r[c]).length), w), 5);
   const num = (v: number | string): string => String(v).padStart(width);
   const head = `${COLUMNS.map((c) => num(c.toUpperCase())).join(' ')} STAT CMD`;
   const cmdW = Math.min(40, ns.ps.reduce((w, r) => Math.max(w, r.cmd.length), 0));
   const row = (r: JsonPsRow): string => `${COLUMNS.map((c) => num(r[c])).join(' ')} ${r.stat.padEnd(4)} ${r.cmd.padEnd(cmdW)}  # ${r.label}`;
-  return [`${ns.name}: ps -e -o pid,ppid,pgid,sid,stat,cmd`, head, ...ns.ps.map(row)].join('\n') + '\n';
+  out.line(`${ns.name}: ps -e -o pid,ppid,pgid,sid,stat,cmd`);
+  out.line(head);
+  for (const r of ns.ps) out.line(row(r));
 }

@@ -71,9 +71,11 @@ export function finishRun(run: Interpreter): Diagnostic | null {
   return end.error;
 }
 
-/** Runs `run` to its end (if it is not there yet) and describes it. */
-export function buildDocument(run: Interpreter, opts: { steps: boolean }): RunDocument {
-  const error = finishRun(run);
+/** Runs `run` to its end (if it is not there yet) and describes it; `error` is what stopped it
+ * (by default the scenario error of its end). */
+export function buildDocument(
+  run: Interpreter, opts: { steps: boolean }, error: { line: number; message: string } | null = finishRun(run),
+): RunDocument {
   const failed = run.records.some((r) => r.pass === false || r.pending === true);
   return {
     ok: error === null && !failed,

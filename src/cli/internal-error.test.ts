@@ -1,0 +1,55 @@
+/**
+ * An engine bug in the middle of a call: the CLI stops with `internal error at line N`, status 3,
+ * and prints the world of the step before (a fault is injected inside setsid, after the session
+ * changed and before the group does).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from './testing.ts';
+
+const fault = vi.hoisted(() => ({ armed: false }));
+
+vi.mock('../kernel/pgrp.ts', async (load) => {
+  const pgrp = await load<typeof import('../kernel/pgrp.ts')>();
+  return {
+    ...pgrp,
+    changePid: (...args: Parameters<typeof pgrp.changePid>) => {
+      pgrp.changePid(...args);
+      if (fault.armed && args[2] === 'session') {
+        fault.armed = false;
+        throw new Error('boom');
+      }
+    },
+  };
+});
+
+afterEach(() => {
+  fault.armed = false;
+});
+
+const TEXT = 'init fork as A\nA setsid\nA getpid\n';
+const rowOfA = /^ +2 +1 +(\d+) +(\d+) S +\/sbin\/init +# A$/m;
+
+describe('an internal error during run', () => {
+  it('exits 3 naming the line, with the report of the step before', async () => {
+    fault.armed = true;
+    const r = await runCli(['run', '-'], { stdin: TEXT });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^pidns-lab: internal error at line 2: boom\n/);
+    expect(r.stdout).toContain('1 step, no expectations');
+    expect(rowOfA.exec(r.stdout)?.slice(1)).toEqual(['1', '1']);
+  });
+  it('puts it in the JSON document, with the world of the step before', async () => {
+    fault.armed = true;
+    const r = await runCli(['run', '--json', '-'], { stdin: TEXT });
+    expect(r.code).toBe(3);
+    const doc = JSON.parse(r.stdout) as { ok: boolean; error: unknown; steps: unknown[]; namespaces: { ps: { label: string; pgid: number; sid: number }[] }[] };
+    expect(doc).toMatchObject({ ok: false, error: { line: 2, message: 'internal error at line 2: boom' } });
+    expect(doc.steps).toHaveLength(1);
+    expect(doc.namespaces[0]?.ps.find((p) => p.label === 'A')).toMatchObject({ pgid: 1, sid: 1 });
+  });
+  it('leaves a run without the fault as it was', async () => {
+    const r = await runCli(['run', '-'], { stdin: TEXT });
+    expect(r.code).toBe(0);
+    expect(rowOfA.exec(r.stdout)?.slice(1)).toEqual(['2', '2']);
+  });
+});
