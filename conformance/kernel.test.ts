@@ -2,6 +2,7 @@
  * The conformance comparison as part of the test run: every scenario on the engine and on the
  * real kernel (Linux, root and cc required; skipped with a message otherwise). Fails on any
  * difference the allow-list does not explain, and checks the runner leaves no process behind.
+ * An exercise runs as its goal (goalScenario), as in `npm run conformance`.
  */
 import { readdirSync, readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { ALLOW_LIST_FILE, listScenarios } from '../src/linux/corpus.ts';
 import { DRIVER_PATH, ensureDriver, kernelUnavailable } from '../src/linux/driver-build.ts';
 import { loadEngine } from '../src/linux/engine-run.ts';
 import { runOnKernel } from '../src/linux/kernel-run.ts';
+import { goalScenario } from '../src/scenario/index.ts';
 import { inParallel } from './parallel.ts';
 import { verdictLines } from '../src/linux/report.ts';
 
@@ -55,7 +57,7 @@ describe.skipIf(why !== null)('conformance: engine vs Linux 6.18', () => {
     const engine = await loadEngine();
     expect(engine, 'runScenario is exported by src/scenario').not.toBeNull();
     const allow = loadAllowList(ALLOW_LIST_FILE);
-    const verdicts = await inParallel(listScenarios(), 2, (f) => compareScenario(f.id, f.text, engine, allow));
+    const verdicts = await inParallel(listScenarios(), 2, (f) => compareScenario(f.id, goalScenario(f.text), engine, allow));
     const failing = verdicts.filter((v) => unallowed(v) > 0).flatMap(verdictLines);
     expect(failing.join('\n')).toBe('');
     expect(driverProcesses()).toBe(0);
