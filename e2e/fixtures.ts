@@ -1,10 +1,16 @@
 /**
  * Shared e2e fixtures: every test fails if the page logs a console error or throws; helpers
- * read a pid table as text rows and wait for the player to settle on a step.
+ * read a pid table as text rows and wait for the player to settle on a step. The first-visit
+ * guide is marked seen before each page loads (`test.use({ firstVisit: true })` shows it).
  */
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; firstVisit: boolean }>({
+  firstVisit: [false, { option: true }],
+  context: async ({ context, firstVisit }, use) => {
+    if (!firstVisit) await context.addInitScript(() => window.localStorage.setItem('pidns-lab:guide-seen', '1'));
+    await use(context);
+  },
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

@@ -7,10 +7,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { savedOffer, startAutosave } from './store/autosave.ts';
 import { readLink, startUrlSync } from './store/link.ts';
+import { readPageMode } from './store/mode.ts';
 import { createAppStore } from './store/store.ts';
 import { App } from './ui/App.tsx';
 import { DEFAULT_FILE, libraryText } from './ui/library.ts';
 import { StoreProvider } from './ui/StoreContext.tsx';
+import { startOfflineSupport } from './ui/offline/updates.ts';
 import './ui/styles.css';
 import { createEngineClient, type EnginePort } from './worker/client.ts';
 import type { Request } from './protocol/index.ts';
@@ -36,6 +38,7 @@ const store = createAppStore({
   client: createEngineClient(spawnEngine),
   schedule: (task) => requestAnimationFrame(() => task()),
   now: () => performance.now(),
+  mode: readPageMode(window.location.search),
 });
 
 const fallback = libraryText(DEFAULT_FILE) ?? '';
@@ -64,6 +67,8 @@ window.addEventListener('hashchange', () => {
 // made while the first scenario loads is kept too.
 startAutosave(store, window.localStorage);
 void first.then(() => startUrlSync(store, window.history, window.location));
+// The service worker (offline use) is set up once the first scenario shows: never in its way.
+void first.then(startOfflineSupport);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

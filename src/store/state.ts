@@ -11,6 +11,7 @@ import type {
 } from '../protocol/index.ts';
 import type { Progress } from './progress.ts';
 import type { Verdict } from './questions.ts';
+import type { PageMode } from './mode.ts';
 import type { FrameSync } from './sync.ts';
 
 /** Where to put the player after a load. `keep`: the same step when it still exists. */
@@ -112,7 +113,19 @@ export interface TeachingState {
   resetProgress(): void;
 }
 
-export type AppState = TextState & RunState & PlayerState & ViewState & FrameState & TeachingState;
+/** how the page is shown: presenting for a projector, or embedded as a read-only player */
+export interface PresentationState {
+  /** opened with `?embed`: a read-only player for another site's <iframe>, for good */
+  embed: boolean;
+  presenting: boolean;
+  /** the QR code of the current link is on the screen */
+  qrShown: boolean;
+  present(): void;
+  leavePresentation(): void;
+  toggleQr(): void;
+}
+
+export type AppState = TextState & RunState & PlayerState & ViewState & FrameState & PresentationState & TeachingState;
 
 export interface StoreDeps {
   client: EngineClient;
@@ -125,6 +138,8 @@ export interface StoreDeps {
   now: () => number;
   /** how long an edit waits before the engine re-runs the text */
   editDelayMs?: number;
+  /** what the address asked for (`?embed`, `?present`); the full page when absent */
+  mode?: PageMode;
 }
 
 /** what a slice's code may use: the parts `S` of the state, the deps and the frame sync */

@@ -11,6 +11,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState, SliceContext, StoreDeps } from './state.ts';
 import { initialFrameState, receiveFrame } from './slices/frame.ts';
 import { createPlayerSlice, PLAY_FRAME_GAP_MS } from './slices/player.ts';
+import { createPresentationSlice } from './slices/presentation.ts';
 import { createRunSlice } from './slices/run.ts';
 import { createTeachingSlice, gateQuestions } from './slices/teaching.ts';
 import { createTextSlice } from './slices/text.ts';
@@ -18,7 +19,7 @@ import { createViewSlice } from './slices/view.ts';
 import { createFrameSync } from './sync.ts';
 
 export type {
-  AppState, FrameState, PlayerState, RunState, StepWish, StoreDeps, TeachingState, TextState, ViewState, ViewWish,
+  AppState, FrameState, PlayerState, PresentationState, RunState, StepWish, StoreDeps, TeachingState, TextState, ViewState, ViewWish,
 } from './state.ts';
 export { placeStep, PLAY_FRAME_GAP_MS } from './slices/player.ts';
 
@@ -57,6 +58,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       ...player.state,
       ...run,
       ...createTextSlice(ctx, player.control),
+      ...createPresentationSlice(ctx),
       ...teaching.state,
       load: teaching.load,
     };

@@ -18,16 +18,22 @@ import { Toolbar, openFile } from './Toolbar.tsx';
 import { ViewAs } from './panels/ViewAs.tsx';
 import { useShortcuts } from './player/useShortcuts.ts';
 import { useApp, useStoreApi } from './StoreContext.tsx';
+import { Classroom } from './present/Classroom.tsx';
+import { FirstVisitGuide } from './guide/FirstVisitGuide.tsx';
+import { UpdatePrompt } from './offline/UpdatePrompt.tsx';
 import type { AppState } from '../store/store.ts';
 
 const selectFrameStep = (s: AppState) => s.frame?.step ?? -1;
 const selectBusy = (s: AppState) => s.loading;
+const selectShownAs = (s: AppState): 'present' | 'embed' | null => (s.presenting ? 'present' : s.embed ? 'embed' : null);
 
 export function App() {
   const store = useStoreApi();
   useShortcuts(store);
   const frameStep = useApp(selectFrameStep);
   const busy = useApp(selectBusy);
+  const shownAs = useApp(selectShownAs);
+  if (shownAs !== null) return <Classroom as={shownAs} frameStep={frameStep} busy={busy} />;
   return (
     <div
       className="app"
@@ -42,6 +48,8 @@ export function App() {
       <Toolbar />
       <RestoreOffer />
       <Alerts />
+      <UpdatePrompt />
+      <FirstVisitGuide />
       <Player />
       <Caption />
       <StepResult />

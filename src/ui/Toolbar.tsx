@@ -4,11 +4,13 @@
  */
 import { useRef, useState } from 'react';
 import type { AppState } from '../store/store.ts';
-import { shareUrl } from '../store/link.ts';
 import { buildExportSvg } from './exportSvg.ts';
 import { downloadBlob, downloadText, readScenarioFile, svgToPng } from './files.ts';
 import { fileNameFor, readHeaders } from './headers.ts';
 import { LibraryMenu } from './LibraryMenu.tsx';
+import { enterPresentation } from './present/enter.ts';
+import { copyText, ShareDialog, type ShareLinks } from './share/ShareDialog.tsx';
+import { currentLink } from './share/useCurrentLink.ts';
 import { checkedClaim } from './library.ts';
 import { useApp, useStoreApi } from './StoreContext.tsx';
 
@@ -20,16 +22,12 @@ export function Toolbar() {
   const title = useApp(selectTitle);
   const checked = useApp(selectChecked);
   const fileRef = useRef<HTMLInputElement>(null);
-  const [link, setLink] = useState<string | null>(null);
+  const [shared, setShared] = useState<{ links: ShareLinks; copied: boolean } | null>(null);
 
   async function share(): Promise<void> {
-    const url = shareUrl(store.getState(), window.location.href);
-    setLink(url);
-    try {
-      await navigator.clipboard.writeText(url);
-    } catch {
-      // Without clipboard permission the link stays in the field below, selected for copying.
-    }
+    const s = store.getState();
+    const links = { page: currentLink(s, null), embed: currentLink(s, 'embed'), present: currentLink(s, 'present'), title: s.loaded?.title ?? null };
+    setShared({ links, copied: await copyText(links.page) });
   }
 
   async function exportPicture(kind: 'svg' | 'png'): Promise<void> {
@@ -62,14 +60,10 @@ export function Toolbar() {
         </button>
         <button type="button" onClick={() => void exportPicture('svg')}>Export SVG</button>
         <button type="button" onClick={() => void exportPicture('png')}>Export PNG</button>
+        <button type="button" title="Show the tree and tables full screen, for a projector (p)" onClick={() => enterPresentation(store)}>Present</button>
         <button type="button" className="primary" onClick={() => void share()}>Share</button>
       </nav>
-      {link !== null ? (
-        <p className="share-box">
-          <label>Link copied <input readOnly value={link} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} /></label>
-          <button type="button" className="link" onClick={() => setLink(null)}>Close</button>
-        </p>
-      ) : null}
+      {shared !== null ? <ShareDialog links={shared.links} linkCopied={shared.copied} onClose={() => setShared(null)} /> : null}
     </header>
   );
 }

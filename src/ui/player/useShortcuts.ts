@@ -1,10 +1,12 @@
 /**
- * Page-wide player keys: Space plays or pauses, ← and → step, Home and End jump. They act only
+ * Page-wide player keys: Space plays or pauses, ← and → step, Home and End jump, `p` presents
+ * (the presentation has its own keys: src/ui/present/presenterKeys.ts). They act only
  * when focus is not in a control that uses these keys itself: fields, selects, the slider, the
  * tree and scrollable tables own every key; buttons and links own Space (it presses them).
  */
 import { useEffect } from 'react';
 import type { AppStore } from '../../store/store.ts';
+import { enterPresentation } from '../present/enter.ts';
 
 const OWN_KEYS = 'input, textarea, select, [role="tree"], [role="slider"], [contenteditable="true"], .virtual';
 const OWN_SPACE = 'button, a, summary';
@@ -23,6 +25,7 @@ export function useShortcuts(store: AppStore): void {
         ArrowRight: () => s.stepBy(1),
         Home: () => s.seek(0),
         End: () => s.seek('last'),
+        p: () => enterPresentation(store),
       };
       const run = act[event.key];
       if (!run) return;

@@ -6,7 +6,8 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
 
 export interface TreeZoom {
-  /** scale and move so a `width` × `height` drawing fits the view (never above 1:1, never unreadable) */
+  /** scale and move so a `width` × `height` drawing fits the view (never unreadable; never above
+   * 1:1, or the CSS property `--fit-up-to` of the svg: a presentation draws the tree large) */
   fit(width: number, height: number): void;
   zoomBy(factor: number): void;
   destroy(): void;
@@ -27,7 +28,8 @@ export function createTreeZoom(svg: SVGSVGElement, content: SVGGElement): TreeZo
     fit(width, height) {
       const box = svg.getBoundingClientRect();
       if (box.width === 0 || width === 0) return;
-      const k = Math.min(1, (box.width - 2 * MARGIN) / width, (box.height - 2 * MARGIN) / Math.max(height, 1));
+      const upTo = Number(getComputedStyle(svg).getPropertyValue('--fit-up-to')) || 1;
+      const k = Math.min(upTo, (box.width - 2 * MARGIN) / width, (box.height - 2 * MARGIN) / Math.max(height, 1));
       // Below MIN_READABLE the boxes cannot be read: show the top-left part and let the visitor pan.
       selection.call(behavior.transform, zoomIdentity.translate(MARGIN, MARGIN).scale(Math.max(k, MIN_READABLE)));
     },
