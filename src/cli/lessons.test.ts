@@ -8,10 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  BLOCKED_ANSWER, checkAttempt, createInterpreter, NO_RESULT_ANSWER, parseScenario, questionAnswer,
+  BLOCKED_ANSWER, checkAttempt, createInterpreter, goalScenario, NO_RESULT_ANSWER, parseScenario, questionAnswer,
   readExercise, runScenario, type Exercise, type StepRecord,
 } from '../scenario/index.ts';
-import { exerciseGoalText } from '../linux/exercise-goal.ts';
 
 const DIR = resolve(import.meta.dirname, '..', '..', 'scenarios', 'lessons');
 const NAME = /^(\d\d)-[a-z0-9]+(?:-[a-z0-9]+)*\.pidns$/;
@@ -74,7 +73,7 @@ describe.each(lessons)('lesson $name', ({ text }) => {
   });
 
   it.runIf(exercise !== null)('has a solution that reaches the goal with every expectation holding', () => {
-    const typed = exerciseGoalText(text);
+    const typed = goalScenario(text);
     expect(typed).not.toBe(text);
     const run = runScenario(typed, { steps: true });
     expect(run.steps.filter((s) => s.pass === false).map((s) => s.line)).toEqual([]);
