@@ -87,10 +87,11 @@ function statementText(tokens: readonly Token[], arrow: Token): string {
     .join(' ');
 }
 
-function question(tokens: readonly Token[], arrow: Token, all: readonly Token[], p: StatementParser): Slot<string> | null {
-  const extra = tokens[1];
+/** `=> ?`: the slot of the statement's own text (templates substituted per iteration). */
+function question(afterArrow: readonly Token[], arrow: Token, statement: readonly Token[], p: StatementParser): Slot<string> | null {
+  const extra = afterArrow[1];
   if (extra !== undefined) return p.fail(D.questionAlone(extra.text), extra.column);
-  const r = makeSlot<string>('text', statementText(all, arrow), (all[0] as Token).column, p.scope);
+  const r = makeSlot<string>('text', statementText(statement, arrow), (statement[0] as Token).column, p.scope);
   return r.ok ? r.slot : p.fail(r.problem, arrow.column);
 }
 
