@@ -3,13 +3,15 @@
  * otherwise): a container made with unshare --pid --fork --mount-proc, with children, a setsid
  * child, a zombie and a nested namespace. The snapshot, run in the engine, must show in every
  * namespace the ps rows that ps itself shows inside it (nsenter into the namespace) and each
- * process's NSpid chain as /proc has it.
+ * process's NSpid chain as /proc has it; and, run for real by `verify`, be identical there too.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../scenario/index.ts';
+import { kernelUnavailable } from './driver-build.ts';
 import { takeSnapshot } from './snapshot.ts';
+import { compareFile } from './verify.ts';
 
 function whyNot(): string | null {
   if (process.platform !== 'linux') return `not Linux (${process.platform})`;
@@ -102,6 +104,13 @@ describe.skipIf(why !== null)('snapshot of a real process tree', () => {
       const task = doc.tasks.find((t) => t.label.endsWith(`_${chain[0]}`) && t.ns !== 'ns0');
       expect(task?.nspid.slice(1), `pid ${pid}`).toEqual(chain);
     }
+  });
+
+  it.skipIf(kernelUnavailable() !== null)('runs on this kernel exactly as in the engine (verify)', { timeout: 120_000 }, async () => {
+    const snap = takeSnapshot({ pid: init, threads: false });
+    if (snap.kind !== 'ok') throw new Error(snap.kind);
+    const outcome = await compareFile('snapshot.pidns', snap.text);
+    expect(outcome.kind === 'compared' ? outcome.verdict.diffs : outcome).toEqual([]);
   });
 
   it('snapshots the whole machine into a scenario the engine runs', () => {
