@@ -66,7 +66,8 @@ function statFields(dir: string): string[] {
 function commandLine(dir: string, comm: string): string {
   const raw = guard(() => readFileSync(`${dir}/cmdline`, 'utf8'));
   const argv = raw.split('\0').filter((a, i, all) => a !== '' || i < all.length - 1);
-  return argv.length === 0 ? `[${comm}]` : argv.join(' ');
+  // a program that rewrote its argv area in place leaves it padded with spaces
+  return argv.length === 0 ? `[${comm}]` : argv.join(' ').trimEnd() || `[${comm}]`;
 }
 
 function nsOf(dir: string): string | null {
