@@ -11,6 +11,7 @@ import {
   BLOCKED_ANSWER, checkAttempt, createInterpreter, goalScenario, NO_RESULT_ANSWER, parseScenario, questionAnswer,
   readExercise, runScenario, type Exercise, type StepRecord,
 } from '../scenario/index.ts';
+import { listScenarios } from '../linux/corpus.ts';
 
 const DIR = resolve(import.meta.dirname, '..', '..', 'scenarios', 'lessons');
 const NAME = /^(\d\d)-[a-z0-9]+(?:-[a-z0-9]+)*\.pidns$/;
@@ -38,6 +39,11 @@ describe('the course', () => {
   it('has at least 12 lessons, at least 6 of them exercises', () => {
     expect(lessons.length).toBeGreaterThanOrEqual(12);
     expect(exercises.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('is part of the conformance corpus, so every lesson is also run on Linux', () => {
+    expect(listScenarios().filter((f) => f.id.startsWith('lessons/')).map((f) => f.id))
+      .toEqual(lessons.map((l) => `lessons/${l.name}`));
   });
 
   it('numbers its lessons 01, 02, … without a gap, one file per number', () => {
