@@ -54,7 +54,6 @@ export function labelFor(p: SnapProcess): string {
 }
 
 export function quote(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 400);
   return `"${clean.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

@@ -66,8 +66,8 @@ function header(snap: Snapshot, when: Date, nsNames: Map<string, string>, notes:
   ];
 }
 
-/** the statement (index into plan.statements) that line N of `body` is */
-function failedStatement(plan: Plan, doc: RunDocument): number | null {
+/** the statement (an index into the plan's statements) the engine stopped at or refused */
+function failedStatement(doc: RunDocument): number | null {
   const failed = doc.error?.line ?? doc.steps.find((s) => s.op === 'clone' && s.result !== null && s.result.startsWith('E'))?.line;
   return failed === undefined ? null : failed - 1;
 }
@@ -123,7 +123,7 @@ export function takeSnapshot(opts: SnapshotOptions): SnapshotOutcome {
     });
     const body = `${plan.statements.join('\n')}\n`;
     const doc = runScenario(body, { steps: true });
-    const failed = failedStatement(plan, doc);
+    const failed = failedStatement(doc);
     const owner = failed === null ? null : plan.owners[failed];
     if (failed !== null && owner !== null && owner !== undefined && !exclude.has(owner)) {
       exclude.add(owner);
