@@ -68,5 +68,12 @@ async function command(argv: string[], io: CliIo): Promise<number> {
       return urlCommand(cmd, io);
     case 'check':
       return checkCommand(cmd, io);
+    // loaded on use: `run` never pays for the real machine's code (the bundle is split)
+    case 'snapshot':
+      return (await import('./snapshot.ts')).snapshotCommand(cmd, io);
+    case 'verify': {
+      const text = await read(cmd.file, io);
+      return text === null ? 2 : (await import('./verify.ts')).verifyCommand(cmd.file, text, io);
+    }
   }
 }

@@ -29,6 +29,8 @@ export function snapshotCommand(cmd: Extract<MachineCommand, { kind: 'snapshot' 
     io.stderr(`pidns-lab: cannot write ${cmd.out} (${(e as { code?: string }).code ?? 'error'})\n`);
     return 2;
   }
-  io.stderr(`${cmd.out}: ${outcome.processes} processes in ${outcome.namespaces} pid namespaces${outcome.notes.length > 0 ? `, ${outcome.notes.length} notes` : ''}\n`);
+  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  const notes = outcome.notes.length > 0 ? `, ${count(outcome.notes.length, 'note', 'notes')}` : '';
+  io.stderr(`${cmd.out}: ${count(outcome.processes, 'process', 'processes')} in ${count(outcome.namespaces, 'pid namespace', 'pid namespaces')}${notes}\n`);
   return 0;
 }

@@ -127,6 +127,9 @@ export function buildSnapshot(read: readonly HostProcess[], root: string): Snaps
   for (const ns of view.values()) {
     if (ns.key !== root && parents.get(ns.key) === null && ns.level > base) left.push(`${ns.key}: its parent namespace is not known, so it is left out`);
   }
+  for (const p of inside) {
+    if (p.ppid !== 0 && !byPid.has(p.ppid)) left.push(`pid ${p.nspid[base]} (${p.comm}): its parent (pid ${p.ppid} here) ended while /proc was read, so ns0's init stands in for it`);
+  }
   const processes: SnapProcess[] = inside.map((p) => {
     const parent = byPid.get(p.ppid);
     const parentInside = parent !== undefined && parent.ns !== null && within(parents, parent.ns, root);
