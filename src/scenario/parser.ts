@@ -13,8 +13,8 @@ import { lexLine, stripComment, type Token } from './lexer.ts';
 import { DEFAULT_PID_MAX, MAX_DIAGNOSTICS, MAX_TEXT_BYTES, PID_MAX_LIMIT, PID_MAX_MIN, utf8Length } from './limits.ts';
 import { readInteger } from './leaves.ts';
 import { parseOpStatement } from './statement.ts';
-import { makeSlot } from './templates.ts';
-import { checkStepBudget } from './budget.ts';
+import { makeSlot, Scope } from './templates.ts';
+import { checkRunBudget } from './budget.ts';
 
 export interface ParseResult {
   program: Program | null;
@@ -25,7 +25,7 @@ interface Frame {
   /** the repeat or solution block being read; null for the program body */
   block: RepeatBlock | SolutionBlock | null;
   body: Statement[];
-  scope: string[];
+  scope: Scope;
   /** an op line (even one that failed to parse) is in this block */
   sawOp: boolean;
 }
@@ -42,7 +42,7 @@ class Parser {
   readonly program: Program = {
     title: null, about: [], pidMax: DEFAULT_PID_MAX, checked: null, goal: null, hints: [], body: [], solution: null,
   };
-  readonly stack: Frame[] = [{ block: null, body: this.program.body, scope: [], sawOp: false }];
+  readonly stack: Frame[] = [{ block: null, body: this.program.body, scope: new Scope(), sawOp: false }];
   private seen = new Set<string>();
   private headersOpen = true;
   private firstHint = 0;
@@ -117,7 +117,7 @@ class Parser {
     if (this.top.block !== null && this.top.block.kind === 'repeat') this.report(at(n, column, D.solutionInRepeat()));
     else if (first !== null) this.report(at(n, column, D.secondSolution(first.line)));
     else this.program.solution = block;
-    this.stack.push({ block, body: block.body, scope: [], sawOp: false });
+    this.stack.push({ block, body: block.body, scope: new Scope(), sawOp: false });
   }
 
   pidMax(value: string, n: number): void {
@@ -127,14 +127,22 @@ class Parser {
   }
 
   repeat(tokens: readonly Token[], n: number): void {
-    const [kw, countTok, varTok, extra] = tokens as [Token, Token?, Token?, Token?];
+    const [kw, , varTok] = tokens as [Token, Token?, Token?];
     const scope = this.top.scope;
-    const variable = varTok?.text ?? 'i';
     const block: RepeatBlock = {
-      kind: 'repeat', line: n, column: kw.column, variable, body: [], endLine: n,
+      kind: 'repeat', line: n, column: kw.column, variable: varTok?.text ?? 'i', body: [], endLine: n,
       count: { kind: 'fixed', column: kw.column, value: 1 },
     };
-    this.stack.push({ block, body: block.body, scope: [...scope, variable], sawOp: false });
+    this.repeatHeader(block, tokens, scope, n);
+    // the body's scope is the enclosing one plus this variable: the same object, grown here and
+    // shrunk at `end` (a copy per block would cost the square of the nesting depth)
+    scope.push(block.variable);
+    this.stack.push({ block, body: block.body, scope, sawOp: false });
+  }
+
+  /** The count and variable of a repeat, read in the enclosing scope. */
+  repeatHeader(block: RepeatBlock, tokens: readonly Token[], scope: Scope, n: number): void {
+    const [kw, countTok, varTok, extra] = tokens as [Token, Token?, Token?, Token?];
     if (extra !== undefined) return this.report(at(n, extra.column, D.extraWord(extra.text, 'repeat N [VAR]')));
     if (countTok === undefined || countTok.kind !== 'word') return this.report(at(n, countTok?.column ?? kw.column, D.badRepeat(countTok?.text ?? '')));
     const count = makeSlot<number>('count', countTok.text, countTok.column, scope);
@@ -143,10 +151,10 @@ class Parser {
     if (varTok !== undefined) this.checkVariable(varTok, scope, n);
   }
 
-  checkVariable(tok: Token, scope: readonly string[], n: number): void {
+  checkVariable(tok: Token, scope: Scope, n: number): void {
     if (tok.kind !== 'word' || !VARIABLE.test(tok.text)) {
       this.report(at(n, tok.column, D.badVariable(`\`${tok.text}\` is not a variable name; write letters, digits and \`_\`, e.g. \`repeat 5 j\``)));
-    } else if (scope.includes(tok.text)) {
+    } else if (scope.has(tok.text)) {
       this.report(at(n, tok.column, D.badVariable(`\`${tok.text}\` is already the variable of an enclosing repeat; give this one another name, e.g. \`repeat N j\``)));
     }
   }
@@ -159,6 +167,7 @@ class Parser {
     const block = frame.block;
     if (block === null) return this.report(at(n, kw.column, D.strayEnd()));
     this.stack.pop();
+    if (block.kind === 'repeat') frame.scope.pop();
     block.endLine = n;
     if (!frame.sawOp) this.report(at(block.line, block.column, block.kind === 'repeat' ? D.emptyRepeat() : D.emptySolution()));
     this.top.sawOp ||= frame.sawOp;
@@ -175,7 +184,7 @@ class Parser {
     const { goal, hints, solution, body } = this.program;
     if (goal === null && solution !== null) this.report(at(solution.line, solution.column, D.solutionWithoutGoal()));
     if (goal === null && hints.length > 0) this.report(at(this.firstHint, 1, D.hintWithoutGoal()));
-    if (this.diagnostics.length === 0) checkStepBudget([...body, ...(solution?.body ?? [])]).forEach((d) => this.report(d));
+    if (this.diagnostics.length === 0) checkRunBudget([...body, ...(solution?.body ?? [])]).forEach((d) => this.report(d));
   }
 }
 

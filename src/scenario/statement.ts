@@ -8,7 +8,7 @@ import type { Diagnostic, Expected, LeafKind, OpStatement, Slot } from './ast.ts
 import { at, D, type Problem } from './diagnostics.ts';
 import type { Token } from './lexer.ts';
 import { OP_NAMES, opDef, type ArgContext } from './ops.ts';
-import { makeSlot } from './templates.ts';
+import { makeSlot, type Scope } from './templates.ts';
 
 interface Parts {
   args: Token[];
@@ -21,7 +21,7 @@ interface Parts {
 class StatementParser implements ArgContext {
   readonly diagnostics: Diagnostic[] = [];
   end: number;
-  constructor(readonly line: number, readonly scope: readonly string[], end: number) {
+  constructor(readonly line: number, readonly scope: Scope, end: number) {
     this.end = end;
   }
   fail(problem: Problem, column: number): null {
@@ -104,7 +104,7 @@ function expectation(tokens: readonly Token[], arrow: Token, p: StatementParser)
 
 /** The statement, or null with its diagnostics. `tokens` has at least one token. */
 export function parseOpStatement(
-  tokens: readonly Token[], line: number, scope: readonly string[],
+  tokens: readonly Token[], line: number, scope: Scope,
 ): { statement: OpStatement | null; diagnostics: Diagnostic[] } {
   const [actorTok, opTok] = tokens as [Token, Token | undefined];
   const p = new StatementParser(line, scope, actorTok.column + actorTok.text.length);

@@ -13,6 +13,31 @@ const HOLE = /^([A-Za-z_][A-Za-z0-9_]*)(?:([+-])([0-9]{1,9}))?$/;
 /** Values of the repeat variables in scope, innermost last. */
 export type Env = Readonly<Record<string, number>>;
 
+/**
+ * The repeat variables in scope while parsing, innermost last (nested blocks may bind the same
+ * name). One object grows and shrinks with the nesting: looking a name up costs the same at any
+ * depth.
+ */
+export class Scope {
+  readonly names: string[] = [];
+  private readonly bound = new Map<string, number>();
+
+  push(name: string): void {
+    this.names.push(name);
+    this.bound.set(name, (this.bound.get(name) ?? 0) + 1);
+  }
+  pop(): void {
+    const name = this.names.pop();
+    if (name === undefined) return;
+    const n = this.bound.get(name) ?? 0;
+    if (n > 1) this.bound.set(name, n - 1);
+    else this.bound.delete(name);
+  }
+  has(name: string): boolean {
+    return this.bound.has(name);
+  }
+}
+
 interface Compiled {
   parts: TemplatePart[];
   holes: number;
@@ -20,7 +45,7 @@ interface Compiled {
   stray: string | null;
 }
 
-function compile(text: string, scope: readonly string[]): Compiled {
+function compile(text: string, scope: Scope): Compiled {
   const parts: TemplatePart[] = [];
   let holes = 0;
   let stray: string | null = null;
@@ -28,7 +53,7 @@ function compile(text: string, scope: readonly string[]): Compiled {
   for (const m of text.matchAll(GROUP)) {
     const hole = HOLE.exec(m[1] as string);
     const name = hole?.[1];
-    if (hole === null || name === undefined || !scope.includes(name)) {
+    if (hole === null || name === undefined || !scope.has(name)) {
       stray ??= m[0];
       continue;
     }
@@ -50,9 +75,11 @@ export function substitute(parts: readonly TemplatePart[], env: Env): string {
   return out;
 }
 
-/** Every variable of `scope` at 1: the first iteration, which always runs. */
-export function firstIteration(scope: readonly string[]): Env {
-  return Object.fromEntries(scope.map((v) => [v, 1]));
+/** Every variable the template names at 1: the first iteration, which always runs. */
+export function firstIteration(parts: readonly TemplatePart[]): Env {
+  const env: Record<string, number> = {};
+  for (const p of parts) if (typeof p !== 'string') env[p.name] = 1;
+  return env;
 }
 
 export type SlotResult<T> = { ok: true; slot: Slot<T> } | { ok: false; problem: Problem };
@@ -61,12 +88,12 @@ export type SlotResult<T> = { ok: true; slot: Slot<T> } | { ok: false; problem: 
  * Makes the slot of one leaf. A leaf with holes becomes a template, checked at the first
  * iteration; a leaf without becomes a fixed value.
  */
-export function makeSlot<T>(kind: LeafKind, text: string, column: number, scope: readonly string[]): SlotResult<T> {
+export function makeSlot<T>(kind: LeafKind, text: string, column: number, scope: Scope): SlotResult<T> {
   const { parts, holes, stray } = text.includes('{') ? compile(text, scope) : NO_TEMPLATE;
-  const probe = holes === 0 ? text : substitute(parts, firstIteration(scope));
+  const probe = holes === 0 ? text : substitute(parts, firstIteration(parts));
   const parsed = parseLeaf(kind, probe);
   if (!parsed.ok) {
-    const problem = stray !== null && kind !== 'text' ? D.badPlaceholder(stray, scope) : parsed.problem;
+    const problem = stray !== null && kind !== 'text' ? D.badPlaceholder(stray, scope.names) : parsed.problem;
     return { ok: false, problem };
   }
   if (holes === 0) return { ok: true, slot: { kind: 'fixed', column, value: parsed.value as T } };
