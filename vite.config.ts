@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentSecurityPolicy } from './scripts/vite-csp.ts';
 
 export default defineConfig({
   // Relative URLs everywhere: the built site works from any path of any static host and from a
@@ -8,6 +9,7 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
+    contentSecurityPolicy(),
     VitePWA({
       // A new version waits until the visitor reloads (the page says so): never a mix of files.
       registerType: 'prompt',

@@ -5,7 +5,7 @@
  *   - time from navigation to the namespace tree on `/` (median of 5)
  *   - the fork bomb (scenarios/library/fork-bomb.pidns): load time, frame times while it plays at
  *     full speed (p95, max), real clicks answered during play (max), the final tables
- *   - seeking to random steps of the fork bomb (median, p95, max)
+ *   - seeking to random steps of the fork bomb (median, p95, max), and from its first step to its last
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -119,6 +119,18 @@ async function seeks(page: Page): Promise<number[]> {
   return times;
 }
 
+/** the first step, a moment of idle (the engine prepares likely next states), then Last step */
+async function firstToLast(page: Page): Promise<number[]> {
+  const total = Number(/of (\d+)/.exec((await page.getByRole('status').textContent()) ?? '')?.[1]);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(`(${SEEK_PROBE})(0)`);
+    await page.waitForTimeout(1000);
+    times.push((await page.evaluate(`(${SEEK_PROBE})(${total})`)) as number);
+  }
+  return times;
+}
+
 async function main(): Promise<void> {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   console.log(`JS shipped (gzip): ${(jsGzipBytes() / 1024).toFixed(1)} KB (budget 200 KB)`);
@@ -140,6 +152,9 @@ async function main(): Promise<void> {
     const seekTimes = await seeks(page);
     console.log(`seek to a random step: median ${ms(quantile(seekTimes, 0.5))}, p95 ${ms(quantile(seekTimes, 0.95))},` +
       ` max ${ms(Math.max(...seekTimes))} (budget 300 ms)`);
+    const endTimes = await firstToLast(page);
+    console.log(`seek from the first to the last step: median ${ms(quantile(endTimes, 0.5))}, max ${ms(Math.max(...endTimes))}` +
+      ` (budget 100 ms)`);
   } finally {
     await browser.close();
     stop();

@@ -53,6 +53,17 @@ describe('planSnapshot', () => {
     ]))).toEqual([]);
   });
 
+  it('makes a parent that adopted processes of another session a subreaper (systemd --user)', () => {
+    const notes = rebuilt(snapshot([R], [
+      { id: 1, ns: 'R', chain: [1], parent: null, pgid: [1], sid: [1] },
+      { id: 900, ns: 'R', chain: [900], parent: 1, pgid: [900], sid: [900] },
+      { id: 800, ns: 'R', chain: [800], parent: 900, pgid: [800], sid: [800] },
+      { id: 950, ns: 'R', chain: [950], parent: 900, pgid: [940], sid: [940] },
+      { id: 960, ns: 'R', chain: [960], parent: 900, pgid: [960], sid: [800] },
+    ]));
+    expect(notes).toEqual(['p_900 is made a child subreaper: on the host it is the parent of processes of another session, which only adoption gives']);
+  });
+
   it('rebuilds a pipeline whose group leader is gone, and a member that joined a later group', () => {
     expect(rebuilt(snapshot([R], [
       { id: 1, ns: 'R', chain: [1], parent: null, pgid: [1], sid: [1] },

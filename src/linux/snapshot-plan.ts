@@ -85,6 +85,7 @@ class Builder {
   readonly leaving: Leaving[][] = [[], [], []];
   readonly creators = new Map<string, Actor>();
   readonly pendingJoins = new Map<number, SnapProcess[]>();
+  readonly subreapers = new Set<string>();
   private readonly nss: Map<string, SnapNs>;
   private readonly procs: Map<number, SnapProcess>;
   private readonly spare: number[] = [];
@@ -180,12 +181,39 @@ function deepestVisible(chain: readonly number[]): number {
   return j;
 }
 
-/** A task in session `sid` living in namespace `ns`, made on first use. */
-function sessionCreator(b: Builder, sid: number, ns: string, member: SnapProcess): Actor | null {
+function isNsInit(b: Builder, a: Actor): boolean {
+  const n = b.ns(a.ns);
+  const init = n === undefined || n.init === null ? undefined : b.snap.processes[n.init];
+  return init !== undefined && labelFor(init) === a.label;
+}
+
+function isAncestor(b: Builder, older: string, of: Actor): boolean {
+  for (let a: Actor | undefined = of; a !== undefined && a.label !== WORLD; a = b.actors.get(a.parent)) if (a.parent === older) return true;
+  return false;
+}
+
+/**
+ * A process that is not the one that made its child, and not its namespace's init, can only
+ * have adopted it as a child subreaper (R51, R84): it is marked one, so that the helper's exit
+ * hands the child to it.
+ */
+function becomeSubreaper(b: Builder, a: Actor): void {
+  if (b.subreapers.has(a.label)) return;
+  b.subreapers.add(a.label);
+  b.emit(`${a.label} prctl SUBREAPER 1`);
+  b.notes.push(`${a.label} is made a child subreaper: on the host it is the parent of processes of another session, which only adoption gives`);
+}
+
+/**
+ * A task in session `sid` living in namespace `ns`, made on first use, for a member whose parent
+ * is `adopter`: when the task leaves, the member is adopted by `adopter` if that is the
+ * namespace's init or a subreaper above the task.
+ */
+function sessionCreator(b: Builder, sid: number, ns: string, member: SnapProcess, adopter: Actor): Actor | null {
   const key = `${sid}@${ns}`;
   const known = b.creators.get(key);
   if (known !== undefined) return known;
-  const leader = sid === 0 ? b.actors.get(WORLD) : sessionLeader(b, sid, member);
+  const leader = sid === 0 ? b.actors.get(WORLD) : sessionLeader(b, sid, member, adopter);
   if (leader === undefined || leader === null) return null;
   // a stand-in leaves at the end, so what it makes is adopted; a real leader stays
   if (leader.ns === ns && leader.label === `session_${sid}`) return leader;
@@ -195,11 +223,15 @@ function sessionCreator(b: Builder, sid: number, ns: string, member: SnapProcess
   b.actors.set(label, helper);
   b.creators.set(key, helper);
   (b.leaving[1] as Leaving[]).push({ label, reaper: leader.label === WORLD ? null : leader.label });
+  if (adopter.ns === ns && !isNsInit(b, adopter) && isAncestor(b, adopter.label, helper)) becomeSubreaper(b, adopter);
   return helper;
 }
 
-/** The session's leader, or a stand-in with its pid when the leader is gone. */
-function sessionLeader(b: Builder, sid: number, member: SnapProcess): Actor | null {
+/**
+ * The session's leader, or a stand-in with its pid when the leader is gone: made by `adopter`
+ * when it lives where the session did (it then adopts what the stand-in makes), else by ns0's init.
+ */
+function sessionLeader(b: Builder, sid: number, member: SnapProcess, adopter: Actor): Actor | null {
   const real = b.proc(sid);
   if (real !== undefined) return b.actors.get(labelFor(real)) ?? null;
   const label = `session_${sid}`;
@@ -207,11 +239,13 @@ function sessionLeader(b: Builder, sid: number, member: SnapProcess): Actor | nu
   if (known !== undefined) return known;
   const j = deepestVisible(member.sid);
   const home = b.ancestorAt(member.ns, j);
-  if (!b.clone(b.actors.get(WORLD) as Actor, home, '', reverse(member.sid.slice(0, j + 1)), label, null)) return null;
+  const by = adopter.ns === home && adopter.label !== WORLD && !isNsInit(b, adopter) ? adopter : (b.actors.get(WORLD) as Actor);
+  if (!b.clone(by, home, '', reverse(member.sid.slice(0, j + 1)), label, null)) return null;
   b.emit(`${label} setsid`);
-  const actor: Actor = { label, parent: WORLD, ns: home, sid, pgid: sid };
+  const actor: Actor = { label, parent: by.label, ns: home, sid, pgid: sid };
   b.actors.set(label, actor);
-  (b.leaving[2] as Leaving[]).push({ label, reaper: null });
+  (b.leaving[2] as Leaving[]).push({ label, reaper: by.label === WORLD ? null : by.label });
+  if (by !== b.actors.get(WORLD)) becomeSubreaper(b, by);
   return actor;
 }
 
@@ -226,7 +260,8 @@ function groupStandIn(b: Builder, member: SnapProcess): Actor | null {
   const sid = member.sid[0] as number;
   const leader = sid === 0 ? null : b.proc(sid);
   const leaderActor = leader === undefined || leader === null ? undefined : b.actors.get(labelFor(leader));
-  const by = leaderActor !== undefined && b.contains(leaderActor.ns, home) ? leaderActor : sessionCreator(b, sid, home, member);
+  const world = b.actors.get(WORLD) as Actor;
+  const by = leaderActor !== undefined && b.contains(leaderActor.ns, home) ? leaderActor : sessionCreator(b, sid, home, member, world);
   if (by === null || !b.clone(by, home, '', reverse(member.pgid.slice(0, j + 1)), label, null)) return null;
   b.emit(`${label} setpgid 0 0`);
   const actor: Actor = { label, parent: by.label, ns: home, sid, pgid };
@@ -259,7 +294,7 @@ function creatorOf(b: Builder, p: SnapProcess): Actor | null {
   if (parent === undefined) return null;
   const sid = p.sid[0] as number;
   if (sid === p.id || parent.sid === sid) return parent;
-  return sessionCreator(b, sid, parent.ns, p) ?? parent;
+  return sessionCreator(b, sid, parent.ns, p, parent) ?? parent;
 }
 
 function makeInit(b: Builder, p: SnapProcess, by: Actor, ns: SnapNs, label: string): boolean {

@@ -2,12 +2,14 @@
  * What the page may ask of the engine, whatever carries the messages: src/worker/client.ts
  * implements it over a Web Worker; the store depends on this interface only.
  */
-import type { Frame, Loaded, ShowParams } from './messages.ts';
+import type { Frame, Loaded, OpenedLink, ShowParams } from './messages.ts';
 
 export interface EngineClient {
   /** `onProgress` hears how many steps a long run has made so far */
   load(text: string, onProgress?: (steps: number) => void): Promise<Loaded>;
   show(params: ShowParams): Promise<Frame>;
+  /** reads a share link's fragment; rejects with the sentence to show when it cannot */
+  open(fragment: string): Promise<OpenedLink>;
   /** called with a message after the engine crashed and was restarted */
   onCrash(listener: (message: string) => void): void;
   dispose(): void;

@@ -32,11 +32,18 @@ export interface ShowParams {
   /** the player is idle: include what costs much in huge worlds and flies by while playing
    * (the list of live tasks for "View as", the longer tail of the event log) */
   idle: boolean;
+  /** "View as" lists the live tasks whose label contains this (absent or empty: all), at most
+   * LIVE_SHOWN of them: the page never holds a list as long as the world */
+  taskQuery?: string;
 }
 
 /** what a request asks for, before the client stamps it with `v` and `id` */
 export type RequestBody =
   | { type: 'load'; text: string }
+  /** read a share link's fragment (decoding a link can be costly: it is done off the page) */
+  | { type: 'open'; fragment: string }
+  /** are you still there? (asked when a request waits long without a word from the engine) */
+  | { type: 'ping' }
   | ({ type: 'show' } & ShowParams)
   /** read a whole text as an exercise (see ExerciseRead) */
   | { type: 'exercise'; text: string }
@@ -127,6 +134,24 @@ export interface TableFrame {
   rows: RowFrame[];
 }
 
+/** most live tasks a frame lists for "View as" */
+export const LIVE_SHOWN = 200;
+
+/** what a share link carries; tasks by label, the namespace by name */
+export interface OpenedLink {
+  text: string;
+  /** the step shown, or null for the page's default */
+  step: number | null;
+  view: { task: string | null; viewAs: string | null; ns: string | null };
+}
+
+/** the live tasks that match the query, the first LIVE_SHOWN of them */
+export interface LiveList {
+  tasks: LiveTask[];
+  /** how many match in all */
+  matching: number;
+}
+
 /** a task that can still act, for "View as" */
 export interface LiveTask {
   id: TaskId;
@@ -153,7 +178,8 @@ export interface Frame {
   step: number;
   namespaces: NsFrame[];
   tables: TableFrame[];
-  liveTasks: LiveTask[] | null;
+  /** for "View as" (null in frames made while playing) */
+  liveTasks: LiveList | null;
   inspected: Inspected | null;
   events: EventLine[];
   /** the teardown act the frame stopped at inside its step, or null for the whole step */
@@ -192,6 +218,8 @@ export type Reply =
   | { v: number; id: number; type: 'loaded'; loaded: Loaded }
   | { v: number; id: number; type: 'frame'; frame: Frame }
   | { v: number; id: number; type: 'failed'; message: string }
+  | { v: number; id: number; type: 'opened'; link: OpenedLink }
+  | { v: number; id: number; type: 'pong' }
   | { v: number; id: number; type: 'exercise'; read: ExerciseRead }
   | { v: number; id: number; type: 'checked'; verdict: CheckVerdict }
   /** sent now and then while a long load runs (not a reply: the load's reply comes after it) */
@@ -201,11 +229,11 @@ export function isReply(data: unknown): data is Reply {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as { v?: unknown; type?: unknown; id?: unknown };
   return m.v === PROTOCOL_VERSION && typeof m.id === 'number' &&
-    ['loaded', 'frame', 'failed', 'progress', 'exercise', 'checked'].includes(m.type as string);
+    ['loaded', 'frame', 'failed', 'progress', 'exercise', 'checked', 'opened', 'pong'].includes(m.type as string);
 }
 
 export function isRequest(data: unknown): data is Request {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as { v?: unknown; type?: unknown; id?: unknown };
-  return m.v === PROTOCOL_VERSION && typeof m.id === 'number' && ['load', 'show', 'exercise', 'check'].includes(m.type as string);
+  return m.v === PROTOCOL_VERSION && typeof m.id === 'number' && ['load', 'show', 'exercise', 'check', 'open', 'ping'].includes(m.type as string);
 }

@@ -1,40 +1,138 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { AUTOSAVE_KEY, savedOffer, startAutosave } from './autosave.ts';
-import type { AppState } from './store.ts';
+import {
+  LEGACY_KEY, offerSaved, SAVED_PREFIX, savedOffer, startAutosave, tabKey, type PageLifecycle, type TextStorage,
+} from './autosave.ts';
+import type { AppState, RestoreWhy } from './store.ts';
 
-function memory() {
+function memory(limit = Infinity): TextStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), data };
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => {
+      const size = [...data].reduce((n, [key, value]) => n + (key === k ? 0 : value.length), 0) + v.length;
+      if (size > limit) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+      data.set(k, v);
+    },
+    removeItem: (k) => void data.delete(k),
+    key: (i) => [...data.keys()][i] ?? null,
+    get length() {
+      return data.size;
+    },
+  };
 }
+
+function fakeStore(patch: Partial<AppState> = {}) {
+  return createStore<AppState>()((set) => ({
+    text: '', edits: 0, notice: null, restorable: null, restoreWhy: 'replaced',
+    setNotice: (notice: string | null) => set({ notice }),
+    offerRestore: (restorable: string | null, restoreWhy: RestoreWhy = 'replaced') => set({ restorable, restoreWhy }),
+    ...patch,
+  }) as unknown as AppState);
+}
+
+const savedText = (storage: TextStorage, key: string) => (JSON.parse(storage.getItem(key) ?? '{}') as { text?: string }).text;
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const A = `${SAVED_PREFIX}a`;
+const B = `${SAVED_PREFIX}b`;
 
 describe('autosave', () => {
   it('saves what the visitor wrote, not what a link or the library opened', async () => {
-    const store = createStore<AppState>()(() => ({ text: '', edits: 0 }) as AppState);
+    const store = fakeStore();
     const storage = memory();
-    startAutosave(store, storage, 1);
+    startAutosave(store, storage, A, { delayMs: 1 });
     store.setState({ text: 'mine', edits: 1 });
-    await new Promise((r) => setTimeout(r, 10));
+    await wait(10);
     store.setState({ text: 'from a link' });
-    await new Promise((r) => setTimeout(r, 10));
-    expect(storage.data.get(AUTOSAVE_KEY)).toBe('mine');
+    await wait(10);
+    expect(savedText(storage, A)).toBe('mine');
   });
 
   it('saves the visitor\'s text even when a link replaces it before the save is due', async () => {
-    const store = createStore<AppState>()(() => ({ text: '', edits: 0 }) as AppState);
+    const store = fakeStore();
     const storage = memory();
-    startAutosave(store, storage, 5);
+    startAutosave(store, storage, A, { delayMs: 5 });
     store.setState({ text: 'mine', edits: 1 });
     store.setState({ text: 'from a link' });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(storage.data.get(AUTOSAVE_KEY)).toBe('mine');
+    await wait(20);
+    expect(savedText(storage, A)).toBe('mine');
   });
 
-  it('offers the saved text only when it differs from what was opened', () => {
+  it('keeps each tab\'s text under its own key', async () => {
     const storage = memory();
-    storage.setItem(AUTOSAVE_KEY, 'mine');
-    expect(savedOffer(storage, 'theirs')).toBe('mine');
-    expect(savedOffer(storage, 'mine')).toBeNull();
-    expect(savedOffer(memory(), 'x')).toBeNull();
+    const one = fakeStore();
+    const two = fakeStore();
+    startAutosave(one, storage, A, { delayMs: 1 });
+    startAutosave(two, storage, B, { delayMs: 1 });
+    one.setState({ text: 'first tab', edits: 1 });
+    two.setState({ text: 'second tab', edits: 1 });
+    await wait(10);
+    expect([savedText(storage, A), savedText(storage, B)]).toEqual(['first tab', 'second tab']);
+  });
+
+  it('saves at once when the page is hidden or left', () => {
+    const listeners = new Map<string, () => void>();
+    const lifecycle: PageLifecycle = {
+      addEventListener: (type, l) => void listeners.set(type, l),
+      removeEventListener: (type) => void listeners.delete(type),
+    };
+    const store = fakeStore();
+    const storage = memory();
+    startAutosave(store, storage, A, { delayMs: 60_000, lifecycle });
+    store.setState({ text: 'typed just now', edits: 1 });
+    listeners.get('pagehide')?.();
+    expect(savedText(storage, A)).toBe('typed just now');
+  });
+
+  it('says so when the text cannot be saved, after making room by dropping other tabs\' dismissed texts', () => {
+    const store = fakeStore();
+    const storage = memory(120);
+    storage.setItem(B, JSON.stringify({ text: 'x'.repeat(60), at: 1, dismissed: true }));
+    const stop = startAutosave(store, storage, A, { delayMs: 60_000 });
+    store.setState({ text: 'y'.repeat(50), edits: 1 });
+    stop();
+    expect(savedText(storage, A)).toBe('y'.repeat(50));
+    expect(storage.getItem(B)).toBeNull();
+    const again = startAutosave(store, storage, A, { delayMs: 60_000 });
+    store.setState({ text: 'z'.repeat(200), edits: 2 });
+    again();
+    expect(store.getState().notice).toMatch(/could not be saved in this browser \(its storage is full\)/);
+  });
+});
+
+describe('saved texts offered back', () => {
+  it('offers this tab\'s saved text first, then the newest of another tab, never the one opened', () => {
+    const storage = memory();
+    storage.setItem(B, JSON.stringify({ text: 'other tab', at: 2 }));
+    expect(savedOffer(storage, A, 'opened')).toEqual({ text: 'other tab', why: 'other-tab', key: B });
+    storage.setItem(A, JSON.stringify({ text: 'this tab', at: 1 }));
+    expect(savedOffer(storage, A, 'opened')).toEqual({ text: 'this tab', why: 'saved', key: A });
+    expect(savedOffer(storage, A, 'this tab')).toBeNull();
+  });
+
+  it('still offers the text of the single key that pages used before', () => {
+    const storage = memory();
+    storage.setItem(LEGACY_KEY, 'old work');
+    expect(savedOffer(storage, A, 'x')).toMatchObject({ text: 'old work', why: 'other-tab' });
+  });
+
+  it('does not offer another tab\'s text again once it was turned down, and keeps it', () => {
+    const storage = memory();
+    storage.setItem(B, JSON.stringify({ text: 'other tab', at: 2 }));
+    const store = fakeStore({ text: 'opened' });
+    offerSaved(store, storage, A);
+    expect(store.getState()).toMatchObject({ restorable: 'other tab', restoreWhy: 'other-tab' });
+    store.getState().offerRestore(null);
+    expect(savedOffer(storage, A, 'opened')).toBeNull();
+    expect(savedText(storage, B)).toBe('other tab');
+  });
+
+  it('gives a tab the same key after a reload and a new one in a new tab', () => {
+    const session = memory();
+    let n = 0;
+    const key = tabKey(session, () => `id${++n}`);
+    expect(tabKey(session, () => `id${++n}`)).toBe(key);
+    expect(tabKey(memory(), () => `id${++n}`)).not.toBe(key);
   });
 });

@@ -2,32 +2,12 @@
  * Share links in the page: what is on screen (scenario text, step, view) as a URL fragment,
  * through the scenario codec that the CLI's `pidns-lab url` uses too — so, at the first step with
  * no view chosen, the page and the CLI give the same fragment for the same text. Tasks travel by
- * label and namespaces by name; they are matched again after the scenario runs. The address bar
+ * label and namespaces by name; they are matched again after the scenario runs (opening a link
+ * is the store's `openLink`: the engine decodes it, off the page's thread). The address bar
  * follows the player through `history.replaceState` (throttled: no flood of history entries).
  */
-import { decodeFragment, encodeFragment, type LinkView } from '../scenario/index.ts';
-import type { Loaded } from '../protocol/index.ts';
-import type { AppState, AppStore, StepWish, ViewWish } from './store.ts';
-
-export type LinkRead =
-  | { ok: true; text: string; step: StepWish; view: (loaded: Loaded) => ViewWish }
-  | { ok: false; message: string };
-
-export function readLink(fragment: string): LinkRead {
-  const read = decodeFragment(fragment);
-  if (!read.ok) return { ok: false, message: `This link cannot be opened: ${read.error}.` };
-  const { text, step, view } = read.data;
-  return { ok: true, text, step: step ?? 'first', view: (loaded) => resolveView(view, loaded.labels) };
-}
-
-export function resolveView(view: LinkView, labels: readonly string[]): ViewWish {
-  const id = (label: string | null) => {
-    const at = label === null ? -1 : labels.indexOf(label);
-    return at < 0 ? null : at;
-  };
-  const ns = view.ns === null ? null : /^ns(\d+)$/.exec(view.ns)?.[1];
-  return { selectedTask: id(view.task), viewer: id(view.viewAs), selectedNs: ns === undefined || ns === null ? null : Number(ns) };
-}
+import { encodeFragment, type LinkView } from '../scenario/index.ts';
+import type { AppState, AppStore } from './store.ts';
 
 /** the fragment for what `s` shows; the bare text's fragment at step 0 with no view chosen */
 export function linkFragment(s: AppState): string {

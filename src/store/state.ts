@@ -7,7 +7,7 @@
  */
 import type { NsId, TaskId } from '../kernel/index.ts';
 import type {
-  CheckVerdict, EngineClient, ExerciseEngine, ExerciseView, Frame, LiveTask, Loaded, TableWindow,
+  CheckVerdict, EngineClient, ExerciseEngine, ExerciseView, Frame, LiveList, Loaded, TableWindow,
 } from '../protocol/index.ts';
 import type { Progress } from './progress.ts';
 import type { Verdict } from './questions.ts';
@@ -23,6 +23,10 @@ export interface ViewWish {
   selectedNs?: NsId | null;
 }
 
+/** `replaced`: something opened took its place; `saved`: kept in this browser (a reload, a
+ * closed tab); `other-tab`: written in another tab of this browser */
+export type RestoreWhy = 'replaced' | 'saved' | 'other-tab';
+
 /** the scenario text as the visitor wrote it, and their own earlier text */
 export interface TextState {
   /** the scenario text as in the editor */
@@ -32,10 +36,30 @@ export interface TextState {
   edits: number;
   /** the visitor's own earlier text, offered for restoring after a link or file replaced it */
   restorable: string | null;
+  /** why `restorable` is offered */
+  restoreWhy: RestoreWhy;
   edit(text: string): void;
   /** appends an action's statement and shows the step after it */
   act(statement: string): Promise<void>;
-  offerRestore(text: string | null): void;
+  /**
+   * Replaces the text with one from outside (a link, the library, a file, a lesson) without
+   * losing the visitor's: their own text on screen, if they changed it since it was opened, is
+   * offered back (`restorable`).
+   */
+  replaceText(text: string, step?: StepWish, view?: ViewWish | ((loaded: Loaded) => ViewWish)): Promise<void>;
+  /** brings `restorable` back as the visitor's own text */
+  restoreText(): Promise<void>;
+  offerRestore(text: string | null, why?: RestoreWhy): void;
+}
+
+/** share links opened in the page (decoded by the engine, off the page's thread) */
+export interface LinkState {
+  /**
+   * Opens the scenario of a link's fragment (replacing the text safely); the same text as shown
+   * only moves to the link's step and view. A link that cannot be opened says why in `notice`.
+   * Resolves to whether it opened.
+   */
+  openLink(fragment: string): Promise<boolean>;
 }
 
 /** the engine's run of the text */
@@ -72,7 +96,10 @@ export interface ViewState {
   selectedNs: NsId | null;
   hoveredTask: TaskId | null;
   windows: Record<number, TableWindow>;
+  /** what the visitor typed to find a task for "View as" */
+  taskQuery: string;
   setViewer(viewer: TaskId | null): void;
+  findTasks(query: string): void;
   selectTask(task: TaskId | null): void;
   selectNs(ns: NsId | null): void;
   hoverTask(task: TaskId | null): void;
@@ -83,8 +110,9 @@ export interface ViewState {
 export interface FrameState {
   /** rows that did not change keep their object from the frame before (see slices/frame.ts) */
   frame: Frame | null;
-  /** live tasks at the last idle frame (frames made while playing leave them out) */
-  liveTasks: LiveTask[];
+  /** "View as": the live tasks matching `taskQuery` at the last idle frame (frames made while
+   * playing leave them out), at most LIVE_SHOWN, and how many match in all */
+  live: LiveList;
 }
 
 /** questions (`=> ?`), exercises and the course: see slices/teaching.ts */
@@ -125,7 +153,7 @@ export interface PresentationState {
   toggleQr(): void;
 }
 
-export type AppState = TextState & RunState & PlayerState & ViewState & FrameState & PresentationState & TeachingState;
+export type AppState = TextState & LinkState & RunState & PlayerState & ViewState & FrameState & PresentationState & TeachingState;
 
 export interface StoreDeps {
   client: EngineClient;

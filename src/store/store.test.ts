@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineClient, Frame, Loaded, ShowParams } from '../protocol/index.ts';
+import { decodeFragment, encodeFragment } from '../scenario/index.ts';
 import { createAppStore, placeStep } from './store.ts';
 
 /** An engine double that records requests and answers when told to. */
@@ -9,7 +10,7 @@ function fakeEngine(total: number, pauses: number[] = []) {
   const waiting: (() => void)[] = [];
   let crash: ((m: string) => void) | null = null;
   const loaded = (text: string): Loaded => ({
-    title: null, total: text.split('\n').filter(Boolean).length || total, error: null, lines: [], pauses, captions: [],
+    title: null, total: text.split('\n').filter(Boolean).length || total, error: null, lines: [], pauses, captions: [], questions: [],
     diagnostics: [], failed: 0, labels: ['init'],
   });
   const client: EngineClient = {
@@ -21,6 +22,11 @@ function fakeEngine(total: number, pauses: number[] = []) {
       shows.push(params);
       return new Promise<Frame>((resolve) => waiting.push(() => resolve(frameAt(params.step))));
     },
+    open: async (fragment) => {
+      const read = decodeFragment(fragment);
+      if (!read.ok) throw new Error(`This link cannot be opened: ${read.error}.`);
+      return read.data;
+    },
     onCrash: (listener) => { crash = listener; },
     dispose: () => undefined,
   };
@@ -28,7 +34,7 @@ function fakeEngine(total: number, pauses: number[] = []) {
 }
 
 const frameAt = (step: number): Frame => ({
-  step, namespaces: [], tables: [], liveTasks: [{ id: 0, label: 'init' }], inspected: null, events: [], stepInfo: null, why: null,
+  step, namespaces: [], tables: [], liveTasks: { tasks: [{ id: 0, label: 'init' }], matching: 1 }, inspected: null, events: [], act: null, stepInfo: null, why: null,
 });
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -59,7 +65,7 @@ describe('app store', () => {
     await tick();
     runFrames();
     expect(store.getState().frame?.step).toBe(3);
-    expect(store.getState().liveTasks).toEqual([{ id: 0, label: 'init' }]);
+    expect(store.getState().live.tasks).toEqual([{ id: 0, label: 'init' }]);
   });
 
   it('keeps one show request in flight and folds later changes into the next', async () => {
@@ -177,5 +183,42 @@ describe('held step', () => {
     store.getState().pause();
     await rerun;
     expect(store.getState().playing).toBe(false);
+  });
+});
+
+describe('replacing the text safely', () => {
+  it('offers the visitor\'s own text back when something opened replaces it, and restores it', async () => {
+    const { engine, store } = setup();
+    await store.getState().load('from the library\n', 'first');
+    await store.getState().replaceText('another entry\n');
+    expect(store.getState().restorable).toBeNull();
+    store.getState().edit('my work\n');
+    await store.getState().replaceText('a lesson\n');
+    expect(store.getState()).toMatchObject({ text: 'a lesson\n', restorable: 'my work\n', restoreWhy: 'replaced' });
+    const edits = store.getState().edits;
+    await store.getState().restoreText();
+    expect(store.getState()).toMatchObject({ text: 'my work\n', restorable: null });
+    expect(store.getState().edits).toBe(edits + 1);
+    expect(engine.loads.at(-1)).toBe('my work\n');
+  });
+
+  it('opens a link through the engine, offering the visitor\'s text back, and says why a bad one cannot open', async () => {
+    const { store } = setup();
+    await store.getState().load('1\n', 'first');
+    store.getState().edit('mine\n');
+    expect(await store.getState().openLink(encodeFragment('a\nb\nc\n', 2))).toBe(true);
+    expect(store.getState()).toMatchObject({ text: 'a\nb\nc\n', step: 2, restorable: 'mine\n' });
+    expect(await store.getState().openLink('#v1.zAAAA.AAAAAA')).toBe(false);
+    expect(store.getState().notice).toMatch(/^This link cannot be opened/);
+    expect(store.getState().text).toBe('a\nb\nc\n');
+  });
+
+  it('moves to the step of a link to the text already shown, without loading it again', async () => {
+    const { engine, store } = setup();
+    await store.getState().openLink(encodeFragment('a\nb\nc\n'));
+    const loads = engine.loads.length;
+    await store.getState().openLink(encodeFragment('a\nb\nc\n', 3));
+    expect(store.getState().step).toBe(3);
+    expect(engine.loads).toHaveLength(loads);
   });
 });

@@ -10,6 +10,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState, SliceContext, StoreDeps } from './state.ts';
 import { initialFrameState, receiveFrame } from './slices/frame.ts';
+import { createLinkSlice } from './slices/links.ts';
 import { createPlayerSlice, PLAY_FRAME_GAP_MS } from './slices/player.ts';
 import { createPresentationSlice } from './slices/presentation.ts';
 import { createRunSlice } from './slices/run.ts';
@@ -19,7 +20,8 @@ import { createViewSlice } from './slices/view.ts';
 import { createFrameSync } from './sync.ts';
 
 export type {
-  AppState, FrameState, PlayerState, PresentationState, RunState, StepWish, StoreDeps, TeachingState, TextState, ViewState, ViewWish,
+  AppState, FrameState, LinkState, PlayerState, PresentationState, RestoreWhy, RunState, StepWish, StoreDeps, TeachingState,
+  TextState, ViewState, ViewWish,
 } from './state.ts';
 export { placeStep, PLAY_FRAME_GAP_MS } from './slices/player.ts';
 
@@ -58,6 +60,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       ...player.state,
       ...run,
       ...createTextSlice(ctx, player.control),
+      ...createLinkSlice(ctx),
       ...createPresentationSlice(ctx),
       ...teaching.state,
       load: teaching.load,
@@ -73,5 +76,6 @@ function showParams(s: AppState) {
     inspect: s.selectedTask,
     windows: Object.values(s.windows),
     idle: !s.playing,
+    taskQuery: s.taskQuery,
   };
 }

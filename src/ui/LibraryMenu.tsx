@@ -1,6 +1,7 @@
 /**
  * The library of built-in scenarios: a disclosure button listing each one by title and about;
- * choosing one loads it at its first step. Escape closes the list.
+ * choosing one loads it at its first step (the visitor's own text it replaces is offered back). Escape
+ * closes the list.
  */
 import { useRef } from 'react';
 import { useStoreApi } from './StoreContext.tsx';
@@ -26,7 +27,7 @@ export function LibraryMenu() {
               type="button"
               onClick={() => {
                 if (detailsRef.current) detailsRef.current.open = false;
-                void store.getState().load(entry.text, 'first', { viewer: null, selectedTask: null, selectedNs: null });
+                void store.getState().replaceText(entry.text, 'first', { viewer: null, selectedTask: null, selectedNs: null });
               }}
             >
               <strong>{entry.title}</strong>

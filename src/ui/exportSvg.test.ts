@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../protocol/index.ts';
-import { buildExportSvg } from './exportSvg.ts';
+import { buildExportSvg, esc } from './exportSvg.ts';
 
 const ns = (id: number, parent: number | null) => ({
   id, name: `ns${id}`, level: id, parent, state: 'active' as const, init: 0, live: 1, zombies: 0, pidMax: 32768,
@@ -26,4 +26,13 @@ describe('buildExportSvg', () => {
     expect(svg.match(/<rect width="250"/g)).toHaveLength(2);
     expect(svg.endsWith('</svg>')).toBe(true);
   });
+
+  it('turns characters XML forbids into ?, so the document stays well-formed', () => {
+    expect(esc('a\u001b]0;pwned\u0007b\tc\u0000')).toBe('a?]0;pwned?b\tc?');
+    expect(esc('\ud800x\ud83d\ude00\udc00\uffff')).toBe('?x\ud83d\ude00??');
+    const svg = buildExportSvg({ ...frame, tables: [{ ns: 0, count: 1, start: 0, rows: [{ ...row, cmd: 'sh\u001b[2J' }] }] }, 'x\u0001');
+    expect(svg).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(svg).toContain('sh?[2J');
+  });
 });
+

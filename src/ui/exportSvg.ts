@@ -59,6 +59,13 @@ function tableSvg(t: TableFrame): string {
   return `<text y="${LINE}" font-weight="700">${esc(`Processes in ns${t.ns}${shown}`)}</text>${head}${rows}`;
 }
 
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * Text as XML character data. Characters XML 1.0 forbids (C0 controls but tab and newline, lone
+ * surrogates, U+FFFE/U+FFFF) would make the document ill-formed: each becomes `?`, as ps shows
+ * a control character.
+ */
+export function esc(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

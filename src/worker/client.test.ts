@@ -55,4 +55,31 @@ describe('engine client', () => {
     expect(crashes[0]).toMatch(/does not understand/);
     expect(spawned).toHaveLength(2);
   });
+
+  it('takes an engine that went silent (closed itself) for crashed: pings it, then restarts it', async () => {
+    const spawned: EnginePort[] = [];
+    let closed = true;
+    const client = createEngineClient(() => {
+      const port = loopback(spawned)();
+      if (closed) port.postMessage = () => undefined;
+      closed = false;
+      return port;
+    }, { silenceMs: 5 });
+    const crashes: string[] = [];
+    client.onCrash((m) => crashes.push(m));
+    await expect(client.load('init fork\n')).rejects.toThrow('the engine stopped answering');
+    expect(crashes).toEqual(['the engine stopped answering']);
+    expect((await client.load('init fork\n')).total).toBe(1);
+  });
+
+  it('keeps an engine that answers the ping while a request waits', async () => {
+    const spawned: EnginePort[] = [];
+    const client = createEngineClient(loopback(spawned), { silenceMs: 1 });
+    const crashes: string[] = [];
+    client.onCrash((m) => crashes.push(m));
+    const text = 'repeat 3000\n  init fork as t{i}\nend\n';
+    expect((await client.load(text)).total).toBe(3000);
+    expect(crashes).toEqual([]);
+    expect(spawned).toHaveLength(1);
+  });
 });

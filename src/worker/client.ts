@@ -2,7 +2,9 @@
  * The page's side of the engine protocol. `createEngineClient(spawn)` talks to whatever `spawn`
  * returns (a module Web Worker in the page, the host in-process in tests): it numbers requests,
  * resolves each promise with its own reply, and after a crash (an `error` event, a reply that
- * fails the protocol check) spawns a fresh engine, rejects what was pending and calls `onCrash`.
+ * fails the protocol check, or silence: an engine that closed itself says nothing, so when a
+ * request has waited `silenceMs` without a word the engine is pinged, and one more `silenceMs`
+ * of silence counts as a crash) spawns a fresh engine, rejects what was pending and calls `onCrash`.
  */
 import {
   PROTOCOL_VERSION, isReply, type EngineClient, type ExerciseEngine, type Reply, type Request, type RequestBody,
@@ -22,11 +24,39 @@ type Pending = {
   progress?: (steps: number) => void;
 };
 
-export function createEngineClient(spawn: () => EnginePort): EngineClient & ExerciseEngine {
+export interface ClientOptions {
+  /** how long a waiting request may go without a word from the engine before it is pinged */
+  silenceMs?: number;
+}
+
+export function createEngineClient(spawn: () => EnginePort, options: ClientOptions = {}): EngineClient & ExerciseEngine {
   const pending = new Map<number, Pending>();
   const crashListeners: ((message: string) => void)[] = [];
+  const silenceMs = options.silenceMs ?? 5000;
   let nextId = 1;
   let port = attach(spawn());
+  let watchdog: ReturnType<typeof setTimeout> | null = null;
+  let pinged = false;
+
+  /** (re)starts the wait for a word from the engine, while something is pending */
+  function listen(): void {
+    if (watchdog !== null) clearTimeout(watchdog);
+    watchdog = null;
+    pinged = false;
+    if (pending.size > 0) watchdog = setTimeout(silent, silenceMs);
+  }
+
+  function silent(): void {
+    watchdog = null;
+    if (pending.size === 0) return;
+    if (pinged) {
+      crash('the engine stopped answering');
+      return;
+    }
+    // the ping arms the next wait; its own answer is not needed (a crash rejects it)
+    request({ type: 'ping' }).catch(() => undefined);
+    pinged = true;
+  }
 
   function attach(p: EnginePort): EnginePort {
     p.onmessage = (event) => receive(event.data);
@@ -40,18 +70,17 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient & Exer
       return;
     }
     const waiting = pending.get(data.id);
-    if (data.type === 'progress') {
-      waiting?.progress?.(data.steps);
-      return;
-    }
-    pending.delete(data.id);
-    waiting?.resolve(data);
+    if (data.type !== 'progress') pending.delete(data.id);
+    listen();
+    if (data.type === 'progress') waiting?.progress?.(data.steps);
+    else waiting?.resolve(data);
   }
 
   function crash(message: string): void {
     port.terminate();
     const failed = [...pending.values()];
     pending.clear();
+    listen();
     port = attach(spawn());
     for (const p of failed) p.reject(new Error(message));
     for (const listener of crashListeners) listener(message);
@@ -61,6 +90,7 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient & Exer
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, progress ? { resolve, reject, progress } : { resolve, reject });
+      if (watchdog === null) listen();
       port.postMessage({ ...body, v: PROTOCOL_VERSION, id });
     });
   }
@@ -75,6 +105,11 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient & Exer
       const reply = await request({ type: 'show', ...params });
       if (reply.type === 'frame') return reply.frame;
       throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to show');
+    },
+    async open(fragment) {
+      const reply = await request({ type: 'open', fragment });
+      if (reply.type === 'opened') return reply.link;
+      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to open');
     },
     async readExercise(text) {
       const reply = await request({ type: 'exercise', text });
@@ -92,6 +127,7 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient & Exer
     dispose() {
       port.terminate();
       pending.clear();
+      listen();
     },
   };
 }

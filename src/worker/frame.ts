@@ -10,6 +10,7 @@ import {
 } from '../kernel/index.ts';
 import type { ActFrame, EventLine, Frame, Inspected, LiveTask, NsFrame, ShowParams, Step, TableFrame } from '../protocol/index.ts';
 import type { ActStop } from './acts.ts';
+import { memoMatch } from './live.ts';
 import { eventTasks, sentence, type World } from './sentences.ts';
 import { eventsUpTo, type Timeline } from './timeline.ts';
 import { ownRows, treeLimit, treeProcesses } from './tree.ts';
@@ -93,7 +94,7 @@ export function buildFrame(
       processCount: ownOf(ns).length,
     })),
     tables,
-    liveTasks: params.idle ? cachedLive(cache, state, viewer, () => rowsOf(0)) : null,
+    liveTasks: params.idle ? matchShown(cachedLive(cache, state, viewer, () => rowsOf(0)), params.taskQuery ?? '') : null,
     inspected: params.inspect !== null && params.inspect < taskCount(state) ? inspect(state, params.inspect, nsOf) : null,
     events: eventLines(tl, state, eventsShown(tl, step, stop), nsOf, params.idle ? LOG_TAIL : LOG_TAIL_PLAYING),
     stepInfo: info,
@@ -139,6 +140,9 @@ function tableFrame(
   }));
   return { ns, count: all.length, start, rows };
 }
+
+/** the live list of a step is the same object while the page looks at that step: its match is kept */
+const matchShown = memoMatch();
 
 /** above this many tasks the live list is read from the root pid table (processes, no threads) */
 export const LIVE_LIST_BY_VIEW = 4096;

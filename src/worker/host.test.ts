@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createHost } from './host.ts';
-import { PROTOCOL_VERSION, type Frame, type Loaded, type Reply } from '../protocol/index.ts';
+import { LIVE_SHOWN, PROTOCOL_VERSION, type Frame, type Loaded, type Reply } from '../protocol/index.ts';
+import { encodeFragment } from '../scenario/index.ts';
 
 const RFC = readFileSync('scenarios/library/rfc-test1-test2.pidns', 'utf8');
 
@@ -98,10 +99,22 @@ describe('engine host', () => {
     const { loaded } = (await wait(1)) as { loaded: Loaded };
     host.receive(show(2, loaded.total));
     const { frame } = (await wait(2)) as { frame: Frame };
-    const labels = frame.liveTasks?.map((t) => t.label) ?? [];
-    expect(labels).toHaveLength(4100);
-    expect(labels).toContain('t4100');
-    expect(labels).not.toContain('t1');
+    expect(frame.liveTasks?.matching).toBe(4100);
+    expect(frame.liveTasks?.tasks).toHaveLength(LIVE_SHOWN);
+    host.receive(show(3, loaded.total, { taskQuery: 't1' }));
+    const found = ((await wait(3)) as { frame: Frame }).frame.liveTasks;
+    expect(found?.matching).toBe(1110);
+    expect(found?.tasks.map((t) => t.label)).not.toContain('t1');
+    host.receive(show(4, loaded.total, { taskQuery: 't410' }));
+    expect(((await wait(4)) as { frame: Frame }).frame.liveTasks?.tasks.map((t) => t.label)).toEqual(['t410', 't4100']);
+  });
+
+  it('opens a share link off the page, and says why a damaged one cannot be opened', async () => {
+    const { host, wait } = harness();
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'open', fragment: encodeFragment('init fork as a\n', 1) });
+    expect(await wait(1)).toMatchObject({ type: 'opened', link: { text: 'init fork as a\n', step: 1 } });
+    host.receive({ v: PROTOCOL_VERSION, id: 2, type: 'open', fragment: '#v1.zAAAA.AAAAAA' });
+    expect(await wait(2)).toMatchObject({ type: 'failed', message: expect.stringMatching(/^This link cannot be opened: .*damaged/) });
   });
 
   it('says when a blocked wait completes', async () => {

@@ -9,6 +9,7 @@ import { actStops, type ActStop } from './acts.ts';
 import { buildFrame, newStepCache, type StopAt } from './frame.ts';
 import { PROTOCOL_VERSION, isRequest, type Reply, type Request, type ShowParams } from '../protocol/index.ts';
 import type { ExerciseDesk } from './exercise.ts';
+import { decodeFragment } from '../scenario/index.ts';
 import { recordRun } from './record.ts';
 import { prepareSpare, stateAt, type Timeline } from './timeline.ts';
 
@@ -94,13 +95,21 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
     else post({ v, id, type: 'checked', verdict: d.check(message.attempt, message.exercise) });
   }
 
+  /** a link is decoded here, not in the page: a hostile one costs the engine, never the page */
+  function open(id: number, fragment: string): void {
+    const read = decodeFragment(fragment);
+    if (read.ok) post({ v: PROTOCOL_VERSION, id, type: 'opened', link: read.data });
+    else fail(id, `This link cannot be opened: ${read.error}.`);
+  }
+
   let spareTimer: ReturnType<typeof setTimeout> | null = null;
-  /** once no request has come for a moment, copy the checkpoint a step back would need */
+  /** once no request has come for a moment, prepare the states a step back or a jump to the
+   * end would need, one at a time (a request arriving between them goes first) */
   function scheduleSpare(tl: Timeline): void {
     if (spareTimer !== null) clearTimeout(spareTimer);
     spareTimer = setTimeout(() => {
       spareTimer = null;
-      if (tl === timeline) prepareSpare(tl);
+      if (tl === timeline && prepareSpare(tl)) scheduleSpare(tl);
     }, options.spareDelayMs ?? 150);
   }
 
@@ -114,6 +123,8 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
       try {
         if (message.type === 'load') load(message.id, message.text).catch((e: unknown) => fail(message.id, errorText(e)));
         else if (message.type === 'show') show(message.id, message);
+        else if (message.type === 'open') open(message.id, message.fragment);
+        else if (message.type === 'ping') post({ v: PROTOCOL_VERSION, id: message.id, type: 'pong' });
         else exercise(message).catch((e: unknown) => fail(message.id, errorText(e)));
       } catch (error) {
         fail(message.id, errorText(error));

@@ -43,4 +43,22 @@ describe('timeline', () => {
     expect(run.timeline.checkpoints.length).toBeLessThanOrEqual(24);
     for (const k of [901, 17, 450, 899, 0, 300]) expect(exact(stateAt(run.timeline, k))).toEqual(freshStateAt(text, k));
   });
+
+  it('jumps from the first step to a last step prepared while idle without copying or replaying', async () => {
+    const text = 'init fork as p\nrepeat 300\n  p fork as c{i}\n  c{i} exit 3\n  p wait\nend\n';
+    const run = await recordRun(text, async () => true);
+    if (!run) throw new Error('run abandoned');
+    const tl = run.timeline;
+    stateAt(tl, 0);
+    while (prepareSpare(tl));
+    expect(tl.spares.map((c) => c.step)).toEqual([901]);
+    const prepared = tl.spares[0]?.state;
+    expect(stateAt(tl, 901)).toBe(prepared);
+    expect(exact(stateAt(tl, 901))).toEqual(freshStateAt(text, 901));
+    expect(tl.spares).toEqual([]);
+    while (prepareSpare(tl));
+    expect(tl.spares.map((c) => c.step)).toEqual([tl.checkpoints.at(-1)?.step]);
+    expect(exact(stateAt(tl, 900))).toEqual(freshStateAt(text, 900));
+  });
 });
+

@@ -24,8 +24,8 @@ export interface Timeline {
   /** steps between checkpoints; doubles when there are too many */
   interval: number;
   cursor: Checkpoint;
-  /** a private copy of one checkpoint made while idle, so that a step back need not copy */
-  spare: Checkpoint | null;
+  /** private states made while idle (see prepareSpare): a seek that can start from one takes it */
+  spares: Checkpoint[];
   /** every kernel event, in order, tagged with the step that caused it */
   events: { step: number; event: KernelEvent }[];
   /** the step at which each task was created (0 for the first init) */
@@ -42,7 +42,7 @@ export function newTimeline(initial: KernelState, interval = 64): Timeline {
     checkpoints: [{ step: 0, state: cloneKernelState(initial) }],
     interval,
     cursor: { step: 0, state: initial },
-    spare: null,
+    spares: [],
     events: [],
     born: [0],
   };
@@ -81,8 +81,9 @@ function thin(tl: Timeline): void {
 export function stateAt(tl: Timeline, k: number): KernelState {
   const target = Math.max(0, Math.min(tl.steps.length, k));
   const base = nearestCheckpoint(tl.checkpoints, target);
-  const fromCursor = tl.cursor.step <= target && tl.cursor.step >= base.step;
-  if (!fromCursor) tl.cursor = restore(tl, base);
+  const spare = tl.spares.filter((c) => c.step <= target && c.step >= base.step).sort((a, b) => b.step - a.step)[0];
+  const fromCursor = tl.cursor.step <= target && tl.cursor.step >= (spare ?? base).step;
+  if (!fromCursor) tl.cursor = spare ? takeSpare(tl, spare) : { step: base.step, state: cloneKernelState(base.state) };
   for (let i = tl.cursor.step; i < target; i++) {
     for (const call of tl.calls[i] ?? []) dispatch(tl.cursor.state, call);
   }
@@ -90,23 +91,42 @@ export function stateAt(tl: Timeline, k: number): KernelState {
   return tl.cursor.state;
 }
 
-function restore(tl: Timeline, base: Checkpoint): Checkpoint {
-  const spare = tl.spare;
-  tl.spare = null;
-  return spare !== null && spare.step === base.step ? spare : { step: base.step, state: cloneKernelState(base.state) };
+function takeSpare(tl: Timeline, spare: Checkpoint): Checkpoint {
+  tl.spares = tl.spares.filter((c) => c !== spare);
+  return spare;
 }
 
 /**
- * Copies, ahead of time, the checkpoint a step back from the cursor would restore. Copying a
- * large state is the slow part of going back; done while the page is idle it is off the path.
- * Returns whether it copied anything.
+ * Prepares, ahead of time, one private state a likely next move would otherwise have to make:
+ * the checkpoint a step back from the cursor restores, then the state at the last step (Last
+ * step, End, and a link to the end are common jumps; reaching it from a checkpoint means a copy
+ * and up to a whole interval of replay). Copying a large state is the slow part of a seek; done
+ * while the page is idle it is off the path. Does one of the two per call (so a request that
+ * arrives meanwhile waits for one copy at most) and returns whether it did anything.
  */
 export function prepareSpare(tl: Timeline): boolean {
-  if (tl.cursor.step === 0) return false;
-  const base = nearestCheckpoint(tl.checkpoints, tl.cursor.step - 1);
-  if (tl.spare?.step === base.step) return false;
-  tl.spare = { step: base.step, state: cloneKernelState(base.state) };
+  const total = tl.steps.length;
+  const has = (step: number) => tl.spares.some((c) => c.step === step);
+  if (tl.cursor.step > 0) {
+    const back = nearestCheckpoint(tl.checkpoints, tl.cursor.step - 1);
+    if (!has(back.step)) {
+      keepSpare(tl, { step: back.step, state: cloneKernelState(back.state) });
+      return true;
+    }
+  }
+  if (tl.cursor.step === total || has(total)) return false;
+  const end = nearestCheckpoint(tl.checkpoints, total);
+  const state = cloneKernelState(end.state);
+  for (let i = end.step; i < total; i++) for (const call of tl.calls[i] ?? []) dispatch(state, call);
+  keepSpare(tl, { step: total, state });
   return true;
+}
+
+/** at most the two spares prepareSpare makes: the newest of a kind replaces the older */
+function keepSpare(tl: Timeline, spare: Checkpoint): void {
+  const total = tl.steps.length;
+  const endSpare = spare.step === total;
+  tl.spares = [...tl.spares.filter((c) => (c.step === total) !== endSpare), spare];
 }
 
 function nearestCheckpoint(list: readonly Checkpoint[], k: number): Checkpoint {

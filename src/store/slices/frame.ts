@@ -1,18 +1,18 @@
 /**
  * The engine's last picture. Rows are kept by id: a row that shows the same as in the frame
  * before keeps that frame's object, so a table row (memoised on its row object) re-renders only
- * when it changed, and the live-task list keeps its identity while it does not change.
+ * when it changed, and the "View as" list keeps its identity while it does not change.
  */
-import type { Frame, LiveTask, RowFrame, TableFrame } from '../../protocol/index.ts';
+import type { Frame, LiveList, RowFrame, TableFrame } from '../../protocol/index.ts';
 import type { FrameState } from '../state.ts';
 
-export const initialFrameState: FrameState = { frame: null, liveTasks: [] };
+export const initialFrameState: FrameState = { frame: null, live: { tasks: [], matching: 0 } };
 
 /** the state after `next` arrived, given what was shown before */
 export function receiveFrame(before: FrameState, next: Frame): FrameState {
   const frame = { ...next, tables: next.tables.map((t) => keepRows(before.frame, t)) };
-  if (!next.liveTasks) return { frame, liveTasks: before.liveTasks };
-  return { frame, liveTasks: sameLive(before.liveTasks, next.liveTasks) ? before.liveTasks : next.liveTasks };
+  if (!next.liveTasks) return { frame, live: before.live };
+  return { frame, live: sameLive(before.live, next.liveTasks) ? before.live : next.liveTasks };
 }
 
 function keepRows(before: Frame | null, table: TableFrame): TableFrame {
@@ -34,6 +34,7 @@ function sameRow(a: RowFrame, b: RowFrame): boolean {
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
-function sameLive(a: readonly LiveTask[], b: readonly LiveTask[]): boolean {
-  return a.length === b.length && a.every((t, i) => t.id === b[i]?.id && t.label === b[i]?.label);
+function sameLive(a: LiveList, b: LiveList): boolean {
+  return a.matching === b.matching && a.tasks.length === b.tasks.length &&
+    a.tasks.every((t, i) => t.id === b.tasks[i]?.id && t.label === b.tasks[i]?.label);
 }

@@ -1,7 +1,8 @@
 /**
  * The scenario text as the visitor writes it: typing re-runs it after a short pause, an action
  * appends its statement and shows the step after it. Only these count as the visitor's own
- * edits (autosave follows them); the text they replace can be offered back.
+ * edits (autosave follows them). A text from outside replaces it only through `replaceText`,
+ * which offers the visitor's own text back: no typed text is lost without an offer to restore it.
  */
 import { appendStatement } from '../statements.ts';
 import type { PlayerState, RunState, SliceContext, TextState } from '../state.ts';
@@ -11,10 +12,19 @@ type Ctx = SliceContext<TextState & Pick<RunState, 'load'> & Pick<PlayerState, '
 
 export function createTextSlice(ctx: Ctx, player: PlayerControl): TextState {
   let editTimer: ReturnType<typeof setTimeout> | null = null;
+  // `edits` when the text on screen was last opened from outside: more means it is the visitor's work
+  let editsAtOpen = 0;
+
+  function ownWork(): string | null {
+    const { text, edits } = ctx.get();
+    return edits > editsAtOpen && text.trim() !== '' ? text : null;
+  }
+
   return {
     text: '',
     edits: 0,
     restorable: null,
+    restoreWhy: 'replaced',
     edit(text) {
       ctx.set({ text, edits: ctx.get().edits + 1 });
       if (editTimer !== null) clearTimeout(editTimer);
@@ -29,8 +39,26 @@ export function createTextSlice(ctx: Ctx, player: PlayerControl): TextState {
       ctx.set({ playing: false, text, edits: ctx.get().edits + 1 });
       await ctx.get().load(text, 'last');
     },
-    offerRestore(text) {
-      ctx.set({ restorable: text });
+    async replaceText(text, step = 'first', view = {}) {
+      if (editTimer !== null) clearTimeout(editTimer);
+      editTimer = null;
+      const own = ownWork();
+      if (own !== null && own !== text) ctx.set({ restorable: own, restoreWhy: 'replaced' });
+      editsAtOpen = ctx.get().edits;
+      await ctx.get().load(text, step, view);
+    },
+    async restoreText() {
+      const text = ctx.get().restorable;
+      if (text === null) return;
+      const own = ownWork();
+      // the text it replaces may be the visitor's too: it becomes the one offered back
+      ctx.set({
+        text, edits: ctx.get().edits + 1, restorable: own !== null && own !== text ? own : null, restoreWhy: 'replaced',
+      });
+      await ctx.get().load(text, 'first');
+    },
+    offerRestore(text, why = 'replaced') {
+      ctx.set({ restorable: text, restoreWhy: why });
     },
   };
 }

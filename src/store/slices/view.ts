@@ -12,8 +12,12 @@ export function createViewSlice(ctx: SliceContext<ViewState>): ViewState {
     selectedNs: null,
     hoveredTask: null,
     windows: {},
+    taskQuery: '',
     setViewer(viewer) {
       ctx.wantFrame({ viewer, selectedNs: null });
+    },
+    findTasks(query) {
+      ctx.wantFrame({ taskQuery: query });
     },
     selectTask(task) {
       ctx.wantFrame({ selectedTask: task });
