@@ -35,6 +35,8 @@ const CONTAINER = [
   'exec sleep 1004',
 ].join(' ');
 
+const THREADS = 'import threading, time\nfor _ in range(2): threading.Thread(target=time.sleep, args=(1000,)).start()\ntime.sleep(1000)';
+
 function status(pid: number): string {
   return readFileSync(`/proc/${pid}/status`, 'utf8');
 }
@@ -123,6 +125,26 @@ describe.skipIf(why !== null)('snapshot of a real process tree', () => {
     expect(doc.error).toBeNull();
     expect(doc.namespaces.length).toBeGreaterThanOrEqual(4);
     expect(snap.text).toMatch(/^title: .+ at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/m);
+  });
+
+  it.skipIf(!existsSync('/usr/bin/python3'))('rebuilds threads with --threads, each with its NSpid', async () => {
+    const threaded = spawn('unshare', ['--pid', '--fork', '--mount-proc', '--kill-child', 'python3', '-c', THREADS], { stdio: 'ignore' });
+    try {
+      await until(() => childrenOf(threaded.pid as number).length === 1);
+      const leader = childrenOf(threaded.pid as number)[0] as number;
+      await until(() => readdirSync(`/proc/${leader}/task`).length === 3);
+      const snap = takeSnapshot({ pid: leader, threads: true });
+      if (snap.kind !== 'ok') throw new Error(snap.message);
+      const tasks = runScenario(snap.text).tasks;
+      const base = nspid(leader).length - 1;
+      for (const tid of readdirSync(`/proc/${leader}/task`).map(Number)) {
+        const chain = (/^NSpid:\s*(.*)$/m.exec(readFileSync(`/proc/${leader}/task/${tid}/status`, 'utf8'))?.[1] ?? '').split(/\s+/).map(Number).slice(base);
+        const label = tid === leader ? 'python3_1' : `python3_1.t${chain[0]}`;
+        expect(tasks.find((t) => t.label === label)?.nspid.slice(1), label).toEqual(chain);
+      }
+    } finally {
+      threaded.kill('SIGKILL');
+    }
   });
 
   it('says in one line why a pid cannot be snapshotted', () => {
