@@ -2,9 +2,12 @@
  * The layering rule of pidns-lab, enforced in the test run:
  *   kernel <- scenario <- worker <- store <- ui ; kernel <- scenario <- linux (the real machine);
  *   the CLI uses kernel, scenario and linux only;
- *   src/kernel imports nothing outside itself (no npm, no Node built-ins);
- *   src/protocol (the page↔engine contract) imports nothing but the kernel's types.
- * Test files beside the code may import test libraries.
+ *   src/kernel imports nothing outside itself (no npm, no Node built-ins, no conformance/ or
+ *   scripts/); src/protocol (the page↔engine contract) imports nothing but the kernel's types;
+ *   src/ui and src/store take only types from the engine (kernel, interpreter): engine code runs
+ *   in the worker, never on the main thread; no cycle anywhere; no import that does not resolve.
+ * Test files and __fuzz__ folders follow their layer's rule too; they may add test libraries.
+ * scripts/dependency-rules.test.ts plants a file breaking each rule and sees it fail.
  * (TypeScript 6 is newer than dependency-cruiser 16 knows, so package.json gives it every
  * source file by a glob rather than the folder, which it would find empty.)
  */
@@ -12,7 +15,7 @@ const notTest = '\\.test\\.tsx?$|/__fuzz__/';
 const layer = (name, forbidden) => ({
   name: `${name}-imports-only-lower-layers`,
   severity: 'error',
-  from: { path: `^src/${name}/`, pathNot: notTest },
+  from: { path: `^src/${name}/` },
   to: { path: `^src/(${forbidden.join('|')})/` },
 });
 
@@ -34,10 +37,29 @@ module.exports = {
       to: { pathNot: '^src/protocol/|^src/kernel/' },
     },
     {
-      name: 'kernel-has-no-npm-or-node-imports',
+      // npm packages, Node built-ins, conformance/, scripts/, …: the model is plain code
+      name: 'kernel-imports-only-itself',
       severity: 'error',
       from: { path: '^src/kernel/', pathNot: notTest },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'core'] },
+      to: { pathNot: '^src/kernel/' },
+    },
+    {
+      // engine code on the main thread; `import type` costs nothing at run time
+      name: 'ui-and-store-take-only-types-from-the-engine',
+      severity: 'error',
+      from: { path: '^src/(ui|store)/', pathNot: notTest },
+      to: {
+        path: '^src/kernel/|^src/scenario/(interpreter|expand|document|exercise)\\.ts$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      // but Vite's virtual modules and a package's types-only entry (`/// <reference types>`),
+      // which Vite and tsc resolve
+      name: 'no-unresolvable-import',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true, pathNot: '^virtual:|^vite-plugin-pwa/client$' },
     },
     {
       name: 'no-circular',
