@@ -4,7 +4,7 @@
  * use after one visit, the built site under a sub-path of a plain file server, the first-visit
  * guide, and the player on a phone.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,8 +52,11 @@ test.describe('presenting', () => {
     await expect(page.getByRole('textbox', { name: 'Scenario' })).toBeVisible();
   });
 
-  test('a ?present link opens straight into the presentation, on its step', async ({ page }) => {
-    await page.goto(`/?present${encodeFragment(TWO_NS, 4)}`);
+  test('a ?present link, as pidns-lab url --present prints it, opens straight into the presentation', async ({ page, baseURL }) => {
+    const cli = ['bin/pidns-lab.mjs', 'url', '-', '--step', '4', '--base', `${baseURL}/`, '--present'];
+    const link = execFileSync('node', cli, { input: TWO_NS, encoding: 'utf8' }).trim();
+    expect(link).toBe(`${baseURL}/?present${encodeFragment(TWO_NS, 4)}`);
+    await page.goto(link);
     await atStep(page, 4, 4);
     await settled(page);
     await expect(page.getByRole('button', { name: 'Leave presentation' })).toBeVisible();
@@ -61,6 +64,22 @@ test.describe('presenting', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('textbox', { name: 'Scenario' })).toBeVisible();
     expect(new URL(page.url()).search).toBe('');
+  });
+
+  test('a question shows large; a step forward (as a clicker sends it) reveals the answer', async ({ page }) => {
+    const quiz = `${TWO_NS.split('\n').slice(0, 5).join('\n')}\n## b is the first process of the new namespace. Which pid does it see for itself?\nb getpid => ?\n`;
+    await page.goto(`/?present${encodeFragment(quiz)}`);
+    await expect(page.getByRole('button', { name: 'Leave presentation' })).toBeVisible();
+    await page.keyboard.press('End');
+    const question = page.getByRole('group', { name: 'Question' });
+    await expect(question).toContainText('Which pid does it see for itself?');
+    await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveValue('3');
+    const size = await question.getByText('Which pid').evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+    expect(size).toBeGreaterThanOrEqual(24);
+    await expect(question.getByRole('textbox', { name: 'Your answer' })).toBeFocused();
+    await page.keyboard.press('PageDown');
+    await expect(question.getByRole('status')).toHaveText(/^The answer is 1/);
+    await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveValue('4');
   });
 
   test('the QR code of the current link shows on request (q or the button)', async ({ page }) => {

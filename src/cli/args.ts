@@ -2,6 +2,7 @@
  * Command-line parsing for `pidns-lab`: argv to a command, or a usage error with the sentence
  * to print. Flags may come before or after the file; `-` is standard input.
  */
+import { pageAddress, type PageModeName } from '../scenario/index.ts';
 import { parseSnapshot, parseVerify, type MachineCommand } from './machine-args.ts';
 
 export type Command =
@@ -9,7 +10,11 @@ export type Command =
   | MachineCommand
   | { kind: 'run'; file: string; json: boolean; steps: boolean }
   | { kind: 'check'; file: string; solution: string | null }
-  | { kind: 'url'; file: string; step: number | null; task: string | null; viewAs: string | null; ns: string | null }
+  | {
+    kind: 'url'; file: string; step: number | null; task: string | null; viewAs: string | null; ns: string | null;
+    /** the page's address: the whole link is printed, not only its fragment */
+    base: string | null; mode: PageModeName | null;
+  }
   | { kind: 'usage-error'; message: string };
 
 const usageError = (message: string): Command => ({ kind: 'usage-error', message });
@@ -30,19 +35,27 @@ function parseRun(rest: readonly string[]): Command {
   return { kind: 'run', file, json: rest.includes('--json'), steps: !rest.includes('--no-steps') };
 }
 
-const URL_OPTIONS = ['--step', '--task', '--view-as', '--ns'] as const;
+const URL_OPTIONS = ['--step', '--task', '--view-as', '--ns', '--base'] as const;
+const URL_MODES = ['--embed', '--present'] as const;
 
 function parseUrl(rest: readonly string[]): Command {
   if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help', topic: 'url' };
   const values = new Map<string, string>();
   const plain: string[] = [];
+  const modes: PageModeName[] = [];
   for (let i = 0; i < rest.length; i += 1) {
     const a = rest[i] as string;
     if (!a.startsWith('--')) {
       plain.push(a);
       continue;
     }
-    if (!(URL_OPTIONS as readonly string[]).includes(a)) return usageError(`unknown option ${a} for url; the options are ${URL_OPTIONS.join(', ')}`);
+    if ((URL_MODES as readonly string[]).includes(a)) {
+      modes.push(a.slice(2) as PageModeName);
+      continue;
+    }
+    if (!(URL_OPTIONS as readonly string[]).includes(a)) {
+      return usageError(`unknown option ${a} for url; the options are ${[...URL_OPTIONS, ...URL_MODES].join(', ')}`);
+    }
     const v = rest[i + 1];
     if (v === undefined) return usageError(`${a} needs a value`);
     values.set(a, v);
@@ -53,10 +66,27 @@ function parseUrl(rest: readonly string[]): Command {
   const stepText = values.get('--step');
   const step = stepText === undefined ? null : /^[0-9]{1,9}$/.test(stepText) ? Number(stepText) : NaN;
   if (Number.isNaN(step)) return usageError(`--step takes a step number (0, 1, 2, …), not ${stepText}`);
+  const base = values.get('--base') ?? null;
+  const mode = modes[0] ?? null;
+  const wrong = linkBaseProblem(base, modes);
+  if (wrong !== null) return usageError(wrong);
   return {
     kind: 'url', file, step,
     task: values.get('--task') ?? null, viewAs: values.get('--view-as') ?? null, ns: values.get('--ns') ?? null,
+    base, mode,
   };
+}
+
+/** why `--base` and the mode flags cannot make a link, or null */
+function linkBaseProblem(base: string | null, modes: readonly PageModeName[]): string | null {
+  if (modes.length > 1) return 'choose one of --embed and --present';
+  if (base === null) return modes.length === 0 ? null : `--${modes[0]} needs --base URL (the page's address: the mode goes before the # of the link)`;
+  try {
+    pageAddress(base, null);
+    return null;
+  } catch {
+    return `--base takes the page's whole address, such as https://example.org/courses/os/pidns/, not ${base}`;
+  }
 }
 
 function parseCheck(rest: readonly string[]): Command {

@@ -5,7 +5,9 @@ export const HELP = {
 Usage:
   pidns-lab run FILE [--json] [--no-steps]   run a scenario (.pidns); FILE - reads standard input
   pidns-lab url FILE [--step N] [--task LABEL] [--view-as LABEL] [--ns NAME]
-                                             print the share-link fragment (#v1.…) for a scenario
+                 [--base URL [--embed | --present]]
+                                             print the share-link fragment (#v1.…) for a scenario,
+                                             or with --base the whole link
   pidns-lab check FILE [--solution OTHER]    check an exercise attempt: "solved" or "not solved: …"
   pidns-lab snapshot [--pid PID] [--threads] [-o FILE]
                                              this machine's pid namespaces (from /proc) as a scenario
@@ -32,9 +34,16 @@ Exit status: 0 every expectation held; 1 an expectation failed or a blocking wai
 completed; 2 a scenario error ("line N: message" on standard error) or a usage error.
 `,
   url: `Usage: pidns-lab url FILE [--step N] [--task LABEL] [--view-as LABEL] [--ns NAME]
+                     [--base URL [--embed | --present]]
 
 Prints the share-link fragment for the scenario in FILE (- reads standard input). Append it to
 the app's address to open that scenario; the options point the link at a step and a view.
+
+  --base URL   print the whole link: the page's address URL (where pidns-lab is hosted, e.g.
+               https://example.org/courses/os/pidns/) followed by the fragment
+  --embed      the link of the read-only player for an <iframe> (URL?embed#…)
+  --present    the link that opens straight into the presentation (URL?present#…)
+
 A scenario with errors still gets its link (the page opens it on its errors), but the errors
 are printed on standard error and the exit status is 2. The link keeps the whole text, an
 exercise's solution block included.

@@ -4,7 +4,7 @@
  * usage error, reported as `line N: message` on stderr; 3 an internal error, a bug of pidns-lab).
  * bin/pidns-lab.mjs calls it.
  */
-import { encodeFragment, formatDiagnostic, parseScenario } from '../scenario/index.ts';
+import { encodeFragment, formatDiagnostic, pageAddress, parseScenario } from '../scenario/index.ts';
 import { parseArgs } from './args.ts';
 import { check } from './check.ts';
 import { HELP } from './help.ts';
@@ -24,7 +24,9 @@ async function urlCommand(cmd: Extract<ReturnType<typeof parseArgs>, { kind: 'ur
   if (text === null) return 2;
   const { diagnostics } = parseScenario(text);
   // a text over the size limit makes a link that no page would open
-  if (!diagnostics.some((d) => d.code === 'SCN1001')) io.stdout(`${encodeFragment(text, cmd.step, { task: cmd.task, viewAs: cmd.viewAs, ns: cmd.ns })}\n`);
+  const fragment = encodeFragment(text, cmd.step, { task: cmd.task, viewAs: cmd.viewAs, ns: cmd.ns });
+  const link = cmd.base === null ? fragment : `${pageAddress(cmd.base, cmd.mode)}${fragment}`;
+  if (!diagnostics.some((d) => d.code === 'SCN1001')) io.stdout(`${link}\n`);
   if (diagnostics.length > 0) {
     io.stderr(diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join(''));
     return 2;

@@ -16,7 +16,8 @@
  *   (interpreter.ts); `runScenario(text, { steps })` — the CLI's `run --json` document. Both throw
  *   an `EngineFault` (fault.ts) when the engine itself throws (a bug), after putting the run back
  *   to its last good statement; nothing else throws.
- * - `encodeFragment` / `decodeFragment` — share links, format v1 (codec.ts; decoding never throws).
+ * - `encodeFragment` / `decodeFragment` — share links, format v1 (codec.ts; decoding never throws);
+ *   `pageAddress(base, mode)` — the address before the fragment, with `?embed` or `?present` (address.ts).
  * - Questions: `questionAnswer(record)` and `judgeAnswer(answer, right)` (question.ts).
  * - Exercises: `readExercise(text)`, `checkAttempt(attemptText, exercise)`, `checkExercise`
  *   (exercise.ts) and `compareStates(attempt, goal)` (compare-states.ts).
@@ -32,6 +33,7 @@ export { expandProgram } from './expand.ts';
 export { formatDiagnostic } from './diagnostics.ts';
 export { MAX_STEPS, MAX_TEXT_BYTES, utf8Length } from './limits.ts';
 export { decodeFragment, encodeFragment, LINK_VERSION, type DecodeResult, type LinkData, type LinkView } from './codec.ts';
+export { pageAddress, type PageModeName } from './address.ts';
 export { createInterpreter, type Advance, type Interpreter, type StepRecord } from './interpreter.ts';
 export { EngineFault } from './fault.ts';
 export {

@@ -4,7 +4,7 @@
  * it. Leaving ends the full screen, and drops `?present` from the address so that a reload
  * opens the page as it now is.
  */
-import { withMode } from '../../store/mode.ts';
+import { pageAddress } from '../../scenario/index.ts';
 import type { AppStore } from '../../store/store.ts';
 
 export function enterPresentation(store: AppStore): void {
@@ -17,6 +17,6 @@ export function enterPresentation(store: AppStore): void {
 export function leavePresentation(store: AppStore): void {
   store.getState().leavePresentation();
   if (document.fullscreenElement !== null) document.exitFullscreen().catch(() => undefined);
-  const plain = `${withMode(window.location.href, null)}${window.location.hash}`;
+  const plain = `${pageAddress(window.location.href, null)}${window.location.hash}`;
   if (plain !== window.location.href) window.history.replaceState(null, '', plain);
 }

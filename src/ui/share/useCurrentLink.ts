@@ -6,17 +6,17 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { linkFragment } from '../../store/link.ts';
-import { withMode, type PageMode } from '../../store/mode.ts';
+import { pageAddress, type PageModeName } from '../../scenario/index.ts';
 import type { AppState } from '../../store/store.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
 
 const selectLinked = (s: AppState) => [s.loadedText, s.step, s.viewer, s.selectedTask, s.selectedNs];
 
-export function currentLink(s: AppState, mode: keyof PageMode | null): string {
-  return `${withMode(window.location.href, mode)}${linkFragment(s)}`;
+export function currentLink(s: AppState, mode: PageModeName | null): string {
+  return `${pageAddress(window.location.href, mode)}${linkFragment(s)}`;
 }
 
-export function useCurrentLink(mode: keyof PageMode | null): string {
+export function useCurrentLink(mode: PageModeName | null): string {
   const linked = useApp(useShallow(selectLinked));
   const store = useStoreApi();
   return useMemo(() => currentLink(store.getState(), mode), [store, mode, ...linked]);
