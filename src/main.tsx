@@ -13,6 +13,8 @@ import { App } from './ui/App.tsx';
 import { DEFAULT_FILE, libraryText } from './ui/library.ts';
 import { StoreProvider } from './ui/StoreContext.tsx';
 import { startOfflineSupport } from './ui/offline/updates.ts';
+import { openLessonInAddress, startLessonAddressSync } from './ui/teaching/openLesson.ts';
+import { startProgressSync } from './store/progress-sync.ts';
 import './ui/styles.css';
 import { createEngineClient, type EnginePort } from './worker/client.ts';
 import type { Request } from './protocol/index.ts';
@@ -34,8 +36,10 @@ function spawnEngine(): EnginePort {
   return port;
 }
 
+const client = createEngineClient(spawnEngine);
 const store = createAppStore({
-  client: createEngineClient(spawnEngine),
+  client,
+  exercises: client,
   schedule: (task) => requestAnimationFrame(() => task()),
   now: () => performance.now(),
   mode: readPageMode(window.location.search),
@@ -47,9 +51,13 @@ const opened = link?.ok ? link.text : fallback;
 store.getState().offerRestore(savedOffer(window.localStorage, opened));
 
 if (link && !link.ok) store.getState().setNotice(link.message);
-const first = link?.ok
-  ? store.getState().load(link.text, link.step, link.view)
-  : store.getState().load(fallback, 'keep');
+// A lesson asked for by the address (`?lesson=03`) opens with the learner's progress.
+startProgressSync(store, window.localStorage, window);
+startLessonAddressSync(store, window);
+const first = openLessonInAddress(store, window.location, window.history).then((lesson) => {
+  if (lesson) return undefined;
+  return link?.ok ? store.getState().load(link.text, link.step, link.view) : store.getState().load(fallback, 'keep');
+});
 // A link pasted into the address bar of an open page changes only the fragment: open it too.
 window.addEventListener('hashchange', () => {
   const wanted = readLink(window.location.hash);

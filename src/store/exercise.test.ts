@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { joinExercise, mayBeExercise } from './exercise.ts';
+import { joinExercise, mayBeExercise, shareableText } from './exercise.ts';
+import type { AppState } from './state.ts';
 
 describe('exercise text', () => {
   it('may be an exercise with a goal header and a solution line', () => {
@@ -10,5 +11,11 @@ describe('exercise text', () => {
   it('joins the attempt and the solution block into one text', () => {
     expect(joinExercise('goal: g\ninit fork\n\n', 'solution\n  init wait\nend\n')).toBe(
       'goal: g\ninit fork\nsolution\n  init wait\nend\n');
+  });
+  it('a link carries an exercise\'s attempt with its solution block, any other text as shown', () => {
+    const exercise = { source: '', view: { solution: 'solution\n  init wait\nend\n' } } as AppState['exercise'];
+    expect(shareableText({ text: 'goal: g\ninit fork\n', loadedText: null, exercise })).toBe(
+      'goal: g\ninit fork\nsolution\n  init wait\nend\n');
+    expect(shareableText({ text: 'typing', loadedText: 'init fork\n', exercise: null })).toBe('init fork\n');
   });
 });

@@ -7,6 +7,7 @@
  * follows the player through `history.replaceState` (throttled: no flood of history entries).
  */
 import { encodeFragment, type LinkView } from '../scenario/index.ts';
+import { shareableText } from './exercise.ts';
 import type { AppState, AppStore } from './store.ts';
 
 /** the fragment for what `s` shows; the bare text's fragment at step 0 with no view chosen */
@@ -19,7 +20,7 @@ export function linkFragment(s: AppState): string {
     ns: s.selectedNs === null ? null : `ns${s.selectedNs}`,
   };
   const plain = s.step === 0 && view.task === null && view.viewAs === null && view.ns === null;
-  return plain ? encodeFragment(s.loadedText ?? s.text) : encodeFragment(s.loadedText ?? s.text, s.step, view);
+  return plain ? encodeFragment(shareableText(s)) : encodeFragment(shareableText(s), s.step, view);
 }
 
 export function shareUrl(s: AppState, href: string): string {

@@ -21,6 +21,9 @@ import { useApp, useStoreApi } from './StoreContext.tsx';
 import { Classroom } from './present/Classroom.tsx';
 import { FirstVisitGuide } from './guide/FirstVisitGuide.tsx';
 import { UpdatePrompt } from './offline/UpdatePrompt.tsx';
+import { GoalSlot } from './teaching/GoalSlot.tsx';
+import { Lessons } from './teaching/Lessons.tsx';
+import { Question } from './teaching/Question.tsx';
 import type { AppState } from '../store/store.ts';
 
 const selectFrameStep = (s: AppState) => s.frame?.step ?? -1;
@@ -53,13 +56,18 @@ export function App() {
       <Player />
       <Caption />
       <StepResult />
+      <Question />
       <main className="stage">
         <div className="left">
           <NamespaceTree />
           <ScenarioEditor />
         </div>
-        <PidTables />
+        <div className="middle">
+          <PidTables />
+          <GoalSlot />
+        </div>
         <aside className="side">
+          <Lessons />
           <ViewAs />
           <Inspector />
           <Actions />

@@ -26,6 +26,10 @@ function fakeEngine() {
       shows.push(params);
       return new Promise<Frame>((resolve) => pending.push(() => resolve(frameAt(params.step))));
     },
+    tryText: async () => null,
+    open: async () => {
+      throw new Error('no link is opened here');
+    },
     onCrash: () => undefined,
     dispose: () => undefined,
     readExercise: async (text): Promise<ExerciseRead> => (text === EXERCISE
@@ -68,6 +72,8 @@ describe('questions', () => {
     expect(store.getState()).toMatchObject({ step: 1, asking: null });
     store.getState().stepBy(1);
     store.getState().stepBy(1);
+    expect(store.getState()).toMatchObject({ step: 2, asking: 3 });
+    await store.getState().load('init getpid => ?', 'keep');
     expect(store.getState()).toMatchObject({ step: 2, asking: 3 });
   });
 
@@ -132,6 +138,8 @@ describe('exercises', () => {
     expect(store.getState().checked).toBeNull();
     expect(store.getState().exercise?.source).toBe(EXERCISE);
     await store.getState().checkSolution();
+    expect(store.getState().checked).toEqual({ kind: 'solved' });
+    await store.getState().load(store.getState().text);
     expect(store.getState().checked).toEqual({ kind: 'solved' });
     expect(engine.checked.map((c) => c.exercise)).toEqual([EXERCISE, EXERCISE]);
   });

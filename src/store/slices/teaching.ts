@@ -33,9 +33,13 @@ export function gateQuestions(s: AppState, patch: Partial<AppState>): Partial<Ap
   if (!('step' in patch) && !('loaded' in patch)) return patch;
   const next = { ...s, ...patch };
   const questions = (next.loaded?.questions ?? []).map((q) => q.step);
-  const gated = gateStep(next.step, questions, (q) => q in next.answers);
-  if (gated.asking === null) return next.asking === null ? patch : { ...patch, asking: null };
-  return { ...patch, step: gated.step, asking: gated.asking, playing: false };
+  const answered = (q: number) => q in next.answers;
+  const gated = gateStep(next.step, questions, answered);
+  if (gated.asking !== null) return { ...patch, step: gated.step, asking: gated.asking, playing: false };
+  // a re-run that keeps the player where it asks (an edit, a reload of the text) keeps asking
+  const { asking } = next;
+  const stillAsked = asking !== null && next.step === asking - 1 && questions.includes(asking) && !answered(asking);
+  return asking === null || stillAsked ? patch : { ...patch, asking: null };
 }
 
 const FRESH = {
@@ -44,23 +48,29 @@ const FRESH = {
 
 export function createTeachingSlice(ctx: Ctx, runLoad: Load): Teaching {
   let opening = 0;
+  // the attempt the shown verdict is about: a re-run of that same text keeps the verdict
+  let checkedText: string | null = null;
 
-  async function open(text: string, wish?: StepWish, view?: ViewWish | ((loaded: Loaded) => ViewWish), attempt?: string | null) {
+  /** `lesson`: the lesson being opened, with the learner's saved attempt of its exercise */
+  async function open(
+    text: string, wish?: StepWish, view?: ViewWish | ((loaded: Loaded) => ViewWish),
+    lesson?: { id: string; attempt: string | null },
+  ) {
     const s = ctx.get();
-    if (attempt === undefined && text === s.text) {
-      if (s.exercise !== null) ctx.set({ checked: null });
+    if (lesson === undefined && text === s.text) {
+      if (s.checked !== null && text !== checkedText) ctx.set({ checked: null });
       keepAttempt(text);
       return runLoad(text, wish, view);
     }
     const mine = ++opening;
-    ctx.set(FRESH);
+    ctx.set({ ...FRESH, lesson: lesson?.id ?? null });
     const engine = ctx.deps.exercises;
     if (engine && mayBeExercise(text)) {
       const read = await engine.readExercise(text).catch(() => null);
       if (mine !== opening) return undefined;
       if (read?.ok) {
         ctx.set({ exercise: { source: text, view: read.exercise } });
-        return runLoad(attempt ?? read.exercise.starter, wish, view);
+        return runLoad(lesson?.attempt ?? read.exercise.starter, wish, view);
       }
     }
     return runLoad(text, wish, view);
@@ -92,6 +102,7 @@ export function createTeachingSlice(ctx: Ctx, runLoad: Load): Teaching {
       const { exercise, text, lesson } = ctx.get();
       const engine = ctx.deps.exercises;
       if (exercise === null || !engine) return;
+      checkedText = text;
       ctx.set({ checked: 'checking' });
       const verdict = await engine.checkAttempt(text, exercise.source).catch((error: unknown) => ({
         kind: 'error' as const, line: 0, message: error instanceof Error ? error.message : String(error),
@@ -111,9 +122,8 @@ export function createTeachingSlice(ctx: Ctx, runLoad: Load): Teaching {
       const s = ctx.get();
       // Text of the visitor's own outside a lesson is offered back; a lesson's attempt is kept in its progress.
       if (s.lesson === null && s.edits > 0 && s.text.trim() !== '' && s.text !== text) s.offerRestore(s.text);
-      await open(text, 'first', { viewer: null, selectedTask: null, selectedNs: null }, s.courseProgress[id]?.attempt ?? null);
+      await open(text, 'first', { viewer: null, selectedTask: null, selectedNs: null }, { id, attempt: s.courseProgress[id]?.attempt ?? null });
       const { loaded, exercise } = ctx.get();
-      ctx.set({ lesson: id });
       updateLesson(id, (p) => ({ ...p, questions: loaded?.questions.length ?? 0, exercise: exercise !== null }));
     },
     setCourseProgress(progress) {

@@ -3,11 +3,12 @@
  * ascending by pid. Up to VIRTUAL_FROM rows it is a plain table; beyond, only the rows in view
  * are in the document (the engine sends only those), and `aria-rowcount` gives the full count.
  */
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useContext, useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AppState } from '../../store/store.ts';
 import type { RowFrame, TableFrame } from '../../protocol/index.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
+import { ViewNamesContext } from '../viewNames.ts';
 import { PidRow } from './PidRow.tsx';
 
 export const VIRTUAL_FROM = 200;
@@ -55,10 +56,11 @@ function Head({ seenHead }: { seenHead: string | null }) {
 }
 
 function PlainBody({ table, name, step, seenHead }: BodyProps) {
+  const names = useContext(ViewNamesContext);
   useWindow(table.ns, 0, VIRTUAL_FROM);
   return (
     <div className="table-scroll">
-      <table aria-label={`Processes in ${name}`} aria-rowcount={table.count + 1}>
+      <table aria-label={names.table(name)} aria-rowcount={table.count + 1}>
         <Head seenHead={seenHead} />
         <tbody>
           {table.rows.map((r, i) => (
@@ -71,6 +73,7 @@ function PlainBody({ table, name, step, seenHead }: BodyProps) {
 }
 
 function VirtualBody({ table, name, step, seenHead }: BodyProps) {
+  const names = useContext(ViewNamesContext);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: table.count,
@@ -86,7 +89,7 @@ function VirtualBody({ table, name, step, seenHead }: BodyProps) {
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
     <div className="table-scroll virtual" ref={scrollRef} tabIndex={0} aria-label={`${name} table, scrollable`}>
-      <table aria-label={`Processes in ${name}`} aria-rowcount={table.count + 1}>
+      <table aria-label={names.table(name)} aria-rowcount={table.count + 1}>
         <Head seenHead={seenHead} />
         <tbody>
           {top > 0 ? <tr aria-hidden="true" style={{ height: top }} /> : null}

@@ -4,10 +4,11 @@
  * namespace. Choosing a namespace dims what it cannot see. Arrow keys move between namespaces,
  * Enter or Space chooses one; the wheel and a drag zoom and pan, and so do the buttons.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppState } from '../../store/store.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
+import { ViewNamesContext } from '../viewNames.ts';
 import { layoutTree } from './layout.ts';
 import { NsNode } from './NsNode.tsx';
 import { createTreeZoom, type TreeZoom } from './zoom.ts';
@@ -18,6 +19,7 @@ const selectChosen = (s: AppState) => s.selectedNs;
 export function NamespaceTree() {
   const shape = useApp(useShallow(selectShape));
   const chosen = useApp(selectChosen);
+  const names = useContext(ViewNamesContext);
   const store = useStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const gRef = useRef<SVGGElement>(null);
@@ -66,7 +68,7 @@ export function NamespaceTree() {
           <button type="button" onClick={() => zoomRef.current?.fit(placed.width, placed.height)}>Fit</button>
         </div>
       </div>
-      <svg ref={svgRef} role="tree" aria-label="Namespace tree" className="tree-svg" onKeyDown={onKey} id="ns-tree-svg">
+      <svg ref={svgRef} role="tree" aria-label={names.tree} className="tree-svg" onKeyDown={onKey} id="ns-tree-svg">
         <g ref={gRef}>
           {placed.links.map((l) => (
             <path key={`${l.from}-${l.to}`} d={l.d} className={`tree-link${lit && !lit.has(l.to) ? ' dimmed' : ''}`} />
