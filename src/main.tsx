@@ -5,8 +5,8 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { savedOffer, startAutosave } from './store/autosave.ts';
-import { readLink, startUrlSync } from './store/link.ts';
+import { offerSaved, startAutosave, tabKey } from './store/autosave.ts';
+import { startUrlSync } from './store/link.ts';
 import { readPageMode } from './store/mode.ts';
 import { createAppStore } from './store/store.ts';
 import { App } from './ui/App.tsx';
@@ -46,34 +46,23 @@ const store = createAppStore({
 });
 
 const fallback = libraryText(DEFAULT_FILE) ?? '';
-const link = window.location.hash.length > 1 ? readLink(window.location.hash) : null;
-const opened = link?.ok ? link.text : fallback;
-store.getState().offerRestore(savedOffer(window.localStorage, opened));
-
-if (link && !link.ok) store.getState().setNotice(link.message);
+const savedUnder = tabKey(window.sessionStorage, () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+// The engine decodes a link (a hostile one costs the worker, not the page); one that cannot be
+// opened says why, and the default scenario opens instead.
 // A lesson asked for by the address (`?lesson=03`) opens with the learner's progress.
 startProgressSync(store, window.localStorage, window);
 startLessonAddressSync(store, window);
-const first = openLessonInAddress(store, window.location, window.history).then((lesson) => {
-  if (lesson) return undefined;
-  return link?.ok ? store.getState().load(link.text, link.step, link.view) : store.getState().load(fallback, 'keep');
-});
+const first = openLessonInAddress(store, window.location, window.history)
+  .then((opened) => opened || (window.location.hash.length > 1 && store.getState().openLink(window.location.hash)))
+  .then(async (opened) => {
+    if (!opened) await store.getState().load(fallback, 'keep');
+    offerSaved(store, window.localStorage, savedUnder);
+  });
 // A link pasted into the address bar of an open page changes only the fragment: open it too.
-window.addEventListener('hashchange', () => {
-  const wanted = readLink(window.location.hash);
-  if (wanted.ok && wanted.text === store.getState().loadedText) return;
-  if (!wanted.ok) {
-    store.getState().setNotice(wanted.message);
-    return;
-  }
-  const own = store.getState().text;
-  store.getState().setNotice(null);
-  store.getState().offerRestore(own.trim() === '' ? null : own);
-  void store.getState().load(wanted.text, wanted.step, wanted.view);
-});
+window.addEventListener('hashchange', () => void store.getState().openLink(window.location.hash));
 // Autosave follows the visitor's edits only (loads do not count), so it starts at once: an edit
 // made while the first scenario loads is kept too.
-startAutosave(store, window.localStorage);
+startAutosave(store, window.localStorage, savedUnder, { lifecycle: window });
 void first.then(() => startUrlSync(store, window.history, window.location));
 // The service worker (offline use) is set up once the first scenario shows: never in its way.
 void first.then(startOfflineSupport);

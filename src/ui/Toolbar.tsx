@@ -4,8 +4,7 @@
  */
 import { useRef, useState } from 'react';
 import type { AppState } from '../store/store.ts';
-import { buildExportSvg } from './exportSvg.ts';
-import { downloadBlob, downloadText, readScenarioFile, svgToPng } from './files.ts';
+import { downloadText, readScenarioFile } from './files.ts';
 import { fileNameFor, readHeaders } from './headers.ts';
 import { LibraryMenu } from './LibraryMenu.tsx';
 import { enterPresentation } from './present/enter.ts';
@@ -33,10 +32,13 @@ export function Toolbar() {
   async function exportPicture(kind: 'svg' | 'png'): Promise<void> {
     const s = store.getState();
     if (!s.frame) return;
-    const svg = buildExportSvg(s.frame, s.loaded?.title ?? 'pidns-lab');
     const base = fileNameFor(s.text).replace(/\.pidns$/, `-step-${s.frame.step}`);
-    if (kind === 'svg') downloadText(svg, `${base}.svg`, 'image/svg+xml');
-    else downloadBlob(await svgToPng(svg), `${base}.png`);
+    try {
+      const picture = await import('./exportPicture.ts');
+      await picture.exportPicture(s.frame, s.loaded?.title ?? 'pidns-lab', base, kind);
+    } catch (error) {
+      s.setNotice(`Could not export the picture: ${error instanceof Error ? error.message : String(error)}.`);
+    }
   }
 
   return (
@@ -71,7 +73,7 @@ export function Toolbar() {
 export async function openFile(store: ReturnType<typeof useStoreApi>, file: File | undefined): Promise<void> {
   try {
     const text = await readScenarioFile(file);
-    await store.getState().load(text, 'first', { viewer: null, selectedTask: null, selectedNs: null });
+    await store.getState().replaceText(text, 'first', { viewer: null, selectedTask: null, selectedNs: null });
   } catch (error) {
     store.getState().setNotice(`Could not open the file: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -17,7 +17,7 @@ const PAGE = 50;
 
 const selectStep = (s: AppState) => s.frame?.step ?? 0;
 const selectViewerLabel = (s: AppState) =>
-  s.viewer === null ? null : (s.liveTasks.find((t) => t.id === s.viewer)?.label ?? `task ${s.viewer}`);
+  s.viewer === null ? null : (s.loaded?.labels[s.viewer] ?? `task ${s.viewer}`);
 
 export const PidTable = memo(function PidTable({ ns, name, dimmed }: { ns: number; name: string; dimmed: boolean }) {
   const table = useApp(useCallback((s: AppState) => s.frame?.tables.find((t) => t.ns === ns) ?? null, [ns]));
