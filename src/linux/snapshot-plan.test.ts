@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../scenario/index.ts';
 import type { SnapNs, SnapProcess, Snapshot } from './snapshot-model.ts';
-import { labelFor, planSnapshot, quote } from './snapshot-plan.ts';
+import { planSnapshot } from './snapshot-plan.ts';
 import { psNotes } from './snapshot.ts';
 
 type Spec = Partial<SnapProcess> & Pick<SnapProcess, 'id' | 'ns' | 'chain' | 'parent' | 'pgid' | 'sid'>;
@@ -119,16 +119,5 @@ describe('planSnapshot', () => {
       { id: 7, ns: 'D', chain: [7, 2], parent: null, pgid: [0, 0], sid: [0, 0] },
     ]), { threads: false, exclude: new Set(), rootPidMax: null, rootLastPid: null });
     expect(plan.notes).toEqual(['pid 7 (p) is left out: its namespace D has no init left (it is being torn down)']);
-  });
-});
-
-describe('labels and command lines', () => {
-  it('makes a label from the command name and the pid', () => {
-    const p = proc({ id: 4, ns: 'R', chain: [4], parent: 1, pgid: [1], sid: [1], comm: 'kworker/R-rcu gp' }, 0);
-    expect(labelFor(p)).toBe('kworker_R-rcu_gp_4');
-    expect(labelFor({ ...p, comm: '9p' })).toBe('_9p_4');
-  });
-  it('quotes a command line for the language', () => {
-    expect(quote('sh -c "echo \\\\x"\n')).toBe('"sh -c \\"echo \\\\\\\\x\\"?"');
   });
 });
