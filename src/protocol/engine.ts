@@ -8,6 +8,8 @@ export interface EngineClient {
   /** `onProgress` hears how many steps a long run has made so far */
   load(text: string, onProgress?: (steps: number) => void): Promise<Loaded>;
   show(params: ShowParams): Promise<Frame>;
+  /** the error running `text` would stop at, or null; the loaded scenario stays */
+  tryText(text: string): Promise<{ line: number; message: string } | null>;
   /** reads a share link's fragment; rejects with the sentence to show when it cannot */
   open(fragment: string): Promise<OpenedLink>;
   /** called with a message after the engine crashed and was restarted */

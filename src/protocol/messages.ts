@@ -45,6 +45,9 @@ export type RequestBody =
   /** are you still there? (asked when a request waits long without a word from the engine) */
   | { type: 'ping' }
   | ({ type: 'show' } & ShowParams)
+  /** run `text` to see whether it has an error, keeping the loaded scenario (before an action
+   * appends a statement) */
+  | { type: 'try'; text: string }
   /** read a whole text as an exercise (see ExerciseRead) */
   | { type: 'exercise'; text: string }
   /** run `attempt` and compare its state with the goal of the exercise `exercise` */
@@ -217,6 +220,7 @@ export type CheckVerdict =
 export type Reply =
   | { v: number; id: number; type: 'loaded'; loaded: Loaded }
   | { v: number; id: number; type: 'frame'; frame: Frame }
+  | { v: number; id: number; type: 'tried'; error: { line: number; message: string } | null }
   | { v: number; id: number; type: 'failed'; message: string }
   | { v: number; id: number; type: 'opened'; link: OpenedLink }
   | { v: number; id: number; type: 'pong' }
@@ -229,11 +233,11 @@ export function isReply(data: unknown): data is Reply {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as { v?: unknown; type?: unknown; id?: unknown };
   return m.v === PROTOCOL_VERSION && typeof m.id === 'number' &&
-    ['loaded', 'frame', 'failed', 'progress', 'exercise', 'checked', 'opened', 'pong'].includes(m.type as string);
+    ['loaded', 'frame', 'failed', 'progress', 'tried', 'exercise', 'checked', 'opened', 'pong'].includes(m.type as string);
 }
 
 export function isRequest(data: unknown): data is Request {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as { v?: unknown; type?: unknown; id?: unknown };
-  return m.v === PROTOCOL_VERSION && typeof m.id === 'number' && ['load', 'show', 'exercise', 'check', 'open', 'ping'].includes(m.type as string);
+  return m.v === PROTOCOL_VERSION && typeof m.id === 'number' && ['load', 'show', 'try', 'exercise', 'check', 'open', 'ping'].includes(m.type as string);
 }

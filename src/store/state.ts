@@ -39,8 +39,6 @@ export interface TextState {
   /** why `restorable` is offered */
   restoreWhy: RestoreWhy;
   edit(text: string): void;
-  /** appends an action's statement and shows the step after it */
-  act(statement: string): Promise<void>;
   /**
    * Replaces the text with one from outside (a link, the library, a file, a lesson) without
    * losing the visitor's: their own text on screen, if they changed it since it was opened, is
@@ -78,6 +76,8 @@ export interface RunState {
 
 export interface PlayerState {
   step: number;
+  /** 0: the whole step; i ≥ 1: stopped inside it at its i-th teardown act; -1: at its last act */
+  stepAct: number;
   playing: boolean;
   speed: number;
   /** `'last'`: the last step, also of a scenario that is still loading */
@@ -104,6 +104,9 @@ export interface ViewState {
   selectNs(ns: NsId | null): void;
   hoverTask(task: TaskId | null): void;
   setWindow(window: TableWindow): void;
+  /** how many of each namespace's own processes the tree lists, when more than the first few */
+  treeLimits: Record<number, number>;
+  showMoreProcesses(ns: NsId): void;
 }
 
 /** the engine's last picture */
@@ -153,7 +156,21 @@ export interface PresentationState {
   toggleQr(): void;
 }
 
-export type AppState = TextState & LinkState & RunState & PlayerState & ViewState & FrameState & PresentationState & TeachingState;
+/** statements the action buttons and the command line append, and taking the last one back */
+export interface AppendState {
+  /** the text before the last appended statement, while the text is still the one it made */
+  undoable: { before: string; after: string } | null;
+  /** why the last action was not appended (it would break the scenario), or null */
+  refused: string | null;
+  /** appends a statement unless the scenario would stop on an error; then shows the step after it */
+  act(statement: string): Promise<void>;
+  /** takes the last appended statement back */
+  undo(): Promise<void>;
+  /** an empty scenario; the visitor's own text is offered back */
+  newScenario(): Promise<void>;
+}
+
+export type AppState = AppendState & TextState & LinkState & RunState & PlayerState & ViewState & FrameState & PresentationState & TeachingState;
 
 export interface StoreDeps {
   client: EngineClient;

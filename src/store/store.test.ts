@@ -27,6 +27,7 @@ function fakeEngine(total: number, pauses: number[] = []) {
       if (!read.ok) throw new Error(`This link cannot be opened: ${read.error}.`);
       return read.data;
     },
+    tryText: async () => null,
     onCrash: (listener) => { crash = listener; },
     dispose: () => undefined,
   };

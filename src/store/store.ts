@@ -9,6 +9,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState, SliceContext, StoreDeps } from './state.ts';
+import { createAppendSlice } from './slices/append.ts';
 import { initialFrameState, receiveFrame } from './slices/frame.ts';
 import { createLinkSlice } from './slices/links.ts';
 import { createPlayerSlice, PLAY_FRAME_GAP_MS } from './slices/player.ts';
@@ -20,7 +21,7 @@ import { createViewSlice } from './slices/view.ts';
 import { createFrameSync } from './sync.ts';
 
 export type {
-  AppState, FrameState, LinkState, PlayerState, PresentationState, RestoreWhy, RunState, StepWish, StoreDeps, TeachingState,
+  AppendState, AppState, FrameState, LinkState, PlayerState, PresentationState, RestoreWhy, RunState, StepWish, StoreDeps, TeachingState,
   TextState, ViewState, ViewWish,
 } from './state.ts';
 export { placeStep, PLAY_FRAME_GAP_MS } from './slices/player.ts';
@@ -59,7 +60,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
       ...createViewSlice(ctx),
       ...player.state,
       ...run,
-      ...createTextSlice(ctx, player.control),
+      ...createTextSlice(ctx),
+      ...createAppendSlice(ctx, player.control),
       ...createLinkSlice(ctx),
       ...createPresentationSlice(ctx),
       ...teaching.state,
@@ -75,6 +77,8 @@ function showParams(s: AppState) {
     viewer: s.viewer,
     inspect: s.selectedTask,
     windows: Object.values(s.windows),
+    treeLimits: Object.entries(s.treeLimits).map(([ns, count]) => ({ ns: Number(ns), count })),
+    act: s.stepAct,
     idle: !s.playing,
     taskQuery: s.taskQuery,
   };

@@ -106,6 +106,11 @@ export function createEngineClient(spawn: () => EnginePort, options: ClientOptio
       if (reply.type === 'frame') return reply.frame;
       throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to show');
     },
+    async tryText(text) {
+      const reply = await request({ type: 'try', text });
+      if (reply.type === 'tried') return reply.error;
+      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to try');
+    },
     async open(fragment) {
       const reply = await request({ type: 'open', fragment });
       if (reply.type === 'opened') return reply.link;

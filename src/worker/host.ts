@@ -73,6 +73,15 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
     scheduleSpare(timeline);
   }
 
+  /** a run of `text` that only reports its error: the loaded timeline stays */
+  async function tryText(id: number, text: string): Promise<void> {
+    const run = await recordRun(text, async () => {
+      await pause();
+      return true;
+    });
+    post({ v: PROTOCOL_VERSION, id, type: 'tried', error: run?.loaded.error ?? null });
+  }
+
   let lastStops: { tl: Timeline; step: number; stops: ActStop[] } | null = null;
   /** where inside its step the frame stops (null: the whole step); the acts of the last step
    * asked for are kept, so moving between them replays nothing */
@@ -123,6 +132,7 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
       try {
         if (message.type === 'load') load(message.id, message.text).catch((e: unknown) => fail(message.id, errorText(e)));
         else if (message.type === 'show') show(message.id, message);
+        else if (message.type === 'try') tryText(message.id, message.text).catch((e: unknown) => fail(message.id, errorText(e)));
         else if (message.type === 'open') open(message.id, message.fragment);
         else if (message.type === 'ping') post({ v: PROTOCOL_VERSION, id: message.id, type: 'pong' });
         else exercise(message).catch((e: unknown) => fail(message.id, errorText(e)));

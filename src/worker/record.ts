@@ -21,13 +21,13 @@ export interface Run {
 /** `keepGoing(steps so far)` is awaited now and then; false abandons the run (a newer load
  * superseded it). */
 export async function recordRun(text: string, keepGoing: (steps: number) => Promise<boolean>): Promise<Run | null> {
-  const interp = createInterpreter(text);
-  if (!('next' in interp)) return failedParse(interp.diagnostics, text);
+  const { interp, unparsed } = parseGoodPart(text);
+  if (interp === null) return failedParse(unparsed, text);
   const lines = text.split('\n');
   const timeline = newTimeline(interp.state);
   for (let n = 1; ; n++) {
     const advance = interp.next();
-    if (advance.done) return finish(interp, timeline, advance.error, advance.narration);
+    if (advance.done) return withParseErrors(finish(interp, timeline, advance.error, advance.narration), unparsed);
     recordStep(timeline, {
       line: advance.record.line, actor: advance.record.actor, op: advance.record.op,
       text: shownText(lines[advance.record.line - 1] ?? '', advance.record.actor),
@@ -39,6 +39,41 @@ export async function recordRun(text: string, keepGoing: (steps: number) => Prom
     }
     if (n % 512 === 0 && !(await keepGoing(n))) return null;
   }
+}
+
+/** prefixes tried when a text does not parse (each one ends above the previous one's first error) */
+const MAX_PREFIXES = 8;
+
+/**
+ * The interpreter for what a text can run: the whole text, or, when it does not parse, the lines
+ * above its first parse error — a scenario error keeps the good steps before it. `unparsed`
+ * holds the text's parse errors, to be reported with the run.
+ */
+function parseGoodPart(text: string): { interp: Interpreter | null; unparsed: ScenarioDiagnostic[] } {
+  const whole = createInterpreter(text);
+  if ('next' in whole) return { interp: whole, unparsed: [] };
+  const lines = text.split('\n');
+  let cut = whole.diagnostics[0]?.line ?? 1;
+  for (let tries = 0; cut > 1 && tries < MAX_PREFIXES; tries++) {
+    const part = createInterpreter(lines.slice(0, cut - 1).join('\n'));
+    if ('next' in part) return { interp: part, unparsed: whole.diagnostics };
+    cut = Math.min(cut - 1, part.diagnostics[0]?.line ?? 1);
+  }
+  return { interp: null, unparsed: whole.diagnostics };
+}
+
+/** a run of the part above a parse error carries that error (unless it stopped earlier) */
+function withParseErrors(run: Run, unparsed: readonly ScenarioDiagnostic[]): Run {
+  const first = unparsed[0];
+  if (first === undefined) return run;
+  const loaded = run.loaded;
+  loaded.error ??= { line: first.line, message: first.message };
+  loaded.diagnostics = [...loaded.diagnostics, ...unparsed.map(parseProblem)].sort((a, b) => a.line - b.line);
+  return run;
+}
+
+function parseProblem(d: ScenarioDiagnostic): Diagnostic {
+  return { line: d.line, severity: 'error', message: formatDiagnostic(d).replace(/^line \d+: /, '') };
 }
 
 /** the statement's line; inside a repeat, with the actor it ran as (`w{i} exit 1` ran as `w2`) */
@@ -102,7 +137,7 @@ function failedParse(found: ScenarioDiagnostic[], text: string): Run {
       title, total: 0,
       error: first ? { line: first.line, message: first.message } : null,
       lines: [], pauses: [], captions: [], questions: [],
-      diagnostics: found.map((d) => ({ line: d.line, severity: 'error', message: formatDiagnostic(d).replace(/^line \d+: /, '') })),
+      diagnostics: found.map(parseProblem),
       failed: 0, actSteps: [], labels: ['init'],
     },
   };

@@ -5,8 +5,9 @@
  * slice tells the player about each load through `PlayerControl`.
  */
 import type { Loaded } from '../../protocol/index.ts';
+import { stepPlace } from '../acts.ts';
 import { advance, DEFAULT_SPEED } from '../player.ts';
-import type { PlayerState, RunState, SliceContext, StepWish } from '../state.ts';
+import type { FrameState, PlayerState, RunState, SliceContext, StepWish } from '../state.ts';
 
 /** while playing, the engine is asked for at most one frame per this many milliseconds */
 export const PLAY_FRAME_GAP_MS = 80;
@@ -21,7 +22,7 @@ export interface PlayerControl {
   dropHeldPlay(): void;
 }
 
-type Ctx = SliceContext<PlayerState & Pick<RunState, 'loaded' | 'loading'>>;
+type Ctx = SliceContext<PlayerState & Pick<RunState, 'loaded' | 'loading'> & Pick<FrameState, 'frame'>>;
 
 export function createPlayerSlice(ctx: Ctx): { state: PlayerState; control: PlayerControl } {
   // 'last' (Last step or End before the scenario is loaded) becomes the loaded scenario's last.
@@ -40,7 +41,7 @@ export function createPlayerSlice(ctx: Ctx): { state: PlayerState; control: Play
     );
     lastTick = now;
     carry = moved.carry;
-    if (moved.step !== s.step || moved.stop) ctx.wantFrame({ step: moved.step, playing: !moved.stop });
+    if (moved.step !== s.step || moved.stop) ctx.wantFrame({ step: moved.step, stepAct: 0, playing: !moved.stop });
     if (!moved.stop) ctx.deps.schedule(tick);
     else ctx.sync.request();
   }
@@ -51,12 +52,13 @@ export function createPlayerSlice(ctx: Ctx): { state: PlayerState; control: Play
     if (!s.loaded) return;
     carry = 0;
     lastTick = ctx.deps.now();
-    ctx.wantFrame({ playing: true, step: s.step >= s.loaded.total ? 0 : s.step });
+    ctx.wantFrame({ playing: true, step: s.step >= s.loaded.total ? 0 : s.step, stepAct: 0 });
     ctx.deps.schedule(tick);
   }
 
   const state: PlayerState = {
     step: 0,
+    stepAct: 0,
     playing: false,
     speed: DEFAULT_SPEED,
     seek(step) {
@@ -64,10 +66,18 @@ export function createPlayerSlice(ctx: Ctx): { state: PlayerState; control: Play
       const wanted = step === 'last' ? 'last' : Math.max(0, Math.round(step));
       heldStep = s.loaded === null || s.loading ? wanted : null;
       heldPlay = false;
-      ctx.wantFrame({ step: placeStep(wanted, s.step, s.loaded?.total ?? 0), playing: false });
+      ctx.wantFrame({ step: placeStep(wanted, s.step, s.loaded?.total ?? 0), stepAct: 0, playing: false });
     },
     stepBy(delta) {
       const s = ctx.get();
+      // one step at a time goes through the acts of a teardown (acts.ts); jumps and held steps do not
+      if (heldStep === null && s.loaded !== null && !s.loading && (delta === 1 || delta === -1)) {
+        const shown = s.frame?.step === s.step ? s.frame.act : null;
+        const to = stepPlace({ step: s.step, act: s.stepAct }, delta, s.loaded.actSteps ?? [], s.loaded.total, shown);
+        heldPlay = false;
+        ctx.wantFrame({ step: to.step, stepAct: to.act, playing: false });
+        return;
+      }
       const from = heldStep === 'last' ? s.loaded?.total ?? 0 : heldStep ?? s.step;
       s.seek(from + delta);
     },
@@ -99,6 +109,7 @@ export function createPlayerSlice(ctx: Ctx): { state: PlayerState; control: Play
     placeAfterLoad(loaded, wish) {
       const wanted = wish === 'keep' ? heldStep ?? ctx.get().step : wish;
       const step = placeStep(wanted, ctx.get().step, loaded.total);
+      ctx.set({ stepAct: 0 });
       heldStep = typeof wanted === 'number' && wanted > step ? wanted : null;
       return step;
     },

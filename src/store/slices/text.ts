@@ -1,16 +1,14 @@
 /**
- * The scenario text as the visitor writes it: typing re-runs it after a short pause, an action
- * appends its statement and shows the step after it. Only these count as the visitor's own
+ * The scenario text as the visitor writes it: typing re-runs it after a short pause (an action's
+ * statement is appended by slices/append.ts). Only these count as the visitor's own
  * edits (autosave follows them). A text from outside replaces it only through `replaceText`,
  * which offers the visitor's own text back: no typed text is lost without an offer to restore it.
  */
-import { appendStatement } from '../statements.ts';
 import type { PlayerState, RunState, SliceContext, TextState } from '../state.ts';
-import type { PlayerControl } from './player.ts';
 
 type Ctx = SliceContext<TextState & Pick<RunState, 'load'> & Pick<PlayerState, 'playing'>>;
 
-export function createTextSlice(ctx: Ctx, player: PlayerControl): TextState {
+export function createTextSlice(ctx: Ctx): TextState {
   let editTimer: ReturnType<typeof setTimeout> | null = null;
   // `edits` when the text on screen was last opened from outside: more means it is the visitor's work
   let editsAtOpen = 0;
@@ -32,12 +30,6 @@ export function createTextSlice(ctx: Ctx, player: PlayerControl): TextState {
         editTimer = null;
         void ctx.get().load(ctx.get().text, 'keep');
       }, ctx.deps.editDelayMs ?? 400);
-    },
-    async act(statement) {
-      const text = appendStatement(ctx.get().text, statement);
-      player.dropHeldPlay();
-      ctx.set({ playing: false, text, edits: ctx.get().edits + 1 });
-      await ctx.get().load(text, 'last');
     },
     async replaceText(text, step = 'first', view = {}) {
       if (editTimer !== null) clearTimeout(editTimer);

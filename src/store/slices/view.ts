@@ -3,7 +3,11 @@
  * chosen namespace, and the window of rows each table wants. A change that alters the picture
  * asks the engine for a frame; hovering and choosing a namespace are drawn by the page alone.
  */
+import { TREE_PROCESSES } from '../../protocol/index.ts';
 import type { SliceContext, ViewState } from '../state.ts';
+
+/** how many more processes the tree lists each time the visitor asks */
+export const MORE_PROCESSES = 100;
 
 export function createViewSlice(ctx: SliceContext<ViewState>): ViewState {
   return {
@@ -12,6 +16,7 @@ export function createViewSlice(ctx: SliceContext<ViewState>): ViewState {
     selectedNs: null,
     hoveredTask: null,
     windows: {},
+    treeLimits: {},
     taskQuery: '',
     setViewer(viewer) {
       ctx.wantFrame({ viewer, selectedNs: null });
@@ -27,6 +32,10 @@ export function createViewSlice(ctx: SliceContext<ViewState>): ViewState {
     },
     hoverTask(task) {
       ctx.set({ hoveredTask: task });
+    },
+    showMoreProcesses(ns) {
+      const limits = ctx.get().treeLimits;
+      ctx.wantFrame({ treeLimits: { ...limits, [ns]: (limits[ns] ?? TREE_PROCESSES) + MORE_PROCESSES } });
     },
     setWindow(window) {
       const old = ctx.get().windows[window.ns];

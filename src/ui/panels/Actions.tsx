@@ -1,7 +1,8 @@
 /**
  * Acting on the world as the chosen task: fork, exit, kill (signal and target), wait, clone
  * NEWPID, unshare, setns, and a command line that takes any statement. Each action appends its
- * statement to the scenario text and shows the world after it.
+ * statement to the scenario text and shows the world after it, unless the statement would stop
+ * the scenario on an error: then it is not appended and the reason is shown here.
  */
 import { useState } from 'react';
 import type { AppState } from '../../store/store.ts';
@@ -10,9 +11,11 @@ import { useApp, useStoreApi } from '../StoreContext.tsx';
 
 const SIGNALS = ['TERM', 'KILL', 'INT', 'HUP', 'QUIT', 'USR1', 'USR2', 'CHLD', 'STOP', 'CONT', 'TSTP', 'ALRM', 'PIPE', '0'];
 const selectActor = (s: AppState) => s.frame?.inspected?.label ?? null;
+const selectRefused = (s: AppState) => s.refused;
 
 export function Actions() {
   const actor = useApp(selectActor);
+  const refused = useApp(selectRefused);
   const store = useStoreApi();
   const [sig, setSig] = useState('TERM');
   const [target, setTarget] = useState('');
@@ -29,12 +32,12 @@ export function Actions() {
         <button type="button" disabled={actor === null} onClick={() => run({ op: 'exit', code: 0 })}>exit</button>
         <button type="button" disabled={actor === null} onClick={() => run({ op: 'wait' })}>wait</button>
         <button type="button" disabled={actor === null} onClick={() => run({ op: 'clone-newpid' })}>clone NEWPID</button>
-        {/* Named without the word "share" so that the page's Share button keeps a unique name. */}
+        {/* Written without the word "share" so that the page's Share button keeps a unique name. */}
         <button
           type="button" disabled={actor === null} onClick={() => run({ op: 'unshare' })}
-          aria-label="NEWPID for children" title="unshare NEWPID: the caller's next children start a new pid namespace"
+          title="unshare NEWPID: the caller's next children start a new pid namespace"
         >
-          unshare NEWPID
+          NEWPID for children
         </button>
       </div>
       <div className="action-row">
@@ -54,8 +57,10 @@ export function Actions() {
         onSubmit={(e) => {
           e.preventDefault();
           if (command.trim() === '') return;
-          void store.getState().act(command);
-          setCommand('');
+          // a refused command stays in the field, to be fixed
+          void store.getState().act(command).then(() => {
+            if (store.getState().refused === null) setCommand('');
+          });
         }}
       >
         <label className="grow">Command
@@ -63,6 +68,7 @@ export function Actions() {
         </label>
         <button type="submit">Run</button>
       </form>
+      <p className="refused" aria-live="polite">{refused ?? ''}</p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The event log (role `log`, name "Events"): one plain sentence per kernel event up to the
+ * The event log (a `log` region named "Events" wrapping a list): one plain sentence per kernel event up to the
  * current step, newest last; each one is a button that jumps to the step that caused it.
  */
 import type { AppState } from '../../store/store.ts';
@@ -17,8 +17,9 @@ export function EventLog() {
       <h2 id="log-heading">Events</h2>
       {/* The scroller is column-reverse so it stays at the newest entry without reading layout;
           the list inside keeps chronological order. */}
-      <div className="event-scroll">
-      <ol role="log" aria-label="Events" className="event-log">
+      <div className="event-scroll" role="log" aria-label="Events">
+      {/* list-style none takes list semantics away in some screen readers: say it is a list */}
+      <ol className="event-log" role="list">
         {events.length === 0 ? <li className="ns-dim">Nothing has happened yet.</li> : null}
         {events.map((e) => (
           <li key={e.seq}>

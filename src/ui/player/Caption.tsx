@@ -1,11 +1,21 @@
 /**
- * The scenario's `##` narration at the current step: the captions of the last point at or
- * before it.
+ * The scenario's `##` narration of the step just run: the captions of the last captioned
+ * statement at or before it. Stopped between the acts of a teardown, it says what that act did.
  */
+import type { ActFrame } from '../../protocol/index.ts';
 import type { AppState } from '../../store/store.ts';
 import { useApp } from '../StoreContext.tsx';
 
-const selectCaption = (s: AppState): string | null => captionAt(s.loaded?.captions ?? [], s.step);
+const selectCaption = (s: AppState): string | null =>
+  s.stepAct !== 0 && s.frame?.step === s.step && s.frame.act !== null ? actSentence(s.frame.act) : captionAt(s.loaded?.captions ?? [], s.step);
+
+/** what the kernel has just done at one act of a namespace's teardown (zap_pid_ns_processes) */
+export function actSentence(act: ActFrame): string {
+  const where = `Teardown of ${act.ns}, act ${act.index} of ${act.count + 1}:`;
+  if (act.act === 'killed') return `${where} its init is dying, so every other process in ${act.ns} gets SIGKILL.`;
+  if (act.act === 'reaped') return `${where} the killed processes are reaped; only the init still holds a pid in ${act.ns}.`;
+  return `${where} the init has exited; it stays a zombie until its parent waits for it.`;
+}
 
 /** the captions of the last point reached (several `##` lines in a row are shown together) */
 export function captionAt(captions: readonly { step: number; text: string }[], step: number): string | null {

@@ -1,7 +1,8 @@
 /**
- * The player: First step, Step back, Play/Pause, Step forward, Last step, the speed, the
+ * The player (a region landmark named "Player"): First step, Step back, Play/Pause, Step forward, Last step, the speed, the
  * Timeline slider and the `Step N of M` status. Keyboard shortcuts live in useShortcuts.
  */
+import { stepText } from '../../store/acts.ts';
 import type { AppState } from '../../store/store.ts';
 import { SPEEDS } from '../../store/player.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
@@ -12,6 +13,9 @@ const selectTotal = (s: AppState) => s.loaded?.total ?? 0;
 const selectPlaying = (s: AppState) => s.playing;
 const selectSpeed = (s: AppState) => s.speed;
 const selectLoading = (s: AppState) => (s.loading ? s.progress : null);
+/** `Step N of M`, or `Step N.i of M` while stopped at an act inside step N */
+const selectStatus = (s: AppState) =>
+  stepText(s.step, s.loaded?.total ?? 0, s.stepAct !== 0 && s.frame?.step === s.step ? s.frame.act : null);
 
 export function Player() {
   const step = useApp(selectStep);
@@ -19,10 +23,11 @@ export function Player() {
   const playing = useApp(selectPlaying);
   const speed = useApp(selectSpeed);
   const loading = useApp(selectLoading);
+  const status = useApp(selectStatus);
   const api = useStoreApi();
   const act = api.getState();
   return (
-    <div className="player" role="group" aria-label="Player">
+    <section className="player" aria-label="Player">
       <button type="button" aria-label="First step" title="First step (Home)" onClick={() => act.seek(0)}><Icon name="first" /></button>
       <button type="button" aria-label="Step back" title="Step back (←)" onClick={() => act.stepBy(-1)}><Icon name="back" /></button>
       <button
@@ -35,10 +40,10 @@ export function Player() {
       <button type="button" aria-label="Last step" title="Last step (End)" onClick={() => act.seek('last')}><Icon name="last" /></button>
       <input
         type="range" aria-label="Timeline" min={0} max={total} value={step} className="timeline"
-        aria-valuetext={`Step ${step} of ${total}`}
+        aria-valuetext={status}
         onChange={(e) => act.seek(Number(e.currentTarget.value))}
       />
-      <output role="status" className="step-status">{`Step ${step} of ${total}`}</output>
+      <output role="status" className="step-status">{status}</output>
       {loading !== null ? (
         <span className="busy">{loading > 0 ? `running the scenario… ${loading.toLocaleString('en')} steps` : 'running the scenario…'}</span>
       ) : null}
@@ -48,6 +53,6 @@ export function Player() {
           {SPEEDS.map((s) => <option key={s} value={s}>{s >= 1000 ? `${s / 1000}k` : s}/s</option>)}
         </select>
       </label>
-    </div>
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INDENT, NODE_H, NODE_W, ROW_GAP, layoutTree } from './layout.ts';
+import { INDENT, NODE_H, NODE_W, PROC_H, ROW_GAP, layoutTree, processAt } from './layout.ts';
 
 describe('layoutTree', () => {
   it('indents children under their parent in creation order, like a directory listing', () => {
@@ -16,7 +16,15 @@ describe('layoutTree', () => {
       [3, 1, INDENT, 3],
     ]);
     expect(placed.links.map((l) => [l.from, l.to])).toEqual([[0, 1], [0, 3], [1, 2]]);
-    expect(placed.width).toBe(2 * INDENT + NODE_W);
+    expect(placed.width).toBe(3 * INDENT + NODE_W);
+  });
+
+  it('lists process rows under a namespace before the namespaces below it', () => {
+    const placed = layoutTree([{ id: 0, parent: null }, { id: 1, parent: 0 }], (id) => (id === 0 ? 3 : 0));
+    const [ns0, ns1] = placed.nodes;
+    expect(ns1?.y).toBe(NODE_H + ROW_GAP + 3 * PROC_H + 4);
+    expect(processAt(ns0!, 2)).toEqual({ x: INDENT, y: NODE_H + 4 + 2 * PROC_H });
+    expect(placed.height).toBe((ns1?.y ?? 0) + NODE_H);
   });
 
   it('roots a namespace whose parent is not shown (what a viewer inside it sees)', () => {
@@ -28,7 +36,7 @@ describe('layoutTree', () => {
   it('grows a 32-deep chain in width only by the indent', () => {
     const chain = Array.from({ length: 33 }, (_, i) => ({ id: i, parent: i === 0 ? null : i - 1 }));
     const placed = layoutTree(chain);
-    expect(placed.width).toBe(32 * INDENT + NODE_W);
+    expect(placed.width).toBe(33 * INDENT + NODE_W);
     expect(placed.nodes[32]?.depth).toBe(32);
   });
 

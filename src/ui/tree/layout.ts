@@ -30,12 +30,20 @@ export const NODE_W = 250;
 export const NODE_H = 58;
 export const ROW_GAP = 12;
 export const INDENT = 30;
+/** one process listed under its namespace's box */
+export const PROC_H = 22;
+
+/** where the `index`-th process row under a namespace placed at `node` sits */
+export function processAt(node: PlacedNode, index: number): { x: number; y: number } {
+  return { x: node.x + INDENT, y: node.y + NODE_H + 4 + index * PROC_H };
+}
 
 /**
  * Places namespaces whose parent is absent from `list` at the top level (a viewer sees its own
- * namespace as the root of what it can see).
+ * namespace as the root of what it can see). `rowsUnder(id)` process rows are listed under a
+ * namespace's box, before the namespaces below it, as files before subdirectories.
  */
-export function layoutTree(list: readonly LayoutInput[]): Placed {
+export function layoutTree(list: readonly LayoutInput[], rowsUnder: (id: number) => number = () => 0): Placed {
   if (list.length === 0) return { nodes: [], links: [], width: 0, height: 0 };
   const present = new Set(list.map((n) => n.id));
   const root = stratify<LayoutInput | { id: -1; parent: null }>()
@@ -44,16 +52,17 @@ export function layoutTree(list: readonly LayoutInput[]): Placed {
       [{ id: -1, parent: null }, ...list],
     );
   const nodes: PlacedNode[] = [];
-  let row = 0;
+  let y = 0;
   root.eachBefore((n) => {
     if (n.data.id === -1) return;
-    nodes.push({ id: n.data.id, depth: n.depth - 1, x: (n.depth - 1) * INDENT, y: row * (NODE_H + ROW_GAP) });
-    row += 1;
+    nodes.push({ id: n.data.id, depth: n.depth - 1, x: (n.depth - 1) * INDENT, y });
+    const rows = rowsUnder(n.data.id);
+    y += NODE_H + ROW_GAP + (rows > 0 ? rows * PROC_H + 4 : 0);
   });
   const at = new Map(nodes.map((n) => [n.id, n]));
   const links = collectLinks(root, at);
   const maxDepth = nodes.reduce((m, n) => Math.max(m, n.depth), -Infinity);
-  return { nodes, links, width: maxDepth * INDENT + NODE_W, height: row * (NODE_H + ROW_GAP) - ROW_GAP };
+  return { nodes, links, width: maxDepth * INDENT + NODE_W + INDENT, height: y - ROW_GAP };
 }
 
 type Node = HierarchyNode<LayoutInput | { id: -1; parent: null }>;
