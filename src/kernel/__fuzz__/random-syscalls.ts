@@ -1,10 +1,12 @@
 /**
  * A seeded generator of random system-call sequences for property tests: valid and invalid calls
- * from random live actors, reaching forks, threads, new namespaces, setns, exits, kills of every
- * form, waits, sessions, subreapers, dispositions, masks, faults and sysctl writes.
+ * from random live actors, reaching every op of the system call table: forks, threads, set_tid,
+ * new namespaces, setns, exec, exits, kills of every form, waits, sessions, subreapers,
+ * dispositions, masks, pdeath signals, faults, capabilities, uids, reboot and sysctl writes.
  */
 import {
-  SIGNALS, actorProblem, taskCount, type CloneFlag, type KernelState, type Syscall, type Target,
+  SIGNALS, actorProblem, checkInvariants, createKernelState, dispatch, taskCount,
+  type CloneFlag, type KernelState, type RebootCmd, type Syscall, type Target,
 } from '../index.ts';
 
 /** mulberry32: a tiny deterministic PRNG (no Math.random in the engine's tests either). */
@@ -54,8 +56,19 @@ export function randomCall(r: Rand, s: KernelState): Syscall | null {
   return oddCall(r, s, actor);
 }
 
+const REBOOTS: RebootCmd[] = ['RESTART', 'HALT', 'POWER_OFF', 'CAD_ON'];
+
+function rareCall(r: Rand, actor: number): Syscall {
+  switch (int(r, 0, 2)) {
+    case 0: return { actor, op: 'setuid', uid: pick(r, [0, 1000, 65534]) };
+    case 1: return { actor, op: 'write-pid-max', value: int(r, 280, 520) };
+    default: return { actor, op: 'reboot', cmd: pick(r, REBOOTS) };
+  }
+}
+
 function oddCall(r: Rand, s: KernelState, actor: number): Syscall {
-  switch (int(r, 0, 14)) {
+  switch (int(r, 0, 15)) {
+    case 15: return rareCall(r, actor);
     case 0: return { actor, op: 'unshare', flags: r() < 0.5 ? ['NEWPID'] : ['NEWPID', 'NEWNS'] };
     case 1: return { actor, op: 'setns', target: target(r, s) };
     case 2: return { actor, op: 'setsid' };
@@ -72,4 +85,31 @@ function oddCall(r: Rand, s: KernelState, actor: number): Syscall {
     case 13: return { actor, op: 'exec', cmd: `prog ${int(r, 0, 9)}` };
     default: return { actor, op: pick(r, ['getpgid', 'getsid', 'nspid'] as const), target: target(r, s) };
   }
+}
+
+export interface SeedRun {
+  /** the final state as JSON ('' when an invariant broke) */
+  json: string;
+  calls: Syscall[];
+  /** the first broken invariant, with its step */
+  violation: string | null;
+}
+
+/** the seeds every property run uses */
+export const RANDOM_SEEDS = Array.from({ length: 40 }, (_, i) => 1000 + i * 7919);
+
+/** `steps` random calls from `seed` on a small machine, the invariants checked after each. */
+export function runSeed(seed: number, steps = 400): SeedRun {
+  const r = prng(seed);
+  const s = createKernelState({ pidMax: 400 });
+  const calls: Syscall[] = [];
+  for (let step = 0; step < steps; step++) {
+    const call = randomCall(r, s);
+    if (call === null) break;
+    calls.push(call);
+    dispatch(s, call);
+    const broken = checkInvariants(s);
+    if (broken.length > 0) return { json: '', calls, violation: `step ${step}: ${broken.join('; ')}` };
+  }
+  return { json: JSON.stringify(s), calls, violation: null };
 }
