@@ -62,6 +62,7 @@ function header(snap: Snapshot, when: Date, nsNames: Map<string, string>, notes:
     `# ${names}`,
     ...shown,
     `title: ${host} at ${time}`,
+    'pid_max: 4194304  # ns0 gives every rebuilt task a number of its own too: room for the largest host',
     `about: A snapshot of ${snap.root} and the pid namespaces below it, taken by pidns-lab snapshot. ns0 stands for everything outside it: its init plays the parents, process groups and sessions that lie outside, which ps inside shows as 0.`,
   ];
 }
