@@ -65,6 +65,9 @@ export interface Loaded {
   title: string | null;
   /** number of executed statements; the player shows steps 0 … total */
   total: number;
+  /** an engine bug that stopped the run at `line` ("internal error at line N: …"): the steps
+   * before it still play, the world of the step before it is kept (absent or null: none) */
+  internal?: { line: number; message: string } | null;
   /** the scenario error that stopped the run, if any (the steps before it still play) */
   error: { line: number; message: string } | null;
   /** source line of each step (index k-1 for step k) */

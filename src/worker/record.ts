@@ -7,7 +7,7 @@
  */
 import { taskCount, type KernelState } from '../kernel/index.ts';
 import {
-  createInterpreter, formatDiagnostic, type Diagnostic as ScenarioDiagnostic, type Interpreter,
+  createInterpreter, EngineFault, formatDiagnostic, type Advance, type Diagnostic as ScenarioDiagnostic, type Interpreter,
 } from '../scenario/index.ts';
 import type { Diagnostic, Loaded } from '../protocol/index.ts';
 import { teardownSteps } from './acts.ts';
@@ -26,7 +26,8 @@ export async function recordRun(text: string, keepGoing: (steps: number) => Prom
   const lines = text.split('\n');
   const timeline = newTimeline(interp.state);
   for (let n = 1; ; n++) {
-    const advance = interp.next();
+    const advance = nextOrFault(interp);
+    if (advance instanceof EngineFault) return withParseErrors(withInternal(finish(interp, timeline, null, null), advance), unparsed);
     if (advance.done) return withParseErrors(finish(interp, timeline, advance.error, advance.narration), unparsed);
     recordStep(timeline, {
       line: advance.record.line, actor: advance.record.actor, op: advance.record.op,
@@ -39,6 +40,25 @@ export async function recordRun(text: string, keepGoing: (steps: number) => Prom
     }
     if (n % 512 === 0 && !(await keepGoing(n))) return null;
   }
+}
+
+/** The next step, or the engine bug that stopped the run (the interpreter has already put the
+ * world back to the step before, so the timeline's last step is the world to show). */
+function nextOrFault(interp: Interpreter): Advance | EngineFault {
+  try {
+    return interp.next();
+  } catch (e) {
+    if (e instanceof EngineFault) return e;
+    throw e;
+  }
+}
+
+/** The run says that an engine bug, not the scenario, stopped it at its line. */
+function withInternal(run: Run, fault: EngineFault): Run {
+  const { loaded } = run;
+  const diagnostics = [{ line: fault.line, severity: 'error' as const, message: fault.message }, ...loaded.diagnostics]
+    .sort((a, b) => a.line - b.line);
+  return { ...run, loaded: { ...loaded, internal: { line: fault.line, message: fault.message }, diagnostics } };
 }
 
 /** prefixes tried when a text does not parse (each one ends above the previous one's first error) */
@@ -96,7 +116,8 @@ function finish(
   const captions = records.flatMap((r) => r.captions.map((text) => ({ step: r.index + 1, text })));
   const pauses = records.filter((r) => r.pause).map((r) => r.index);
   if (narration) {
-    captions.push(...narration.captions.map((text) => ({ step: total, text })));
+    // a loop, not push(...): a narration may hold 200,000 captions
+    for (const text of narration.captions) captions.push({ step: total, text });
     if (narration.pause) pauses.push(total);
   }
   const diagnostics: Diagnostic[] = records.filter((r) => r.pass === false).map((r) => ({
