@@ -5,7 +5,7 @@
  * guide, and the player on a phone.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeFragment } from '../src/scenario/index.ts';
@@ -203,10 +203,20 @@ test('after one visit, a reload with no network shows the tree and plays', async
   await expect(table(page, 'ns0').getByRole('row')).toHaveCount(3);
   await page.getByRole('button', { name: 'Present' }).click();
   await expect(page.getByRole('button', { name: 'Leave presentation' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // a lesson is a chunk of its own, loaded on demand: it was kept too, and so is its address
+  await page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: /^3\. / }).click();
+  await expect(page).toHaveURL(/\?lesson=03(#|$)/);
+  await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveAttribute('aria-valuetext', /^Step 0 of 8/);
+  await page.reload();
+  await expect(page.getByRole('tree', { name: 'Namespace tree' })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveAttribute('aria-valuetext', /^Step \d+ of 8/);
   await context.setOffline(false);
 });
 
 test.describe('a plain file server, under a sub-path', () => {
+  // one copy of the site and one server for the tests below, in order: the last one changes the copy
+  test.describe.configure({ mode: 'serial' });
   const port = Number(process.env.PIDNS_E2E_PORT ?? 4317);
   const dist = port === 4317 ? 'dist' : `dist-${port}`;
   const staticPort = port + 100;
@@ -240,6 +250,24 @@ test.describe('a plain file server, under a sub-path', () => {
     await atStep(page, 4, 4);
     await expect(page.getByRole('link', { name: 'Open in pidns-lab' }))
       .toHaveAttribute('href', `http://127.0.0.1:${staticPort}/x/y/${encodeFragment(TWO_NS, 4)}`);
+  });
+
+  test('a new version announces itself and waits for the reload it offers', async ({ page }) => {
+    await page.goto(`http://127.0.0.1:${staticPort}/x/y/`);
+    await atStep(page, 0, RFC_TOTAL);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    const prompt = page.getByText('A new version of pidns-lab is ready.');
+    await expect(prompt).toHaveCount(0);
+    appendFileSync(join(root, 'x', 'y', 'sw.js'), '\n// the next version\n');
+    await page.reload();
+    await expect(prompt).toBeVisible();
+    await expect(page.getByRole('tree', { name: 'Namespace tree' })).toBeVisible();
+    await page.getByRole('button', { name: 'Reload to update' }).click();
+    await page.waitForEvent('load');
+    await atStep(page, 0, RFC_TOTAL);
+    await expect(prompt).toHaveCount(0);
   });
 });
 
