@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, type Frame, type Reply } from '../protocol/index.ts';
 import { actStops, teardownSteps } from './acts.ts';
+import { createHost } from './host.ts';
 import { buildFrame } from './frame.ts';
 import { recordRun } from './record.ts';
 import { stateAt } from './timeline.ts';
@@ -49,6 +51,26 @@ describe('stops between the acts of a teardown', () => {
     const fresh = await run(INIT_DEATH);
     expect(buildFrame(timeline, stateAt(timeline, 6), params(6)).tables)
       .toEqual(buildFrame(fresh.timeline, stateAt(fresh.timeline, 6), params(6)).tables);
+  });
+
+  it('the host answers a show at an act, at the last act (-1), and the whole step', async () => {
+    const replies: Reply[] = [];
+    const host = createHost((r) => replies.push(r), { pause: async () => undefined, spareDelayMs: 0 });
+    const answer = async (id: number) => {
+      for (let i = 0; i < 2000 && !replies.some((r) => r.id === id && r.type !== 'progress'); i++) await new Promise((r) => setTimeout(r, 1));
+      return (replies.find((r) => r.id === id && r.type === 'frame') as { frame: Frame } | undefined)?.frame;
+    };
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: INIT_DEATH });
+    await answer(1);
+    const show = (id: number, act: number) => host.receive({ v: PROTOCOL_VERSION, id, type: 'show', ...params(6), act });
+    show(2, 1);
+    expect((await answer(2))?.act).toEqual({ index: 1, count: 2, act: 'killed', ns: 'ns1' });
+    show(3, -1);
+    expect((await answer(3))?.act?.index).toBe(2);
+    show(4, 0);
+    const whole = await answer(4);
+    expect(whole?.act).toBeNull();
+    expect(whole?.tables[0]?.rows.map((r) => `${r.pid} ${r.stat} ${r.label}`)).toContain('3 Z A');
   });
 
   it('a step without a teardown has no stops', async () => {

@@ -1,9 +1,10 @@
 /**
  * One process in the tree, under its own namespace: its pid there and its label (`1 wrap`), its
  * pids in the outer namespaces on demand, and its state in words (zombie, killed, stopped).
- * Rows move with a transition when the list changes (a reaped process leaves a gap that closes).
+ * Rows move with a transition when the list changes (a reaped process leaves a gap that closes),
+ * and a row flashes when its process gets a new parent.
  */
-import { memo, useCallback, type CSSProperties } from 'react';
+import { memo, useCallback, useEffect, useRef, type CSSProperties } from 'react';
 import type { TreeProcess } from '../../protocol/index.ts';
 import type { AppState } from '../../store/store.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
@@ -25,9 +26,16 @@ export const ProcessItem = memo(function ProcessItem({ ns, index, x, y, level, f
   const p = useApp(useCallback((s: AppState) => s.frame?.namespaces.find((n) => n.id === ns)?.processes[index] ?? null, [ns, index]));
   const hot = useApp(useCallback((s: AppState) => p !== null && (s.hoveredTask === p.task || s.selectedTask === p.task), [p]));
   const store = useStoreApi();
+  // a new parent (re-parenting) flashes the row once
+  const parentBefore = useRef(p?.parent);
+  const reparented = p !== null && parentBefore.current !== undefined && parentBefore.current !== p.parent;
+  useEffect(() => {
+    parentBefore.current = p?.parent;
+  }, [p?.parent]);
   if (p === null) return null;
   const text = processText(p, levelNames, showOuter);
-  const classes = ['proc', p.stat === 'Z' ? 'zombie' : '', p.killed ? 'killed' : '', hot ? 'hot' : ''].filter(Boolean).join(' ');
+  const classes = ['proc', p.stat === 'Z' ? 'zombie' : '', p.killed ? 'killed' : '', hot ? 'hot' : '', reparented ? 'reparented' : '']
+    .filter(Boolean).join(' ');
   return (
     <g
       role="treeitem" aria-label={text} aria-level={level + 2} aria-selected={hot} tabIndex={focused ? 0 : -1}
