@@ -1,10 +1,12 @@
 /**
- * End-to-end tests in Debian's Chromium against the production build served by `vite preview`
+ * End-to-end tests in Chromium (scripts/chromium.mjs: $PIDNS_CHROMIUM, Debian's, or Playwright's
+ * own) against the production build served by `vite preview`
  * on a fixed port, 4317 unless PIDNS_E2E_PORT names another (never a server that happens to be
  * running: reuseExistingServer is false).
  * The JSON report goes to reports/ (Playwright empties test-results/ at start).
  */
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/chromium.mjs';
 
 const PORT = Number(process.env.PIDNS_E2E_PORT ?? 4317);
 // Another port means another run beside this one (two developers, two checkouts of a branch):
@@ -26,7 +28,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.PIDNS_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: findChromium() ?? undefined,
       args: [
         '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync',
