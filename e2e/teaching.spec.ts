@@ -13,6 +13,9 @@ const linkOf = (file: string) => execFileSync('node', ['bin/pidns-lab.mjs', 'url
 const PREDICT = linkOf(`${SHARED}/predict-pid-inside-outside.pidns`);
 const REAP = linkOf(`${SHARED}/exercise-reap-the-zombie.pidns`);
 
+// Each test walks a whole scenario or lesson; on a busy 2-core machine that takes more than 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 const player = (page: Page) => page.getByRole('status').filter({ hasText: /^Step \d+ of \d+/ });
 const question = (page: Page) => page.getByRole('group', { name: 'Question' });
 const goal = (page: Page) => page.getByRole('region', { name: 'Goal' });
@@ -133,7 +136,6 @@ test('an exercise: the goal beside the live view, checked wrong then right, hint
 });
 
 test('the course: a lesson done, its progress kept across a reload, then reset', async ({ page }) => {
-  test.setTimeout(90_000);
   await page.goto('/');
   const lessons = page.getByRole('navigation', { name: 'Lessons' });
   await expect(lessons.getByRole('link')).toHaveCount(18);
@@ -171,4 +173,18 @@ test('the course: a lesson done, its progress kept across a reload, then reset',
   await expect(lessons.getByRole('link', { name: /\(done\)$/ })).toHaveCount(0);
   await page.reload();
   await expect(lessons.getByRole('link', { name: /\(done\)$/ })).toHaveCount(0);
+});
+
+test('a lesson link: ?lesson=NN, or #lesson=NN, also pasted into an open page', async ({ page }) => {
+  const lessons = page.getByRole('navigation', { name: 'Lessons' });
+  await page.goto('/#lesson=03');
+  await expect(page).toHaveURL(/\?lesson=03(#|$)/);
+  await expect(lessons.getByRole('link', { name: /^3\. / })).toHaveAttribute('aria-current', 'page');
+  await page.evaluate(() => { window.location.hash = '#lesson=02'; });
+  await expect(page).toHaveURL(/\?lesson=02(#|$)/);
+  await expect(goal(page)).toContainText('Leave no zombie behind');
+  await page.getByRole('navigation', { name: 'Scenario tools' }).getByText('Library').click();
+  await page.getByRole('list', { name: 'Built-in scenarios' }).getByRole('button').first().click();
+  await expect(page).not.toHaveURL(/lesson=/);
+  await expect(lessons.getByRole('link', { name: /^2\. / })).not.toHaveAttribute('aria-current', 'page');
 });

@@ -6,7 +6,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { offerSaved, startAutosave, tabKey } from './store/autosave.ts';
-import { startUrlSync } from './store/link.ts';
+import { startUrlSync } from './store/url-sync.ts';
 import { readPageMode } from './store/mode.ts';
 import { createAppStore } from './store/store.ts';
 import { App } from './ui/App.tsx';
@@ -47,9 +47,9 @@ const store = createAppStore({
 
 const fallback = libraryText(DEFAULT_FILE) ?? '';
 const savedUnder = tabKey(window.sessionStorage, () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
-// The engine decodes a link (a hostile one costs the worker, not the page); one that cannot be
-// opened says why, and the default scenario opens instead.
-// A lesson asked for by the address (`?lesson=03`) opens with the learner's progress.
+// A lesson asked for by the address (`?lesson=03`, `#lesson=03`) opens with the learner's
+// progress. Otherwise the engine decodes a link (a hostile one costs the worker, not the page);
+// one that cannot be opened says why, and the default scenario opens instead.
 startProgressSync(store, window.localStorage, window);
 startLessonAddressSync(store, window);
 const first = openLessonInAddress(store, window.location, window.history)
@@ -58,8 +58,13 @@ const first = openLessonInAddress(store, window.location, window.history)
     if (!opened) await store.getState().load(fallback, 'keep');
     offerSaved(store, window.localStorage, savedUnder);
   });
-// A link pasted into the address bar of an open page changes only the fragment: open it too.
-window.addEventListener('hashchange', () => void store.getState().openLink(window.location.hash));
+// A link (or `#lesson=NN`) pasted into the address bar of an open page changes only the
+// fragment: open it too. Only the fragment counts here: `?lesson` is the lesson already open.
+window.addEventListener('hashchange', () => {
+  const { pathname, hash } = window.location;
+  void openLessonInAddress(store, { pathname, search: '', hash }, window.history)
+    .then((lesson) => lesson || store.getState().openLink(hash));
+});
 // Autosave follows the visitor's edits only (loads do not count), so it starts at once: an edit
 // made while the first scenario loads is kept too.
 startAutosave(store, window.localStorage, savedUnder, { lifecycle: window });
