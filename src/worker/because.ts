@@ -15,7 +15,7 @@ const SUCCEEDED: Record<string, string> = {
   getsid: "the session leader's number in the caller's namespace, and 0 when the leader lives outside it (R38)",
   nspid: "NSpid lists the task's number in every namespace it is in, the root's first and its own last (R1)",
   wait: "wait returns the reaped child's number in the waiter's namespace; with WNOHANG, 0 while no child has exited (R65, R67)",
-  kill: "the target was found by its number in the sender's namespace, so the signal was sent (R69)",
+  kill: 'kill returns 0 when the sender can see its target in its own namespace, even if the target then ignores or drops the signal (R69, R73)',
   unshare: 'unshare NEWPID moves nobody: only the children the caller makes next go into the new namespace (R29)',
   setns: 'setns moves nobody: only the children the caller makes next go into the joined namespace (R32)',
   setsid: 'setsid makes the caller the leader of a new session and group, named by its own number (R80)',
