@@ -13,22 +13,33 @@ function section(title: string, args: string[]): void {
   if (r.status !== 0) console.log(`(exited with ${r.status})`);
 }
 
-function cliForkBomb(): void {
-  const file = existsSync('../shared/scenarios/fork-bomb.pidns')
-    ? '../shared/scenarios/fork-bomb.pidns'
-    : 'scenarios/library/fork-bomb.pidns';
+/** Wall times of `runs` runs of `node ARGS`, in ms (the bundle is built before the first). */
+function wallTimes(args: string[], runs: number): number[] {
   const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['bin/pidns-lab.mjs', 'run', file, '--no-steps'], { stdio: 'ignore' });
+    const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
     times.push(performance.now() - t0);
-    if (r.status !== 0) console.log(`(run exited with ${r.status})`);
+    if (r.status !== 0) console.log(`(node ${args.join(' ')} exited with ${r.status})`);
   }
+  return times;
+}
+
+const best = (times: readonly number[]): string => `best ${Math.min(...times).toFixed(0)} ms`;
+
+function cli(): void {
+  const cliRun = (...args: string[]): string[] => ['bin/pidns-lab.mjs', 'run', ...args];
+  wallTimes(['bin/pidns-lab.mjs', '--help'], 1);
+  const bomb = wallTimes(cliRun('scenarios/library/fork-bomb.pidns', '--no-steps'), 3);
+  const bare = wallTimes(['-e', '0'], 10);
+  const small = wallTimes(cliRun('scenarios/library/rfc-test1-test2.pidns'), 10);
   console.log('\n## CLI');
-  console.log(`npx pidns-lab run fork-bomb.pidns --no-steps  ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')} (best ${Math.min(...times).toFixed(0)} ms)`);
+  console.log(`npx pidns-lab run scenarios/library/fork-bomb.pidns --no-steps  ${bomb.map((t) => `${t.toFixed(0)} ms`).join(', ')} (${best(bomb)})`);
+  console.log(`node -e 0  ${best(bare)} of 10`);
+  console.log(`npx pidns-lab run scenarios/library/rfc-test1-test2.pidns  ${best(small)} of 10: ${(Math.min(...small) - Math.min(...bare)).toFixed(0)} ms above node -e 0`);
 }
 
 section('engine', ['--expose-gc', '--import', 'tsx', 'bench/kernel.ts']);
-cliForkBomb();
+cli();
 if (existsSync(process.env.PIDNS_CHROMIUM ?? '/usr/bin/chromium')) section('page', ['bin/tsx-run.mjs', 'bench/ui.ts']);
 else console.log('\n## page\n(skipped: no Chromium)');

@@ -15,7 +15,8 @@ Usage:
   pidns-lab --help | run --help | url --help | check --help | snapshot --help | verify --help
 
 Exit status: 0 every expectation held (check: solved); 1 an expectation failed or a wait never
-completed (check: not solved); 2 a scenario error (printed as "line N: message") or a usage error.
+completed (check: not solved); 2 a scenario error (printed as "line N: message") or a usage error;
+70 an internal error (a bug of pidns-lab: "internal error at line N: ...").
 Questions (=> ?) never change the exit status.
 The scenario language is described in docs/language.md.
 `,
@@ -31,7 +32,8 @@ whether that reached the goal; questions and the goal never change the exit stat
   --no-steps   leave the steps out (for very long runs)
 
 Exit status: 0 every expectation held; 1 an expectation failed or a blocking wait never
-completed; 2 a scenario error ("line N: message" on standard error) or a usage error.
+completed; 2 a scenario error ("line N: message" on standard error) or a usage error; 70 an
+internal error ("internal error at line N: ..."; the output shows the world of the step before).
 `,
   url: `Usage: pidns-lab url FILE [--step N] [--task LABEL] [--view-as LABEL] [--ns NAME]
                      [--base URL [--embed | --present]]

@@ -1,5 +1,5 @@
 /**
- * An engine bug in the middle of a call: the CLI stops with `internal error at line N`, status 3,
+ * An engine bug in the middle of a call: the CLI stops with `internal error at line N`, status 70,
  * and prints the world of the step before (a fault is injected inside setsid, after the session
  * changed and before the group does).
  */
@@ -30,10 +30,10 @@ const TEXT = 'init fork as A\nA setsid\nA getpid\n';
 const rowOfA = /^ +2 +1 +(\d+) +(\d+) S +\/sbin\/init +# A$/m;
 
 describe('an internal error during run', () => {
-  it('exits 3 naming the line, with the report of the step before', async () => {
+  it('exits 70 naming the line, with the report of the step before', async () => {
     fault.armed = true;
     const r = await runCli(['run', '-'], { stdin: TEXT });
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(70);
     expect(r.stderr).toMatch(/^pidns-lab: internal error at line 2: boom\n/);
     expect(r.stdout).toContain('1 step, no expectations');
     expect(rowOfA.exec(r.stdout)?.slice(1)).toEqual(['1', '1']);
@@ -41,7 +41,7 @@ describe('an internal error during run', () => {
   it('puts it in the JSON document, with the world of the step before', async () => {
     fault.armed = true;
     const r = await runCli(['run', '--json', '-'], { stdin: TEXT });
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(70);
     const doc = JSON.parse(r.stdout) as { ok: boolean; error: unknown; steps: unknown[]; namespaces: { ps: { label: string; pgid: number; sid: number }[] }[] };
     expect(doc).toMatchObject({ ok: false, error: { line: 2, message: 'internal error at line 2: boom' } });
     expect(doc.steps).toHaveLength(1);

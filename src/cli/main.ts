@@ -1,7 +1,7 @@
 /**
  * The `pidns-lab` command, in-process and testable: `main(argv, io)` returns the exit status
  * (0 every expectation held; 1 an expectation failed or a wait never completed; 2 a scenario or
- * usage error, reported as `line N: message` on stderr; 3 an internal error, a bug of pidns-lab).
+ * usage error, reported as `line N: message` on stderr; 70 an internal error, a bug of pidns-lab).
  * bin/pidns-lab.mjs calls it.
  */
 import { encodeFragment, formatDiagnostic, pageAddress, parseScenario } from '../scenario/index.ts';
@@ -37,14 +37,14 @@ async function urlCommand(cmd: Extract<ReturnType<typeof parseArgs>, { kind: 'ur
 async function checkCommand(cmd: Extract<ReturnType<typeof parseArgs>, { kind: 'check' }>, io: CliIo): Promise<number> {
   const text = await read(cmd.file, io);
   const other = cmd.solution === null ? null : await read(cmd.solution, io);
-  if (text === null || other === null && cmd.solution !== null) return 2;
+  if (text === null || (cmd.solution !== null && other === null)) return 2;
   const out = check({ name: cmd.file, text }, cmd.solution === null || other === null ? null : { name: cmd.solution, text: other });
   io.stdout(out.stdout);
   io.stderr(out.stderr);
   return out.code;
 }
 
-/** Runs one command. An unexpected exception (a bug) is reported on stderr with status 3, so
+/** Runs one command. An unexpected exception (a bug) is reported on stderr with status 70, so
  * that it is never mistaken for a failed expectation (1) or a scenario's error (2). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {

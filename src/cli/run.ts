@@ -3,7 +3,7 @@
  * the namespace tree and one ps table per namespace — or the JSON document. The output is
  * streamed (out.ts); the human report shows control characters as procps' ps does.
  * An engine bug (EngineFault) stops the run at its line: the report shows the world of the step
- * before, and the status is 3.
+ * before, and the status is 70.
  */
 import { nsCount, nsView, taskView, type KernelState } from '../kernel/index.ts';
 import {
@@ -17,8 +17,9 @@ import { output, printable, type Out } from './out.ts';
 import { writeSteps } from './steps.ts';
 import { writePs, writeTree, type NsInit } from './world.ts';
 
-/** exit status of an internal error (a bug of pidns-lab), apart from 2 (the scenario's fault) */
-export const INTERNAL_ERROR = 3;
+/** exit status of an internal error (a bug of pidns-lab): EX_SOFTWARE of sysexits.h, apart from
+ * 2 (the scenario's fault) and from the statuses of verify */
+export const INTERNAL_ERROR = 70;
 
 function inits(state: KernelState): (NsInit | null)[] {
   return Array.from({ length: nsCount(state) }, (_, id) => {
