@@ -1,7 +1,8 @@
 /**
  * Browser benchmark of the page, against the production build served by `vite preview`, in
  * Debian's Chromium. Prints figures (it does not judge them); run with `npm run bench:ui`.
- *   - JavaScript shipped, gzipped (every .js under dist/assets, the worker included)
+ *   - JavaScript shipped, gzipped (every .js under dist/assets, the worker included), and the part a
+ *     visit to `/` loads (first-load JS; what is loaded on first use is not in it)
  *   - time from navigation to the namespace tree on `/` (median of 5)
  *   - the fork bomb (scenarios/library/fork-bomb.pidns): load time, frame times while it plays at
  *     full speed (p95, max), real clicks answered during play (max), the final tables
@@ -20,6 +21,20 @@ function jsGzipBytes(): number {
   const dir = 'dist/assets';
   return readdirSync(dir).filter((f) => f.endsWith('.js'))
     .reduce((sum, f) => sum + gzipSync(readFileSync(`${dir}/${f}`), { level: 9 }).length, 0);
+}
+
+/** the JavaScript a visit to `/` loads (page, chunks, worker) until the tree shows and a
+ * second passes: what a visitor downloads before using anything that is loaded on first use */
+async function firstLoadGzipBytes(page: Page): Promise<number> {
+  const files = new Set<string>();
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.includes('/assets/') && path.endsWith('.js')) files.add(path.slice(path.lastIndexOf('/') + 1));
+  });
+  await page.goto(`${BASE}/`);
+  await page.getByRole('treeitem', { name: /^ns0 / }).waitFor();
+  await page.waitForTimeout(1000);
+  return [...files].reduce((sum, f) => sum + gzipSync(readFileSync(`dist/assets/${f}`), { level: 9 }).length, 0);
 }
 
 async function startServer(): Promise<() => void> {
@@ -141,6 +156,9 @@ async function main(): Promise<void> {
       '--disable-component-update', '--disable-sync'],
   });
   try {
+    const fresh = await browser.newPage();
+    console.log(`first-load JS on / (gzip): ${(await firstLoadGzipBytes(fresh) / 1024).toFixed(1)} KB (budget 150 KB)`);
+    await fresh.close();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     console.log(`time to tree on /: ${ms(await timeToTree(page))} (median of 5, budget 1000 ms)`);
     const bomb = await playForkBomb(page);

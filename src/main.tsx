@@ -6,7 +6,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { offerSaved, startAutosave, tabKey } from './store/autosave.ts';
-import { startUrlSync } from './store/link.ts';
+import { startUrlSync } from './store/url-sync.ts';
 import { readPageMode } from './store/mode.ts';
 import { createAppStore } from './store/store.ts';
 import { App } from './ui/App.tsx';

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createStore } from 'zustand/vanilla';
 import { decodeFragment, encodeFragment } from '../scenario/index.ts';
 import type { Loaded } from '../protocol/index.ts';
-import { linkFragment, startUrlSync } from './link.ts';
+import { linkFragment } from './link.ts';
 import { resolveView } from './slices/links.ts';
 import type { AppState } from './store.ts';
 
@@ -26,36 +25,5 @@ describe('share links', () => {
 
   it('drops a view whose labels the run does not have', () => {
     expect(resolveView({ task: 'zz', viewAs: null, ns: 'bogus' }, ['init'])).toEqual({ selectedTask: null, viewer: null, selectedNs: null });
-  });
-});
-
-describe('startUrlSync', () => {
-  it('replaces the fragment once per burst of changes, never pushing history', async () => {
-    const store = createStore<AppState>()(() => state({}));
-    const calls: string[] = [];
-    const location = { hash: '' };
-    startUrlSync(store, { replaceState: (_d, _u, url) => { calls.push(url ?? ''); location.hash = url ?? ''; } }, location, 5);
-    for (let step = 1; step <= 10; step++) store.setState({ step });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(calls).toHaveLength(1);
-    const read = decodeFragment(calls[0] ?? '');
-    expect(read.ok && read.data.step).toBe(10);
-  });
-
-  it('writes a step reached before it started (clicks during the first load)', async () => {
-    const store = createStore<AppState>()(() => state({ step: 5 }));
-    const location = { hash: '' };
-    startUrlSync(store, { replaceState: (_d, _u, url) => { location.hash = url ?? ''; } }, location, 5);
-    await new Promise((r) => setTimeout(r, 20));
-    const read = decodeFragment(location.hash);
-    expect(read.ok && read.data.step).toBe(5);
-  });
-
-  it('leaves the address of a plain start alone', async () => {
-    const store = createStore<AppState>()(() => state({}));
-    const calls: string[] = [];
-    startUrlSync(store, { replaceState: (_d, _u, url) => { calls.push(url ?? ''); } }, { hash: '' }, 5);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(calls).toEqual([]);
   });
 });

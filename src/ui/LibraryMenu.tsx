@@ -1,18 +1,22 @@
 /**
  * The library of built-in scenarios: a disclosure button listing each one by title and about;
  * choosing one loads it at its first step (the visitor's own text it replaces is offered back). Escape
- * closes the list.
+ * closes the list. The entries are fetched when the list is first opened.
  */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useStoreApi } from './StoreContext.tsx';
-import { LIBRARY } from './library.ts';
+import { loadLibrary, type LibraryEntry } from './library.ts';
 
 export function LibraryMenu() {
   const store = useStoreApi();
   const detailsRef = useRef<HTMLDetailsElement>(null);
+  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   return (
     <details
       className="menu" ref={detailsRef}
+      onToggle={(e) => {
+        if (e.currentTarget.open && entries === null) void loadLibrary().then(setEntries);
+      }}
       onKeyDown={(e) => {
         if (e.key !== 'Escape' || !detailsRef.current?.open) return;
         detailsRef.current.open = false;
@@ -21,7 +25,8 @@ export function LibraryMenu() {
     >
       <summary>Library</summary>
       <ul className="menu-list" aria-label="Built-in scenarios">
-        {LIBRARY.map((entry) => (
+        {entries === null ? <li className="ns-dim">Loading…</li> : null}
+        {(entries ?? []).map((entry) => (
           <li key={entry.file}>
             <button
               type="button"

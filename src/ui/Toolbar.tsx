@@ -9,7 +9,6 @@ import { fileNameFor, readHeaders } from './headers.ts';
 import { LibraryMenu } from './LibraryMenu.tsx';
 import { enterPresentation } from './present/enter.ts';
 import { copyText, ShareDialog, type ShareLinks } from './share/ShareDialog.tsx';
-import { currentLink } from './share/useCurrentLink.ts';
 import { checkedClaim } from './library.ts';
 import { useApp, useStoreApi } from './StoreContext.tsx';
 
@@ -25,6 +24,8 @@ export function Toolbar() {
 
   async function share(): Promise<void> {
     const s = store.getState();
+    // the link code (the share-link codec) is loaded on first use, outside the first load
+    const { currentLink } = await import('./share/useCurrentLink.ts');
     const links = { page: currentLink(s, null), embed: currentLink(s, 'embed'), present: currentLink(s, 'present'), title: s.loaded?.title ?? null };
     setShared({ links, copied: await copyText(links.page) });
   }

@@ -9,7 +9,6 @@ import { actStops, type ActStop } from './acts.ts';
 import { buildFrame, newStepCache, type StopAt } from './frame.ts';
 import { PROTOCOL_VERSION, isRequest, type Reply, type Request, type ShowParams } from '../protocol/index.ts';
 import type { ExerciseDesk } from './exercise.ts';
-import { decodeFragment } from '../scenario/index.ts';
 import { recordRun } from './record.ts';
 import { prepareSpare, stateAt, type Timeline } from './timeline.ts';
 
@@ -104,8 +103,10 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
     else post({ v, id, type: 'checked', verdict: d.check(message.attempt, message.exercise) });
   }
 
-  /** a link is decoded here, not in the page: a hostile one costs the engine, never the page */
-  function open(id: number, fragment: string): void {
+  /** a link is decoded here, not in the page: a hostile one costs the engine, never the page
+   * (the codec is loaded by the first link: a visit without one never fetches it) */
+  async function open(id: number, fragment: string): Promise<void> {
+    const { decodeFragment } = await import('../scenario/codec.ts');
     const read = decodeFragment(fragment);
     if (read.ok) post({ v: PROTOCOL_VERSION, id, type: 'opened', link: read.data });
     else fail(id, `This link cannot be opened: ${read.error}.`);
@@ -133,7 +134,7 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
         if (message.type === 'load') load(message.id, message.text).catch((e: unknown) => fail(message.id, errorText(e)));
         else if (message.type === 'show') show(message.id, message);
         else if (message.type === 'try') tryText(message.id, message.text).catch((e: unknown) => fail(message.id, errorText(e)));
-        else if (message.type === 'open') open(message.id, message.fragment);
+        else if (message.type === 'open') open(message.id, message.fragment).catch((e: unknown) => fail(message.id, errorText(e)));
         else if (message.type === 'ping') post({ v: PROTOCOL_VERSION, id: message.id, type: 'pong' });
         else exercise(message).catch((e: unknown) => fail(message.id, errorText(e)));
       } catch (error) {

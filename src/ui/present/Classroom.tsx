@@ -1,12 +1,13 @@
 /**
- * The page shown otherwise than in full: the presentation (loaded on first use) or the embedded
- * read-only player. Like the full page, its root carries the step of the frame on screen.
+ * The page shown otherwise than in full: the presentation or the embedded read-only player
+ * (each loaded when first shown: the full page's first load carries neither). Like the full
+ * page, its root carries the step of the frame on screen.
  */
 import { lazy, Suspense } from 'react';
-import { EmbedView } from '../embed/EmbedView.tsx';
 import { UpdatePrompt } from '../offline/UpdatePrompt.tsx';
 
 const Presentation = lazy(() => import('./Presentation.tsx'));
+const EmbedView = lazy(() => import('../embed/EmbedView.tsx').then((m) => ({ default: m.EmbedView })));
 
 export function Classroom({ as, frameStep, busy }: { as: 'present' | 'embed'; frameStep: number; busy: boolean }) {
   return (
@@ -16,7 +17,9 @@ export function Classroom({ as, frameStep, busy }: { as: 'present' | 'embed'; fr
           <Presentation />
         </Suspense>
       ) : (
-        <EmbedView />
+        <Suspense fallback={<p className="opening">Opening the player…</p>}>
+          <EmbedView />
+        </Suspense>
       )}
       <UpdatePrompt />
     </div>

@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import type { Loaded } from '../protocol/index.ts';
+import { decodeFragment } from '../scenario/index.ts';
+import type { AppState } from './store.ts';
+import { startUrlSync } from './url-sync.ts';
+
+const TEXT = 'init fork as a\na fork as b\n';
+const loaded = { labels: ['init', 'a', 'b'] } as Loaded;
+const state = (patch: Partial<AppState>) =>
+  ({ text: TEXT, loadedText: TEXT, loaded, step: 0, viewer: null, selectedTask: null, selectedNs: null, exercise: null, ...patch }) as AppState;
+
+describe('startUrlSync', () => {
+  // the link code is loaded on the first write: loaded here once, so the waits below measure the sync
+  beforeAll(async () => {
+    await import('./link.ts');
+  });
+
+  it('replaces the fragment once per burst of changes, never pushing history', async () => {
+    const store = createStore<AppState>()(() => state({}));
+    const calls: string[] = [];
+    const location = { hash: '' };
+    startUrlSync(store, { replaceState: (_d, _u, url) => { calls.push(url ?? ''); location.hash = url ?? ''; } }, location, 5);
+    for (let step = 1; step <= 10; step++) store.setState({ step });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toHaveLength(1);
+    const read = decodeFragment(calls[0] ?? '');
+    expect(read.ok && read.data.step).toBe(10);
+  });
+
+  it('writes a step reached before it started (clicks during the first load)', async () => {
+    const store = createStore<AppState>()(() => state({ step: 5 }));
+    const location = { hash: '' };
+    startUrlSync(store, { replaceState: (_d, _u, url) => { location.hash = url ?? ''; } }, location, 5);
+    await new Promise((r) => setTimeout(r, 20));
+    const read = decodeFragment(location.hash);
+    expect(read.ok && read.data.step).toBe(5);
+  });
+
+  it('leaves the address of a plain start alone', async () => {
+    const store = createStore<AppState>()(() => state({}));
+    const calls: string[] = [];
+    startUrlSync(store, { replaceState: (_d, _u, url) => { calls.push(url ?? ''); } }, { hash: '' }, 5);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toEqual([]);
+  });
+});
