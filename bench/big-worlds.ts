@@ -54,7 +54,7 @@ async function bigWorld(page: Page, n: number): Promise<string> {
   const atLast = await longest(page);
   const search = page.getByRole('searchbox', { name: 'Find a task to view as' });
   await search.fill(`w${Math.floor(n / 2)}`);
-  await page.getByRole('combobox', { name: 'View as' }).locator('option', { hasText: `w${Math.floor(n / 2)}` }).first().waitFor();
+  await page.getByRole('combobox', { name: 'View as' }).locator('option', { hasText: `w${Math.floor(n / 2)}` }).first().waitFor({ state: 'attached' });
   await page.waitForTimeout(500);
   const atSearch = await longest(page);
   return `${n} forks (link of ${fragment.length} characters): loaded in ${loadMs} ms, longest main-thread task ` +
