@@ -66,6 +66,13 @@ describe('verify command', () => {
     expect(stopped.err()).toMatch(/^line 1: /);
   });
 
+  it('runs an exercise as its goal, so an error in the solution block is found', async () => {
+    const exercise = 'goal: reap the job\ninit fork as shell\nshell fork as job\njob exit 2\nsolution\n  shell wait ghost\nend\n';
+    const c = capture();
+    expect(await verifyCommand('exercise.pidns', exercise, c.io)).toBe(2);
+    expect(c.err()).toMatch(/^line 6: /);
+  });
+
   it.skipIf(why !== null)('finds the built-in scenarios identical on this kernel', { timeout: 120_000 }, async () => {
     for (const name of ['rfc-test1-test2.pidns', 'orphans-go-to-namespace-init.pidns', 'setns.pidns', 'checkpoint-restore-set-tid.pidns']) {
       const path = join(SHARED, name);

@@ -7,7 +7,7 @@
  */
 import { compareFile, excused, type FileVerdict } from '../linux/verify.ts';
 import { formatValue } from '../linux/diff.ts';
-import { formatDiagnostic, parseScenario, runScenario } from '../scenario/index.ts';
+import { formatDiagnostic, goalScenario, parseScenario, runScenario } from '../scenario/index.ts';
 
 /** where the command writes (CliIo's output half) */
 interface Out {
@@ -57,12 +57,14 @@ export async function verifyCommand(file: string, text: string, io: Out): Promis
     io.stderr(diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join(''));
     return 2;
   }
-  const engine = runScenario(text, { steps: true });
+  // an exercise is verified as its goal run, so that its solution's statements are checked too
+  const whole = goalScenario(text);
+  const engine = runScenario(whole, { steps: true });
   if (engine.error !== null) {
     io.stderr(`line ${engine.error.line}: ${engine.error.message}\n`);
     return 2;
   }
-  const outcome = await compareFile(file, text);
+  const outcome = await compareFile(file, whole);
   if (outcome.kind === 'cannot') {
     io.stderr(`pidns-lab: verify cannot run on this machine: ${outcome.reason}\n`);
     return 3;
