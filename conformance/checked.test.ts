@@ -10,13 +10,12 @@ import { compareScenario } from '../src/linux/compare.ts';
 import { listScenarios } from '../src/linux/corpus.ts';
 import { ensureDriver, kernelUnavailable } from '../src/linux/driver-build.ts';
 import { loadEngine } from '../src/linux/engine-run.ts';
-import { goalScenario } from '../src/scenario/index.ts';
+import { goalScenario, readHeaders } from '../src/scenario/index.ts';
 import { inParallel } from './parallel.ts';
 
-const CHECKED = /^checked:\s*(.*)$/m;
 const claims = listScenarios()
-  .filter((f) => (f.id.startsWith('library/') || f.id.startsWith('lessons/')) && CHECKED.test(f.text))
-  .map((f) => ({ ...f, kernel: CHECKED.exec(f.text)?.[1] ?? '' }));
+  .map((f) => ({ ...f, kernel: readHeaders(f.text).checked }))
+  .filter((f) => (f.id.startsWith('library/') || f.id.startsWith('lessons/')) && f.kernel !== null);
 const why = kernelUnavailable();
 
 describe('built-in scenarios marked checked: against Linux', () => {

@@ -1,3 +1,8 @@
+/** The message of anything thrown, for a sentence that names it. */
+export function errorText(thrown: unknown): string {
+  return thrown instanceof Error ? thrown.message : String(thrown);
+}
+
 /**
  * An exception thrown inside the engine while it ran one statement: a bug of pidns-lab, never a
  * scenario error. The interpreter throws it only after putting the world back exactly as it was
@@ -8,7 +13,7 @@ export class EngineFault extends Error {
   readonly detail: string;
 
   constructor(readonly line: number, thrown: unknown) {
-    const detail = thrown instanceof Error ? thrown.message : String(thrown);
+    const detail = errorText(thrown);
     super(`internal error at line ${line}: ${detail}`, { cause: thrown });
     this.name = 'EngineFault';
     this.detail = detail;

@@ -29,13 +29,14 @@ export type {
   TemplatePart, TrailingNarration,
 } from './ast.ts';
 export { parseScenario, type ParseResult } from './parser.ts';
+export { readHeaders, type Headers } from './headers.ts';
 export { expandProgram } from './expand.ts';
 export { formatDiagnostic } from './diagnostics.ts';
 export { MAX_STEPS, MAX_TEXT_BYTES, utf8Length } from './limits.ts';
 export { decodeFragment, encodeFragment, LINK_VERSION, type DecodeResult, type LinkData, type LinkView } from './codec.ts';
 export { pageAddress, type PageModeName } from './address.ts';
 export { createInterpreter, type Advance, type Interpreter, type StepRecord } from './interpreter.ts';
-export { EngineFault } from './fault.ts';
+export { EngineFault, errorText } from './fault.ts';
 export {
   buildDocument, finishRun, namespacesOf, runScenario, tasksOf,
   type JsonNamespace, type JsonPsRow, type JsonStep, type JsonTask, type RunDocument,

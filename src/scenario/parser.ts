@@ -9,7 +9,8 @@
  */
 import type { Diagnostic, Program, RepeatBlock, SolutionBlock, Statement } from './ast.ts';
 import { at, D } from './diagnostics.ts';
-import { lexLine, stripComment, type Token } from './lexer.ts';
+import { headerLine } from './headers.ts';
+import { lexLine, type Token } from './lexer.ts';
 import { DEFAULT_PID_MAX, MAX_DIAGNOSTICS, MAX_TEXT_BYTES, PID_MAX_LIMIT, PID_MAX_MIN, utf8Length } from './limits.ts';
 import { readInteger } from './leaves.ts';
 import { parseOpStatement } from './statement.ts';
@@ -31,7 +32,6 @@ interface Frame {
 }
 
 const CAPTION = /^\s*##(?:\s(.*))?$/;
-const HEADER = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*:(.*)$/;
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const HEADERS = ['title', 'about', 'pid_max', 'checked', 'goal', 'hint'];
 /** headers that may repeat: each line adds to the value */
@@ -59,8 +59,8 @@ class Parser {
   line(src: string, n: number): void {
     const caption = CAPTION.exec(src);
     if (caption !== null) return this.caption(caption[1]?.trim() ?? '', n, src.indexOf('##') + 1);
-    const header = HEADER.exec(src);
-    if (header !== null) return this.header(header[1] as string, stripComment(header[2] as string).trim(), n);
+    const header = headerLine(src);
+    if (header !== null) return this.header(header.key, header.value, n);
     const { tokens, diagnostics } = lexLine(src, n);
     diagnostics.forEach((d) => this.report(d));
     const [first] = tokens;

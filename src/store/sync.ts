@@ -7,6 +7,7 @@
  * few cores) leaves time for the page to draw and answer clicks.
  */
 import type { EngineClient, Frame, ShowParams } from '../protocol/index.ts';
+import { errorText } from '../scenario/index.ts';
 
 export interface FrameSync {
   /** the wanted picture changed: ask for it (now, or after the frame in flight) */
@@ -53,7 +54,7 @@ export function createFrameSync(
     client.show(wanted).then(
       (frame) => schedule(() => settle(sentIn === generation ? frame : null)),
       (error: unknown) => schedule(() => {
-        if (sentIn === generation) fail(error instanceof Error ? error.message : String(error));
+        if (sentIn === generation) fail(errorText(error));
         settle(null);
       }),
     );

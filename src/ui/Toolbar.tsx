@@ -3,6 +3,7 @@
  * picture as SVG or PNG, and Share (copies the link of what is on screen, step and view).
  */
 import { useRef, useState } from 'react';
+import { errorText } from '../scenario/index.ts';
 import type { AppState } from '../store/store.ts';
 import { downloadText, readScenarioFile } from './files.ts';
 import { fileNameFor, readHeaders } from './headers.ts';
@@ -38,7 +39,7 @@ export function Toolbar() {
       const picture = await import('./exportPicture.ts');
       await picture.exportPicture(s.frame, s.loaded?.title ?? 'pidns-lab', base, kind);
     } catch (error) {
-      s.setNotice(`Could not export the picture: ${error instanceof Error ? error.message : String(error)}.`);
+      s.setNotice(`Could not export the picture: ${errorText(error)}.`);
     }
   }
 
@@ -76,6 +77,6 @@ export async function openFile(store: ReturnType<typeof useStoreApi>, file: File
     const text = await readScenarioFile(file);
     await store.getState().replaceText(text, 'first', { viewer: null, selectedTask: null, selectedNs: null });
   } catch (error) {
-    store.getState().setNotice(`Could not open the file: ${error instanceof Error ? error.message : String(error)}`);
+    store.getState().setNotice(`Could not open the file: ${errorText(error)}`);
   }
 }

@@ -1,21 +1,11 @@
 /**
- * Reads the `title:`, `about:` and `checked:` headers of a scenario for menus and file names,
- * without running it (headers are the `key: value` lines before the first statement).
+ * The `title:`, `about:` and `checked:` headers of a scenario for menus and file names, without
+ * running it: the language's own reading (src/scenario/headers.ts), `about:` lines joined.
  */
+import { readHeaders as scenarioHeaders } from '../scenario/index.ts';
 
 export function readHeaders(text: string): { title: string | null; about: string; checked: string | null } {
-  let title: string | null = null;
-  let checked: string | null = null;
-  const about: string[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const m = /^([a-z_]+):\s*(.*)$/.exec(line);
-    if (!m) break;
-    if (m[1] === 'title') title = m[2] ?? '';
-    if (m[1] === 'about') about.push(m[2] ?? '');
-    if (m[1] === 'checked') checked = m[2] ?? '';
-  }
+  const { title, about, checked } = scenarioHeaders(text);
   return { title, about: about.join(' '), checked };
 }
 

@@ -10,6 +10,7 @@ import { buildFrame, newStepCache, type StopAt } from './frame.ts';
 import { PROTOCOL_VERSION, isRequest, type Reply, type Request, type ShowParams } from '../protocol/index.ts';
 import type { ExerciseDesk } from './exercise.ts';
 import { recordRun } from './record.ts';
+import { errorText } from '../scenario/index.ts';
 import { prepareSpare, stateAt, type Timeline } from './timeline.ts';
 
 /** how often a long load tells the page how far it got */
@@ -142,8 +143,4 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
       }
     },
   };
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

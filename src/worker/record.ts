@@ -7,7 +7,7 @@
  */
 import { taskCount, type KernelState } from '../kernel/index.ts';
 import {
-  createInterpreter, EngineFault, formatDiagnostic, type Advance, type Diagnostic as ScenarioDiagnostic, type Interpreter,
+  createInterpreter, EngineFault, formatDiagnostic, readHeaders, type Advance, type Diagnostic as ScenarioDiagnostic, type Interpreter,
 } from '../scenario/index.ts';
 import type { Diagnostic, Loaded } from '../protocol/index.ts';
 import { teardownSteps } from './acts.ts';
@@ -148,7 +148,7 @@ function labelsOf(state: KernelState, interp: Interpreter): string[] {
 }
 
 function failedParse(found: ScenarioDiagnostic[], text: string): Run {
-  const title = /^\s*title:\s*(.*)$/m.exec(text)?.[1] ?? null;
+  const { title } = readHeaders(text);
   const first = found[0];
   const empty = createInterpreter('');
   if (!('next' in empty)) throw new Error('the empty scenario does not parse');

@@ -5,7 +5,7 @@
  */
 import type { OpenedLink } from '../../protocol/index.ts';
 import type { LinkState, PlayerState, RunState, SliceContext, TextState, ViewWish } from '../state.ts';
-import { errorText } from './run.ts';
+import { errorText } from '../../scenario/index.ts';
 
 type Ctx = SliceContext<LinkState & Pick<TextState, 'replaceText'> & Pick<RunState, 'loaded' | 'loadedText' | 'notice'> &
   Pick<PlayerState, 'seek'> & ViewWish>;

@@ -5,6 +5,7 @@
  * twice in a row is not loaded a third time (no restart loop).
  */
 import type { Loaded } from '../../protocol/index.ts';
+import { errorText } from '../../scenario/index.ts';
 import type { PlayerState, RunState, SliceContext, TextState, ViewState } from '../state.ts';
 import type { PlayerControl } from './player.ts';
 
@@ -52,8 +53,4 @@ export function createRunSlice(ctx: Ctx, player: PlayerControl): RunState {
     if (crashes < 2) void ctx.get().load(ctx.get().text, 'keep');
   });
   return state;
-}
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

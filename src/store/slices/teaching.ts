@@ -12,6 +12,7 @@
  * - Lessons: progress is kept in the state (`courseProgress`); progress-sync.ts stores it.
  */
 import type { Loaded } from '../../protocol/index.ts';
+import { errorText } from '../../scenario/index.ts';
 import { mayBeExercise } from '../exercise.ts';
 import { emptyProgress, withAnswer, type LessonProgress } from '../progress.ts';
 import { gateStep, judge, rightAnswer } from '../questions.ts';
@@ -105,7 +106,7 @@ export function createTeachingSlice(ctx: Ctx, runLoad: Load): Teaching {
       checkedText = text;
       ctx.set({ checked: 'checking' });
       const verdict = await engine.checkAttempt(text, exercise.source).catch((error: unknown) => ({
-        kind: 'error' as const, line: 0, message: error instanceof Error ? error.message : String(error),
+        kind: 'error' as const, line: 0, message: errorText(error),
       }));
       if (ctx.get().exercise !== exercise) return;
       ctx.set({ checked: verdict });
