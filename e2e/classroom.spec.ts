@@ -82,7 +82,7 @@ test.describe('presenting', () => {
     await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveValue('4');
   });
 
-  test('the QR code of the current link shows on request (q or the button)', async ({ page }) => {
+  test('the QR code of the current link shows on request (q or the button); Escape hides it first', async ({ page }) => {
     await page.goto('/?present');
     await atStep(page, 0, RFC_TOTAL);
     await expect(page.getByRole('button', { name: 'Leave presentation' })).toBeVisible();
@@ -95,6 +95,11 @@ test.describe('presenting', () => {
     expect(box?.width).toBeGreaterThan(300);
     await page.getByRole('button', { name: 'QR code' }).click();
     await expect(qr).toHaveCount(0);
+    await page.keyboard.press('q');
+    await expect(qr).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(qr).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Leave presentation' })).toBeVisible();
   });
 
   test('a link too long to scan well gets a note with the QR code', async ({ page }) => {
@@ -219,19 +224,23 @@ test.describe('a plain file server, under a sub-path', () => {
   test.describe.configure({ mode: 'serial' });
   const port = Number(process.env.PIDNS_E2E_PORT ?? 4317);
   const dist = port === 4317 ? 'dist' : `dist-${port}`;
-  const staticPort = port + 100;
   let root = '';
+  let site = '';
   let server: ChildProcess | null = null;
 
   test.beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'pidns-site-'));
     cpSync(dist, join(root, 'x', 'y'), { recursive: true });
-    server = spawn('python3', ['-m', 'http.server', String(staticPort), '--bind', '127.0.0.1', '--directory', root], { stdio: 'ignore' });
-    for (let i = 0; i < 50; i += 1) {
-      if (await fetch(`http://127.0.0.1:${staticPort}/x/y/`).then((r) => r.ok, () => false)) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`python3 -m http.server did not start on port ${staticPort}`);
+    // port 0: the system picks a free port, which the server names in its first line
+    server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const staticPort = await new Promise<string>((resolve, reject) => {
+      server?.stdout?.on('data', (chunk: Buffer) => {
+        const found = /port (\d+)/.exec(chunk.toString());
+        if (found) resolve(found[1] as string);
+      });
+      server?.on('exit', () => reject(new Error('python3 -m http.server did not start')));
+    });
+    site = `http://127.0.0.1:${staticPort}/x/y/`;
   });
   test.afterAll(() => {
     server?.kill();
@@ -239,21 +248,21 @@ test.describe('a plain file server, under a sub-path', () => {
   });
 
   test('the built site opens at /x/y/ and plays; its embed too', async ({ page }) => {
-    await page.goto(`http://127.0.0.1:${staticPort}/x/y/`);
+    await page.goto(site);
     await expect(page.getByRole('tree', { name: 'Namespace tree' })).toBeVisible();
     await atStep(page, 0, RFC_TOTAL);
     await page.getByRole('button', { name: 'Step forward' }).click();
     await atStep(page, 1, RFC_TOTAL);
     await settled(page);
     await expect(table(page, 'ns0').getByRole('row')).toHaveCount(3);
-    await page.goto(`http://127.0.0.1:${staticPort}/x/y/?embed${encodeFragment(TWO_NS, 4)}`);
+    await page.goto(`${site}?embed${encodeFragment(TWO_NS, 4)}`);
     await atStep(page, 4, 4);
     await expect(page.getByRole('link', { name: 'Open in pidns-lab' }))
-      .toHaveAttribute('href', `http://127.0.0.1:${staticPort}/x/y/${encodeFragment(TWO_NS, 4)}`);
+      .toHaveAttribute('href', `${site}${encodeFragment(TWO_NS, 4)}`);
   });
 
   test('a new version announces itself and waits for the reload it offers', async ({ page }) => {
-    await page.goto(`http://127.0.0.1:${staticPort}/x/y/`);
+    await page.goto(site);
     await atStep(page, 0, RFC_TOTAL);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;

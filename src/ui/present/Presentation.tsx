@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import type { AppState } from '../../store/store.ts';
 import { Alerts } from '../Alerts.tsx';
-import { Caption } from '../player/Caption.tsx';
+import { Caption, captionAt } from '../player/Caption.tsx';
 import { Player } from '../player/Player.tsx';
 import { StepResult } from '../panels/StepResult.tsx';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
@@ -21,18 +21,23 @@ import './present.css';
 
 const selectTitle = (s: AppState) => s.loaded?.title ?? null;
 const selectQr = (s: AppState) => s.qrShown;
+/** no caption yet (the first steps of a scenario) and no teardown act to tell: the title heads the screen */
+const selectUntold = (s: AppState) => captionAt(s.loaded?.captions ?? [], s.step) === null && (s.frame?.act ?? null) === null;
 
 export default function Presentation() {
   const store = useStoreApi();
   const title = useApp(selectTitle);
   const qrShown = useApp(selectQr);
+  const untold = useApp(selectUntold);
   usePresenterKeys(store);
   useLeaveWithFullScreen();
   return (
     <div className="presentation">
       <header className="present-head">
-        <p className="present-title">{title ?? 'pidns-lab'}</p>
-        <div className="present-caption" role="heading" aria-level={1}><Caption /></div>
+        <p className="present-title">{untold ? 'pidns-lab' : title ?? 'pidns-lab'}</p>
+        <div className="present-caption" role="heading" aria-level={1}>
+          {untold ? <p className="caption">{title ?? 'pidns-lab'}</p> : <Caption />}
+        </div>
         <div className="present-tools">
           <button type="button" aria-pressed={qrShown} title="QR code of this step (q)" onClick={() => store.getState().toggleQr()}>
             QR code

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { presenterAction } from './presenterKeys.ts';
 
-const press = (key: string, over: { inField?: boolean; modified?: boolean } = {}, asking = false) =>
-  presenterAction({ key, inField: over.inField ?? false, modified: over.modified ?? false }, asking);
+const press = (key: string, over: { inField?: boolean; modified?: boolean } = {}, asking = false, qrShown = false) =>
+  presenterAction({ key, inField: over.inField ?? false, modified: over.modified ?? false }, { asking, qrShown });
 
 describe('presenter keys', () => {
   it('clicker and keyboard keys step, jump, leave and show the QR code', () => {
@@ -14,6 +14,10 @@ describe('presenter keys', () => {
   it('a step forward while a question waits reveals its answer', () => {
     expect(press('PageDown', {}, true)).toBe('reveal');
     expect(press('PageUp', {}, true)).toBe('back');
+  });
+  it('Escape hides the QR code first, then leaves', () => {
+    expect(press('Escape', {}, false, true)).toBe('qr');
+    expect(press('Escape')).toBe('leave');
   });
   it('a field keeps the keys that edit text, not the clicker keys', () => {
     expect(press(' ', { inField: true })).toBeNull();

@@ -1,8 +1,9 @@
 /**
  * The keys of a presentation, as presentation clickers and a keyboard send them: PageDown, →
- * and Space step forward, PageUp and ← step back, Home and End jump, Escape leaves, `q` shows or
- * hides the QR code. While a question waits, a step forward reveals its answer (the clicker asks
- * the room, then shows what the kernel says); `r` reveals too.
+ * and Space step forward, PageUp and ← step back, Home and End jump, Escape leaves (or first
+ * hides the QR code, when it is shown), `q` shows or hides the QR code. While a question waits, a
+ * step forward reveals its answer (the clicker asks the room, then shows what the kernel says);
+ * `r` reveals too.
  */
 export type PresenterAction = 'forward' | 'back' | 'first' | 'last' | 'leave' | 'qr' | 'reveal';
 
@@ -25,10 +26,17 @@ export interface KeyInfo {
   modified: boolean;
 }
 
+export interface Shown {
+  /** a question waits for its answer */
+  asking: boolean;
+  qrShown: boolean;
+}
+
 /** what a key press does in the presentation, or null when it is not the presentation's */
-export function presenterAction({ key, inField, modified }: KeyInfo, asking: boolean): PresenterAction | null {
+export function presenterAction({ key, inField, modified }: KeyInfo, shown: Shown): PresenterAction | null {
   if (modified) return null;
   const action = KEYS[key] ?? null;
   if (action === null || (inField && FIELD_KEEPS.has(key))) return null;
-  return action === 'forward' && asking ? 'reveal' : action;
+  if (action === 'forward' && shown.asking) return 'reveal';
+  return action === 'leave' && shown.qrShown ? 'qr' : action;
 }

@@ -15,7 +15,8 @@ export function usePresenterKeys(store: AppStore): void {
     function onKey(event: KeyboardEvent): void {
       const target = event.target instanceof Element ? event.target : null;
       const info = { key: event.key, inField: target?.closest(FIELDS) != null, modified: event.altKey || event.ctrlKey || event.metaKey };
-      const action = presenterAction(info, store.getState().asking !== null);
+      const s = store.getState();
+      const action = presenterAction(info, { asking: s.asking !== null, qrShown: s.qrShown });
       if (action === null) return;
       event.preventDefault();
       event.stopPropagation();
