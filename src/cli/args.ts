@@ -3,6 +3,7 @@
  * to print. Flags may come before or after the file; `-` is standard input.
  */
 import { pageAddress, type PageModeName } from '../scenario/index.ts';
+import { USAGE } from './help.ts';
 import { parseSnapshot, parseVerify, type MachineCommand } from './machine-args.ts';
 
 export type Command =
@@ -19,9 +20,9 @@ export type Command =
 
 const usageError = (message: string): Command => ({ kind: 'usage-error', message });
 
-function takeFile(rest: readonly string[], command: string): string | Command {
+function takeFile(rest: readonly string[], command: 'run' | 'url' | 'check'): string | Command {
   const files = rest.filter((a) => a === '-' || !a.startsWith('-'));
-  if (files.length === 0) return usageError(`${command} needs a scenario file (or - for standard input): pidns-lab ${command} FILE`);
+  if (files.length === 0) return usageError(`${command} needs a scenario file (or - for standard input): ${USAGE[command]}`);
   if (files.length > 1) return usageError(`${command} takes one scenario file; got ${files.join(', ')}`);
   return files[0] as string;
 }

@@ -2,6 +2,8 @@
  * Command-line parsing for the commands that meet the real machine: `snapshot [--pid PID]
  * [--threads] [-o FILE]` and `verify FILE`.
  */
+import { USAGE } from './help.ts';
+
 export type MachineCommand =
   | { kind: 'snapshot'; pid: number | null; threads: boolean; out: string | null }
   | { kind: 'verify'; file: string };
@@ -39,6 +41,6 @@ export function parseVerify(rest: readonly string[]): Parsed {
   if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help', topic: 'verify' };
   const unknown = rest.find((a) => a.startsWith('-') && a !== '-');
   if (unknown !== undefined) return usageError(`unknown option ${unknown} for verify; it takes only a scenario file`);
-  if (rest.length !== 1) return usageError(`verify takes one scenario file: pidns-lab verify FILE${rest.length > 1 ? `; got ${rest.join(', ')}` : ''}`);
+  if (rest.length !== 1) return usageError(`verify takes one scenario file: ${USAGE.verify}${rest.length > 1 ? `; got ${rest.join(', ')}` : ''}`);
   return { kind: 'verify', file: rest[0] as string };
 }
