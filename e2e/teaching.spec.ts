@@ -90,6 +90,7 @@ test('Last step asks first; a wrong answer gets Not quite and the answer, a righ
   await expect(page.getByRole('textbox', { name: 'Your answer' })).toHaveCount(0);
 
   // a new load of the link (the address now holds step 6) asks again, before anything is shown
+  await expect.poll(() => linkedStep(page)).toBe(6);
   await page.reload();
   await shownStep(page, 2, 6);
   await expect(question(page).getByRole('textbox', { name: 'Your answer' })).toBeVisible();
