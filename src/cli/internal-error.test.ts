@@ -4,26 +4,16 @@
  * changed and before the group does).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fault } from '../kernel/__fuzz__/faults.ts';
 import { runCli } from './testing.ts';
 
-const fault = vi.hoisted(() => ({ armed: false }));
-
 vi.mock('../kernel/pgrp.ts', async (load) => {
-  const pgrp = await load<typeof import('../kernel/pgrp.ts')>();
-  return {
-    ...pgrp,
-    changePid: (...args: Parameters<typeof pgrp.changePid>) => {
-      pgrp.changePid(...args);
-      if (fault.armed && args[2] === 'session') {
-        fault.armed = false;
-        throw new Error('boom');
-      }
-    },
-  };
+  const { faultyPgrp } = await import('../kernel/__fuzz__/faults.ts');
+  return faultyPgrp(await load(), await import('../kernel/pid.ts'));
 });
 
 afterEach(() => {
-  fault.armed = false;
+  fault.kind = null;
 });
 
 const TEXT = 'init fork as A\nA setsid\nA getpid\n';
@@ -31,7 +21,7 @@ const rowOfA = /^ +2 +1 +(\d+) +(\d+) S +\/sbin\/init +# A$/m;
 
 describe('an internal error during run', () => {
   it('exits 70 naming the line, with the report of the step before', async () => {
-    fault.armed = true;
+    fault.kind = 'throws';
     const r = await runCli(['run', '-'], { stdin: TEXT });
     expect(r.code).toBe(70);
     expect(r.stderr).toMatch(/^pidns-lab: internal error at line 2: boom\n/);
@@ -39,7 +29,7 @@ describe('an internal error during run', () => {
     expect(rowOfA.exec(r.stdout)?.slice(1)).toEqual(['1', '1']);
   });
   it('puts it in the JSON document, with the world of the step before', async () => {
-    fault.armed = true;
+    fault.kind = 'throws';
     const r = await runCli(['run', '--json', '-'], { stdin: TEXT });
     expect(r.code).toBe(70);
     const doc = JSON.parse(r.stdout) as { ok: boolean; error: unknown; steps: unknown[]; namespaces: { ps: { label: string; pgid: number; sid: number }[] }[] };

@@ -4,29 +4,19 @@
  * injected between the two halves of setsid: the session has changed, the group not yet.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fault } from '../kernel/__fuzz__/faults.ts';
 import { psTable } from '../kernel/index.ts';
 import { runScenario } from './document.ts';
 import { EngineFault } from './fault.ts';
 import { createInterpreter } from './interpreter.ts';
 
-const fault = vi.hoisted(() => ({ armed: false }));
-
 vi.mock('../kernel/pgrp.ts', async (load) => {
-  const pgrp = await load<typeof import('../kernel/pgrp.ts')>();
-  return {
-    ...pgrp,
-    changePid: (...args: Parameters<typeof pgrp.changePid>) => {
-      pgrp.changePid(...args);
-      if (fault.armed && args[2] === 'session') {
-        fault.armed = false;
-        throw new Error('boom');
-      }
-    },
-  };
+  const { faultyPgrp } = await import('../kernel/__fuzz__/faults.ts');
+  return faultyPgrp(await load(), await import('../kernel/pid.ts'));
 });
 
 afterEach(() => {
-  fault.armed = false;
+  fault.kind = null;
 });
 
 const TEXT = 'init fork as A\nA fork as B\nA setsid\nA getpid';
@@ -38,7 +28,7 @@ describe('a kernel exception in the middle of a call', () => {
     run.next();
     run.next();
     const before = JSON.stringify(run.state);
-    fault.armed = true;
+    fault.kind = 'throws';
     expect(() => run.next()).toThrow(EngineFault);
     expect(JSON.stringify(run.state)).toBe(before);
     expect(psTable(run.state, 0).find((r) => r.label === 'A')).toMatchObject({ pgid: 1, sid: 1 });
@@ -48,7 +38,7 @@ describe('a kernel exception in the middle of a call', () => {
   it('names its line, and every later call throws the same fault', () => {
     const run = createInterpreter(TEXT);
     if ('diagnostics' in run) throw new Error('parse');
-    fault.armed = true;
+    fault.kind = 'throws';
     let thrown: unknown = null;
     try {
       while (!run.next().done);
@@ -60,7 +50,7 @@ describe('a kernel exception in the middle of a call', () => {
     expect(() => run.next()).toThrow(thrown as EngineFault);
   });
   it('is not a scenario error: a whole-run document throws it too', () => {
-    fault.armed = true;
+    fault.kind = 'throws';
     expect(() => runScenario(TEXT)).toThrow(EngineFault);
   });
 });

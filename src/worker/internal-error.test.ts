@@ -5,27 +5,17 @@
  * fault is injected inside setsid, after the session changed and before the group does.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fault } from '../kernel/__fuzz__/faults.ts';
 import { PROTOCOL_VERSION, type Frame, type Loaded, type Reply } from '../protocol/index.ts';
 import { createHost } from './host.ts';
 
-const fault = vi.hoisted(() => ({ armed: false }));
-
 vi.mock('../kernel/pgrp.ts', async (load) => {
-  const pgrp = await load<typeof import('../kernel/pgrp.ts')>();
-  return {
-    ...pgrp,
-    changePid: (...args: Parameters<typeof pgrp.changePid>) => {
-      pgrp.changePid(...args);
-      if (fault.armed && args[2] === 'session') {
-        fault.armed = false;
-        throw new Error('boom');
-      }
-    },
-  };
+  const { faultyPgrp } = await import('../kernel/__fuzz__/faults.ts');
+  return faultyPgrp(await load(), await import('../kernel/pid.ts'));
 });
 
 afterEach(() => {
-  fault.armed = false;
+  fault.kind = null;
 });
 
 function harness() {
@@ -49,7 +39,7 @@ const rowOfA = (frame: Frame) => frame.tables[0]?.rows.find((r) => r.label === '
 describe('an internal error during a load', () => {
   it('is reported at its line, and the world stays that of the step before', async () => {
     const { host, wait } = harness();
-    fault.armed = true;
+    fault.kind = 'throws';
     host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: 'init fork as A\nA fork as B\nA setsid\nA getpid' });
     const { loaded } = (await wait(1)) as { loaded: Loaded };
     expect(loaded).toMatchObject({ total: 2, error: null, internal: { line: 3, message: 'internal error at line 3: boom' } });

@@ -3,32 +3,21 @@
  * that forgets to drop its reference to the old struct pid — the random runs break an invariant.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fault } from './faults.ts';
 import { RANDOM_SEEDS, runSeed } from './random-syscalls.ts';
 
-const mutant = vi.hoisted(() => ({ on: false }));
-
 vi.mock('../pgrp.ts', async (load) => {
-  const pgrp = await load<typeof import('../pgrp.ts')>();
-  const { getPid } = await import('../pid.ts');
-  return {
-    ...pgrp,
-    changePid: (...args: Parameters<typeof pgrp.changePid>) => {
-      if (!mutant.on) return pgrp.changePid(...args);
-      const [ctx, p, type, pid] = args;
-      if (ctx.s.tasks[type][p] === pid) return;
-      getPid(ctx, pid);
-      ctx.s.tasks[type][p] = pid;
-    },
-  };
+  const { faultyPgrp } = await import('./faults.ts');
+  return faultyPgrp(await load(), await import('../pid.ts'));
 });
 
 afterEach(() => {
-  mutant.on = false;
+  fault.kind = null;
 });
 
 describe('the invariant guard', () => {
   it('catches a leaked struct pid reference', () => {
-    mutant.on = true;
+    fault.kind = 'leaks';
     const caught = RANDOM_SEEDS.map((seed) => runSeed(seed).violation).find((v) => v !== null);
     expect(caught).toMatch(/use count|links/);
   });
