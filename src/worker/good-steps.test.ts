@@ -23,7 +23,7 @@ describe('a scenario error keeps the good steps before it', () => {
   });
 
   it('an unclosed block: the part above the block plays', async () => {
-    const loaded = await run('init fork as a\nrepeat i 1..3\n  a fork\n');
+    const loaded = await run('init fork as a\nrepeat 3\n  a fork\n');
     expect(loaded?.total).toBe(1);
     expect(loaded?.error).not.toBeNull();
   });

@@ -129,13 +129,14 @@ function keyOf(item: Element): string {
 }
 
 function keyExists(
-  key: string, list: readonly { id: number }[], procs: readonly { task: number }[], rows: ReadonlyMap<number, number>,
+  key: string, list: readonly { id: number }[], procs: readonly { ns: number; task: number }[], rows: ReadonlyMap<number, number>,
 ): boolean {
   const [kind, value] = key.split(':');
   const n = Number(value);
   if (kind === 'ns') return list.some((ns) => ns.id === n);
   if (kind === 'p') return procs.some((p) => p.task === n);
-  return rows.has(n);
+  // the "and K more" row: more rows than listed processes
+  return (rows.get(n) ?? 0) > procs.filter((p) => p.ns === n).length;
 }
 
 /** the roots (namespaces whose parent is not shown), children in order, and names by level */

@@ -24,7 +24,9 @@ interface Props {
 
 export const ProcessItem = memo(function ProcessItem({ ns, index, x, y, level, focused, levelNames, showOuter }: Props) {
   const p = useApp(useCallback((s: AppState) => s.frame?.namespaces.find((n) => n.id === ns)?.processes[index] ?? null, [ns, index]));
-  const hot = useApp(useCallback((s: AppState) => p !== null && (s.hoveredTask === p.task || s.selectedTask === p.task), [p]));
+  const task = p?.task ?? -1;
+  const selected = useApp(useCallback((s: AppState) => s.selectedTask === task, [task]));
+  const hovered = useApp(useCallback((s: AppState) => s.hoveredTask === task, [task]));
   const store = useStoreApi();
   // a new parent (re-parenting) flashes the row once
   const parentBefore = useRef(p?.parent);
@@ -34,11 +36,11 @@ export const ProcessItem = memo(function ProcessItem({ ns, index, x, y, level, f
   }, [p?.parent]);
   if (p === null) return null;
   const text = processText(p, levelNames, showOuter);
-  const classes = ['proc', p.stat === 'Z' ? 'zombie' : '', p.killed ? 'killed' : '', hot ? 'hot' : '', reparented ? 'reparented' : '']
+  const classes = ['proc', p.stat === 'Z' ? 'zombie' : '', p.killed ? 'killed' : '', selected || hovered ? 'hot' : '', reparented ? 'reparented' : '']
     .filter(Boolean).join(' ');
   return (
     <g
-      role="treeitem" aria-label={text} aria-level={level + 2} aria-selected={hot} tabIndex={focused ? 0 : -1}
+      role="treeitem" aria-label={text} aria-level={level + 2} aria-selected={selected} tabIndex={focused ? 0 : -1}
       data-child-item="" data-task={p.task} className={classes} style={{ transform: `translate(${x}px, ${y}px)` } as CSSProperties}
       onClick={() => store.getState().selectTask(p.task)}
       onMouseEnter={() => store.getState().hoverTask(p.task)}
