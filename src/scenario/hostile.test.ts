@@ -46,6 +46,11 @@ describe('hostile scenarios', () => {
     const doc = runScenario(`init exec "${'x'.repeat(MAX_TEXT_BYTES - 20)}"\n`);
     expect(doc.namespaces[0]?.ps[0]?.cmd).toHaveLength(MAX_TEXT_BYTES - 20);
   });
+  it('ps repeated on a big world answers each time, and a changed world gets its new list', () => {
+    const doc = runScenario('pid_max: 4194304\nrepeat 20000\ninit fork\nend\nrepeat 50\ninit ps\nend\ninit fork\ninit ps\n');
+    const ps = doc.steps.filter((s) => s.op === 'ps').map((s) => s.result?.split(' ').length);
+    expect(ps).toEqual([...Array.from({ length: 50 }, () => 20_001), 20_002]);
+  });
   it('a run that would pass the task limit is refused before it starts', () => {
     const t0 = performance.now();
     const { diagnostics } = parseScenario(`pid_max: 4194304\nrepeat 1100 i\nrepeat 2000 j\ninit fork\nend\nend\n`);
