@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy } from './scripts/vite-csp.ts';
+import { scenarioTitle } from './scripts/vite-scenario-title.ts';
 
 export default defineConfig({
   // Relative URLs everywhere: the built site works from any path of any static host and from a
@@ -10,6 +11,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    scenarioTitle(),
     VitePWA({
       // A new version waits until the visitor reloads (the page says so): never a mix of files.
       registerType: 'prompt',

@@ -140,7 +140,7 @@ test('the course: a lesson done, its progress kept across a reload, then reset',
   await page.goto('/');
   const lessons = page.getByRole('navigation', { name: 'Lessons' });
   await expect(lessons.getByRole('link')).toHaveCount(18);
-  await lessons.getByRole('link', { name: /^3\. One process two pids$/ }).click();
+  await lessons.getByRole('link', { name: /^3\. One process, two pids$/ }).click();
   await expect(page).toHaveURL(/\?lesson=03(#|$)/);
   await shownStep(page, 0, 8);
   for (const given of ['1', '1', '4 2']) {
@@ -148,7 +148,7 @@ test('the course: a lesson done, its progress kept across a reload, then reset',
     await answer(page, given);
     await expect(question(page).getByRole('status')).toHaveText(/^(Correct|Not quite)/);
   }
-  await expect(lessons.getByRole('link', { name: /^3\. One process two pids \(done\)$/ })).toBeVisible();
+  await expect(lessons.getByRole('link', { name: /^3\. One process, two pids \(done\)$/ })).toBeVisible();
 
   await lessons.getByRole('link', { name: /^2\. / }).click();
   await expect(page).toHaveURL(/\?lesson=02(#|$)/);

@@ -6,20 +6,20 @@
 export interface LessonEntry {
   /** the two digits of the file name: `?lesson=03` opens lesson 03 */
   id: string;
-  /** from the file name: `03-one-process-two-pids` → `One process two pids` */
+  /** the lesson's `title:` (read at build time: scripts/vite-scenario-title.ts) */
   name: string;
   load: () => Promise<string>;
 }
 
 const files = import.meta.glob<string>('/scenarios/lessons/*.pidns', { query: '?raw', import: 'default' });
+const titles = import.meta.glob<string>('/scenarios/lessons/*.pidns', { query: '?title', import: 'default', eager: true });
 
 export const LESSONS: LessonEntry[] = Object.entries(files)
   .flatMap(([path, load]) => {
     const match = /\/(\d+)-([^/]+)\.pidns$/.exec(path);
     if (!match) return [];
-    const [, id = '', slug = ''] = match;
-    const words = slug.replace(/-/g, ' ');
-    return [{ id, name: words.charAt(0).toUpperCase() + words.slice(1), load }];
+    const [, id = ''] = match;
+    return [{ id, name: titles[path] ?? path, load }];
   })
   .sort((a, b) => Number(a.id) - Number(b.id));
 
