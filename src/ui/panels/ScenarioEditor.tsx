@@ -47,10 +47,15 @@ export function ScenarioEditor() {
   const { first, last } = linesInView(view.scrollTop, view.height, view.lineHeight, lineCount);
 
   // The textarea keeps what the visitor types; the store's text is written into it only when it
-  // differs (an action, a link, the library), so typing never re-sets a long value.
+  // is not what the textarea itself last sent (an action, a link, the library), so typing never
+  // re-sets or even reads back a long value.
+  const typed = useRef(text);
   useLayoutEffect(() => {
     const area = areaRef.current;
-    if (area && area.value !== text) area.value = text;
+    if (area && text !== typed.current) {
+      area.value = text;
+      typed.current = text;
+    }
   }, [text]);
 
   useEffect(() => {
@@ -103,7 +108,10 @@ export function ScenarioEditor() {
           spellCheck={false}
           defaultValue={firstText}
           wrap="off"
-          onChange={(e) => store.getState().edit(e.currentTarget.value)}
+          onChange={(e) => {
+            typed.current = e.currentTarget.value;
+            store.getState().edit(typed.current);
+          }}
           onScroll={(e) => {
             const scrollTop = e.currentTarget.scrollTop;
             setView((v) => (v.scrollTop === scrollTop ? v : { ...v, scrollTop }));
