@@ -39,7 +39,7 @@ async function longest(page: Page): Promise<{ max: number; count: number }> {
   return { max: Math.max(0, ...all), count: all.length };
 }
 
-const forks = (n: number) => `title: ${n} forks\nrepeat ${n}\n  init fork as w{i}\nend\n`;
+const forks = (n: number) => `title: ${n} forks\npid_max: 4194304\nrepeat ${n}\n  init fork as w{i}\nend\n`;
 
 async function bigWorld(page: Page, n: number): Promise<string> {
   const fragment = encodeFragment(forks(n));

@@ -41,6 +41,7 @@ test('text the visitor typed and then replaced from the library is offered back'
 });
 
 test('text typed just before leaving is kept, each tab its own', async ({ page, context }) => {
+  test.setTimeout(60_000);
   const other = await context.newPage();
   await other.goto('/');
   await other.getByRole('textbox', { name: 'Scenario' }).fill('title: Second tab\ninit fork as two\n');
