@@ -6,6 +6,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { offerSaved, startAutosave, tabKey } from './store/autosave.ts';
+import { browserStorage } from './store/browser-storage.ts';
 import { startUrlSync } from './store/url-sync.ts';
 import { readPageMode } from './store/mode.ts';
 import { createAppStore } from './store/store.ts';
@@ -46,17 +47,19 @@ const store = createAppStore({
 });
 
 const fallback = libraryText(DEFAULT_FILE) ?? '';
-const savedUnder = tabKey(window.sessionStorage, () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+// An embed on another site may be refused storage: reading the property alone throws there.
+const local = browserStorage(() => window.localStorage);
+const savedUnder = tabKey(browserStorage(() => window.sessionStorage), () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
 // A lesson asked for by the address (`?lesson=03`, `#lesson=03`) opens with the learner's
 // progress. Otherwise the engine decodes a link (a hostile one costs the worker, not the page);
 // one that cannot be opened says why, and the default scenario opens instead.
-startProgressSync(store, window.localStorage, window);
+startProgressSync(store, local, window);
 startLessonAddressSync(store, window);
 const first = openLessonInAddress(store, window.location, window.history)
   .then((opened) => opened || (window.location.hash.length > 1 && store.getState().openLink(window.location.hash)))
   .then(async (opened) => {
     if (!opened) await store.getState().load(fallback, 'keep');
-    offerSaved(store, window.localStorage, savedUnder);
+    offerSaved(store, local, savedUnder);
   });
 // A link (or `#lesson=NN`) pasted into the address bar of an open page changes only the
 // fragment: open it too. Only the fragment counts here: `?lesson` is the lesson already open.
@@ -67,7 +70,7 @@ window.addEventListener('hashchange', () => {
 });
 // Autosave follows the visitor's edits only (loads do not count), so it starts at once: an edit
 // made while the first scenario loads is kept too.
-startAutosave(store, window.localStorage, savedUnder, { lifecycle: window });
+startAutosave(store, local, savedUnder, { lifecycle: window });
 void first.then(() => startUrlSync(store, window.history, window.location));
 // The service worker (offline use) is set up once the first scenario shows: never in its way.
 void first.then(startOfflineSupport);
