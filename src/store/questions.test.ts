@@ -34,4 +34,11 @@ describe('answers', () => {
     expect(verdictText(judge('3 ', '1', null))).toBe('Not quite: the answer is 1, not 3');
     expect(verdictText(judge(null, 'ESRCH', null))).toBe('The answer is ESRCH');
   });
+
+  it('keeps the rule ids (R12, R39) out of what the student reads', () => {
+    expect(verdictText(judge('4', '4', 'fork returns the child\'s number (R12, R39)'))).toBe(
+      "Correct: 4 — fork returns the child's number",
+    );
+    expect(verdictText(judge(null, 'ESRCH', 'no such process (R7)'))).toBe('The answer is ESRCH — no such process');
+  });
 });

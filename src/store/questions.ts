@@ -45,9 +45,18 @@ export function judge(given: string | null, answer: string, reason: string | nul
   return { given, right: given !== null && judgeAnswer(given, answer), answer, reason };
 }
 
+// The engine's reasons end with the kernel-semantics rule ids, e.g. `(R12, R39)`: a reference for
+// whoever checks the engine, noise for a student.
+const RULE_IDS = /\s*\(R\d+(?:,\s*R\d+)*\)\s*$/;
+
+/** the reason for a student: the rule in words, without the rule ids */
+function studentReason(reason: string): string {
+  return reason.replace(RULE_IDS, '');
+}
+
 /** the verdict in words: it starts with `Correct` or `Not quite` for an answer given */
 export function verdictText(v: Verdict): string {
-  const because = v.reason ? ` — ${v.reason}` : '';
+  const because = v.reason ? ` — ${studentReason(v.reason)}` : '';
   if (v.given === null) return `The answer is ${v.answer}${because}`;
   if (v.right) return `Correct: ${v.answer}${because}`;
   return `Not quite: the answer is ${v.answer}, not ${v.given.trim()}${because}`;
