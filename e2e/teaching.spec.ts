@@ -174,6 +174,8 @@ test('the course: a lesson done, its progress kept across a reload, then reset',
   await expect(lessons.getByRole('link', { name: /\(done\)$/ })).toHaveCount(0);
   await page.reload();
   await expect(lessons.getByRole('link', { name: /\(done\)$/ })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Scenario' })).toHaveValue(/^title: One process, two pids/);
+  await expect(page.getByRole('button', { name: 'Restore it' })).toHaveCount(0);
 });
 
 test('a lesson link: ?lesson=NN, or #lesson=NN, also pasted into an open page', async ({ page }) => {

@@ -25,7 +25,7 @@ function memory(limit = Infinity): TextStorage & { data: Map<string, string> } {
 
 function fakeStore(patch: Partial<AppState> = {}) {
   return createStore<AppState>()((set) => ({
-    text: '', edits: 0, notice: null, restorable: null, restoreWhy: 'replaced',
+    text: '', edits: 0, lesson: null, notice: null, restorable: null, restoreWhy: 'replaced',
     setNotice: (notice: string | null) => set({ notice }),
     offerRestore: (restorable: string | null, restoreWhy: RestoreWhy = 'replaced') => set({ restorable, restoreWhy }),
     ...patch,
@@ -57,6 +57,18 @@ describe('autosave', () => {
     store.setState({ text: 'from a link' });
     await wait(20);
     expect(savedText(storage, A)).toBe('mine');
+  });
+
+  it('leaves a lesson\'s attempt to the lesson\'s progress, and offers nothing over an open lesson', async () => {
+    const store = fakeStore({ lesson: '01' });
+    const storage = memory();
+    startAutosave(store, storage, A, { delayMs: 1 });
+    store.setState({ text: 'my attempt', edits: 1 });
+    await wait(10);
+    expect(storage.getItem(A)).toBeNull();
+    storage.setItem(A, JSON.stringify({ text: 'mine before the lesson', at: 1 }));
+    offerSaved(store, storage, A);
+    expect(store.getState().restorable).toBeNull();
   });
 
   it('keeps each tab\'s text under its own key', async () => {

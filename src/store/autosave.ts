@@ -1,5 +1,6 @@
 /**
- * Keeps the visitor's own work in this browser. Each tab saves under its own key (two tabs never
+ * Keeps the visitor's own work in this browser (a lesson's attempt excepted: progress.ts keeps
+ * it, and Reset progress forgets it). Each tab saves under its own key (two tabs never
  * overwrite each other): a moment after the visitor changes the text (typing, actions — not a
  * link, a library entry or a file being opened), and at once when the page is hidden or left
  * (`visibilitychange`, `pagehide`: a reload right after typing keeps it). A save that fails
@@ -84,6 +85,8 @@ export function savedOffer(storage: TextStorage, ownKey: string, opened: string)
  * taken or turned down, is marked so that the next tab does not offer it again (it is kept).
  */
 export function offerSaved(store: AppStore, storage: TextStorage, ownKey: string): void {
+  // a lesson opened: its attempt comes from the lesson's progress, which Reset progress forgets
+  if (store.getState().lesson !== null) return;
   const offer = savedOffer(storage, ownKey, store.getState().text);
   if (offer === null) return;
   store.getState().offerRestore(offer.text, offer.why);
@@ -128,8 +131,10 @@ export function startAutosave(store: AppStore, storage: TextStorage, ownKey: str
     }
   }
 
+  // A lesson's attempt is kept in the lesson's progress (and forgotten with it on Reset
+  // progress), never here as well: a copy here would offer a reset attempt back.
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.edits === prev.edits) return;
+    if (s.edits === prev.edits || s.lesson !== null) return;
     due = s.text;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(save, options.delayMs ?? 800);
