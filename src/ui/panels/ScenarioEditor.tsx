@@ -24,6 +24,7 @@ const selectError = (s: AppState) => s.loaded?.error ?? null;
 const selectStep = (s: AppState) => s.step;
 const selectPlaying = (s: AppState) => s.playing;
 const selectUndo = (s: AppState) => s.undoable !== null && s.undoable.after === s.text;
+const selectAsking = (s: AppState) => s.asking;
 const NONE: Diagnostic[] = [];
 const NO_LINES: number[] = [];
 const FALLBACK_LINE_HEIGHT = 18.75;
@@ -36,6 +37,11 @@ export function ScenarioEditor() {
   const step = useApp(selectStep);
   const playing = useApp(selectPlaying);
   const canUndo = useApp(selectUndo);
+  // While a question waits the text is covered, not blurred: a lesson's narration after the
+  // question often states its answer. The visitor may still uncover it, for this question only.
+  const asking = useApp(selectAsking);
+  const [uncoveredFor, setUncoveredFor] = useState<number | null>(null);
+  const covered = asking !== null && uncoveredFor !== asking;
   const store = useStoreApi();
   const areaRef = useRef<HTMLTextAreaElement>(null);
   // React writes a changed defaultValue into the textarea (a mebibyte per keystroke): keep it fixed
@@ -99,7 +105,13 @@ export function ScenarioEditor() {
           <button type="button" onClick={() => void store.getState().newScenario()} title="Start an empty scenario (your text is offered back)">New</button>
         </div>
       </div>
-      <div className="editor-body">
+      <div className={covered ? 'editor-body covered' : 'editor-body'}>
+        {covered ? (
+          <div className="editor-cover">
+            <p>The scenario text is hidden until you answer: it holds the answer.</p>
+            <button type="button" onClick={() => setUncoveredFor(asking)}>Show the text anyway</button>
+          </div>
+        ) : null}
         <EditorGutter first={first} last={last} lineHeight={view.lineHeight} scrollTop={view.scrollTop} marked={marked} marks={marks} />
         <textarea
           ref={areaRef}
