@@ -17,6 +17,10 @@ export interface LessonProgress {
   solved: boolean;
   /** the learner's own attempt, as last typed */
   attempt: string | null;
+  /** the attempt that was checked and solved: opened unchanged, it shows Solved again */
+  solvedAttempt: string | null;
+  /** how many of the exercise's hints the learner has seen */
+  hints: number;
 }
 
 export type Progress = Record<string, LessonProgress>;
@@ -28,7 +32,7 @@ export interface ProgressStorage {
 }
 
 export function emptyProgress(): LessonProgress {
-  return { answered: [], right: [], questions: 0, exercise: false, solved: false, attempt: null };
+  return { answered: [], right: [], questions: 0, exercise: false, solved: false, attempt: null, solvedAttempt: null, hints: 0 };
 }
 
 /** done: its exercise solved (if it has one) and every one of its questions answered */
@@ -62,6 +66,8 @@ function readLesson(value: unknown): LessonProgress | null {
     exercise: v['exercise'] === true,
     solved: v['solved'] === true,
     attempt: typeof v['attempt'] === 'string' ? v['attempt'] : null,
+    solvedAttempt: typeof v['solvedAttempt'] === 'string' ? v['solvedAttempt'] : null,
+    hints: Number.isInteger(v['hints']) && (v['hints'] as number) > 0 ? (v['hints'] as number) : 0,
   };
 }
 

@@ -173,6 +173,26 @@ describe('lessons', () => {
     expect(store.getState().text).toBe(`${STARTER}init wait\n`);
   });
 
+  it('a reopened lesson shows the hints seen, and Solved while the solved attempt is unchanged', async () => {
+    const { store } = setup();
+    await store.getState().openLesson('04', EXERCISE);
+    store.getState().showHint();
+    store.getState().edit(`${STARTER}init wait\n`);
+    await tick();
+    await store.getState().checkSolution();
+    await store.getState().load('init fork\n');
+    expect(store.getState()).toMatchObject({ hintsShown: 0, checked: null });
+    await store.getState().openLesson('04', EXERCISE);
+    expect(store.getState()).toMatchObject({ hintsShown: 1, checked: { kind: 'solved' } });
+    store.getState().edit(`${STARTER}init wait\ninit fork\n`);
+    await tick();
+    await tick();
+    expect(store.getState().checked).toBeNull();
+    await store.getState().load('init fork\n');
+    await store.getState().openLesson('04', EXERCISE);
+    expect(store.getState()).toMatchObject({ hintsShown: 1, checked: null });
+  });
+
   it('records every question answered, and which were right', async () => {
     const { store, settle } = setup();
     await store.getState().openLesson('02', 'init getpid => ?');

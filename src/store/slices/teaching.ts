@@ -84,6 +84,14 @@ export function createTeachingSlice(ctx: Ctx, runLoad: Load): Teaching {
     updateLesson(lesson, (p) => ({ ...p, attempt: text }));
   }
 
+  /** a reopened lesson shows the hints already seen, and Solved for its solved attempt unchanged */
+  function resumeExercise(saved: LessonProgress | undefined, hints: number, attempt: string): void {
+    if (!saved) return;
+    const solved = saved.solvedAttempt !== null && saved.solvedAttempt === attempt;
+    if (solved) checkedText = attempt;
+    ctx.set({ hintsShown: Math.min(hints, saved.hints), ...(solved ? { checked: { kind: 'solved' } } : {}) });
+  }
+
   function updateLesson(id: string, change: (p: LessonProgress) => LessonProgress): void {
     const progress = ctx.get().courseProgress;
     ctx.set({ courseProgress: { ...progress, [id]: change(progress[id] ?? emptyProgress()) } });
@@ -110,11 +118,16 @@ export function createTeachingSlice(ctx: Ctx, runLoad: Load): Teaching {
       }));
       if (ctx.get().exercise !== exercise) return;
       ctx.set({ checked: verdict });
-      if (lesson !== null && verdict.kind === 'solved') updateLesson(lesson, (p) => ({ ...p, solved: true, attempt: text }));
+      if (lesson !== null && verdict.kind === 'solved') {
+        updateLesson(lesson, (p) => ({ ...p, solved: true, attempt: text, solvedAttempt: text }));
+      }
     },
     showHint() {
-      const { exercise, hintsShown } = ctx.get();
-      if (exercise) ctx.set({ hintsShown: Math.min(exercise.view.hints.length, hintsShown + 1) });
+      const { exercise, hintsShown, lesson } = ctx.get();
+      if (!exercise) return;
+      const shown = Math.min(exercise.view.hints.length, hintsShown + 1);
+      ctx.set({ hintsShown: shown });
+      if (lesson !== null) updateLesson(lesson, (p) => ({ ...p, hints: shown }));
     },
     showSolution() {
       ctx.set({ solutionShown: true });
@@ -124,8 +137,10 @@ export function createTeachingSlice(ctx: Ctx, runLoad: Load): Teaching {
       // Text of the visitor's own outside a lesson is offered back; a lesson's attempt is kept in its progress.
       if (s.lesson === null && s.edits > 0 && s.text.trim() !== '' && s.text !== text) s.offerRestore(s.text);
       await open(text, 'first', { viewer: null, selectedTask: null, selectedNs: null }, { id, attempt: s.courseProgress[id]?.attempt ?? null });
-      const { loaded, exercise } = ctx.get();
+      const { loaded, exercise, text: attempt, lesson } = ctx.get();
+      if (lesson !== id) return;
       updateLesson(id, (p) => ({ ...p, questions: loaded?.questions.length ?? 0, exercise: exercise !== null }));
+      if (exercise !== null) resumeExercise(ctx.get().courseProgress[id], exercise.view.hints.length, attempt);
     },
     setCourseProgress(progress) {
       ctx.set({ courseProgress: progress });
