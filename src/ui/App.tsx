@@ -24,6 +24,7 @@ import { UpdatePrompt } from './offline/UpdatePrompt.tsx';
 import { GoalSlot } from './teaching/GoalSlot.tsx';
 import { Lessons } from './teaching/Lessons.tsx';
 import { Question } from './teaching/Question.tsx';
+import { ToLessons } from './ToLessons.tsx';
 import type { AppState } from '../store/store.ts';
 
 const selectFrameStep = (s: AppState) => s.frame?.step ?? -1;
@@ -53,6 +54,7 @@ export function App() {
       <Alerts />
       <UpdatePrompt />
       <FirstVisitGuide />
+      <ToLessons />
       <Player />
       <Caption />
       <StepResult />
