@@ -1,9 +1,12 @@
 /**
  * The scenario's `##` narration of the step just run: the captions of the last captioned
  * statement at or before it. Stopped between the acts of a teardown, it says what that act did.
+ * Before the first caption, the scenario's title and its `about:` introduction.
  */
+import { useMemo } from 'react';
 import type { ActFrame } from '../../protocol/index.ts';
 import type { AppState } from '../../store/store.ts';
+import { readHeaders } from '../headers.ts';
 import { useApp } from '../StoreContext.tsx';
 
 const selectCaption = (s: AppState): string | null =>
@@ -28,11 +31,28 @@ export function captionAt(captions: readonly { step: number; text: string }[], s
   return shown.length === 0 ? null : shown.join(' ');
 }
 
+// Headers come before the first statement: a prefix holds them, and a mebibyte text is not split
+// again on every keystroke.
+const HEADERS_WITHIN = 64 * 1024;
+const selectOpening = (s: AppState): string | null => (selectCaption(s) === null ? s.text.slice(0, HEADERS_WITHIN) : null);
+
 export function Caption() {
   const caption = useApp(selectCaption);
+  const opening = useApp(selectOpening);
+  const intro = useMemo(() => (opening === null ? null : readHeaders(opening)), [opening]);
   return (
     <p className="caption" aria-live="polite">
-      {caption ?? '\u00a0'}
+      {caption ?? (intro?.title || intro?.about ? <Intro title={intro.title} about={intro.about} /> : '\u00a0')}
     </p>
+  );
+}
+
+function Intro({ title, about }: { title: string | null; about: string }) {
+  return (
+    <>
+      {title ? <strong>{title}</strong> : null}
+      {title && about ? ' — ' : null}
+      {about}
+    </>
   );
 }
