@@ -21,6 +21,17 @@ export interface Headers {
   checked: string | null;
 }
 
+/** the indexes of the header lines among `lines`, up to the first that is not a header, a blank or a comment */
+export function headerLineIndexes(lines: readonly string[]): number[] {
+  const found: number[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (BLANK_OR_COMMENT.test(line)) continue;
+    if (headerLine(line) === null) break;
+    found.push(i);
+  }
+  return found;
+}
+
 /** The headers of `text`, read up to the first line that is not a header, a blank or a comment. */
 export function readHeaders(text: string): Headers {
   const headers: Headers = { title: null, about: [], checked: null };

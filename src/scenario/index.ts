@@ -29,7 +29,7 @@ export type {
   TemplatePart, TrailingNarration,
 } from './ast.ts';
 export { parseScenario, type ParseResult } from './parser.ts';
-export { readHeaders, type Headers } from './headers.ts';
+export { headerLine, headerLineIndexes, readHeaders, type Headers } from './headers.ts';
 export { expandProgram } from './expand.ts';
 export { formatDiagnostic } from './diagnostics.ts';
 export { MAX_STEPS, MAX_TEXT_BYTES, utf8Length } from './limits.ts';

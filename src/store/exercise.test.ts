@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinExercise, mayBeExercise, shareableText } from './exercise.ts';
+import { joinExercise, mayBeExercise, shareableText, withoutTask } from './exercise.ts';
 import type { AppState } from './state.ts';
 
 describe('exercise text', () => {
@@ -12,10 +12,17 @@ describe('exercise text', () => {
     expect(joinExercise('goal: g\ninit fork\n\n', 'solution\n  init wait\nend\n')).toBe(
       'goal: g\ninit fork\nsolution\n  init wait\nend\n');
   });
-  it('a link carries an exercise\'s attempt with its solution block, any other text as shown', () => {
-    const exercise = { source: '', view: { solution: 'solution\n  init wait\nend\n' } } as AppState['exercise'];
+  it('keeps goal: and hint: lines out of the editor\'s text, and only those', () => {
+    expect(withoutTask('title: t\ngoal: g\n# why\nhint: h1\nhint: h2\ninit fork\n## hint: not a header\n')).toBe(
+      'title: t\n# why\ninit fork\n## hint: not a header\n');
+  });
+  it('a link carries the whole exercise: its goal and hints after the other headers, the attempt, the solution', () => {
+    const source = 'title: t\ngoal: g\nhint: h\ninit fork\nsolution\n  init wait\nend\n';
+    const exercise = { source, view: { solution: 'solution\n  init wait\nend\n' } } as AppState['exercise'];
+    expect(shareableText({ text: 'title: t\ninit fork\ninit fork\n', loadedText: null, exercise })).toBe(
+      'title: t\ngoal: g\nhint: h\ninit fork\ninit fork\nsolution\n  init wait\nend\n');
     expect(shareableText({ text: 'goal: g\ninit fork\n', loadedText: null, exercise })).toBe(
-      'goal: g\ninit fork\nsolution\n  init wait\nend\n');
+      'goal: g\nhint: h\ninit fork\nsolution\n  init wait\nend\n');
     expect(shareableText({ text: 'typing', loadedText: 'init fork\n', exercise: null })).toBe('init fork\n');
   });
 });

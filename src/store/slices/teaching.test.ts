@@ -119,10 +119,10 @@ describe('questions', () => {
 });
 
 describe('exercises', () => {
-  it('an exercise opens with its starter in the editor and the solution kept aside', async () => {
+  it('an exercise opens with its starter in the editor, its goal, hints and solution kept aside', async () => {
     const { store } = setup();
     await store.getState().load(EXERCISE, 'first');
-    expect(store.getState().text).toBe(STARTER);
+    expect(store.getState().text).toBe('init fork as a\na exit\n');
     expect(store.getState().exercise?.source).toBe(EXERCISE);
     expect(store.getState().exercise?.view.goal).toBe('reap it');
   });

@@ -13,7 +13,7 @@
  */
 import type { Loaded } from '../../protocol/index.ts';
 import { errorText } from '../../scenario/index.ts';
-import { mayBeExercise } from '../exercise.ts';
+import { mayBeExercise, withoutTask } from '../exercise.ts';
 import { emptyProgress, withAnswer, type LessonProgress } from '../progress.ts';
 import { gateStep, judge, rightAnswer } from '../questions.ts';
 import type { AppState, RunState, SliceContext, StepWish, TeachingState, ViewWish } from '../state.ts';
@@ -71,7 +71,7 @@ export function createTeachingSlice(ctx: Ctx, runLoad: Load): Teaching {
       if (mine !== opening) return undefined;
       if (read?.ok) {
         ctx.set({ exercise: { source: text, view: read.exercise } });
-        return runLoad(lesson?.attempt ?? read.exercise.starter, wish, view);
+        return runLoad(lesson?.attempt ?? withoutTask(read.exercise.starter), wish, view);
       }
     }
     return runLoad(text, wish, view);
