@@ -12,9 +12,9 @@ import { squeeze, toBase64url } from '../src/scenario/codec-bytes.ts';
 import { DICTIONARY_V1 } from '../src/scenario/codec-dictionary.ts';
 import { encodeFragment } from '../src/scenario/index.ts';
 
-const PORT = 4432;
+const PORT = Number(process.env.PIDNS_BENCH_PORT ?? 4432);
 const BASE = `http://127.0.0.1:${PORT}`;
-const OUT = 'dist-bench-big';
+const OUT = process.env.PIDNS_BENCH_PORT ? `dist-bench-big-${PORT}` : 'dist-bench-big';
 
 const LONG_TASKS = `
   window.__long = [];
@@ -22,8 +22,8 @@ const LONG_TASKS = `
     .observe({ type: 'longtask', buffered: true });`;
 
 async function startServer(): Promise<() => void> {
-  const server = spawn('npx', ['vite', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
+  const server = spawn('node_modules/.bin/vite', ['preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(BASE)).ok) return () => server.kill();
     } catch {

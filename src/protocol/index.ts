@@ -13,3 +13,4 @@ export {
   type Reply, type Request, type RequestBody, type RowFrame, type ShowParams, type TableFrame, type TableWindow,
 } from './messages.ts';
 export type { Step } from './step.ts';
+export { labelOf, packLabels, taskLabelled, type TaskLabels } from './labels.ts';

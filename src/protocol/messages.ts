@@ -8,6 +8,7 @@
  * inspected, the tail of the event log and the statement at the current step.
  */
 import type { NsId, NsView, PsRow, TaskId, TaskView, TeardownAct } from '../kernel/index.ts';
+import type { TaskLabels } from './labels.ts';
 import type { Step } from './step.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -70,8 +71,8 @@ export interface Loaded {
   internal?: { line: number; message: string } | null;
   /** the scenario error that stopped the run, if any (the steps before it still play) */
   error: { line: number; message: string } | null;
-  /** source line of each step (index k-1 for step k) */
-  lines: number[];
+  /** source line of each step (index k-1 for step k): a typed array, one copy for a million steps */
+  lines: Int32Array;
   /** steps at which autoplay stops (the statement after a `pause` line) */
   pauses: number[];
   /** `##` captions, each shown from `step` on: the step of the statement under it (the end, for
@@ -84,8 +85,8 @@ export interface Loaded {
   /** steps that run (part of) a namespace teardown: Step forward stops between its acts
    * (absent: none) */
   actSteps?: number[];
-  /** the label of every task the run created, indexed by TaskId (links name tasks by label) */
-  labels: string[];
+  /** the label of every task the run created, by TaskId (links name tasks by label), packed */
+  labels: TaskLabels;
 }
 
 export interface RowFrame extends PsRow {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFragment, encodeFragment } from '../scenario/index.ts';
-import type { Loaded } from '../protocol/index.ts';
+import { packLabels, type Loaded } from '../protocol/index.ts';
 import { linkFragment } from './link.ts';
 import { resolveView } from './slices/links.ts';
 import type { AppState } from './store.ts';
 
 const TEXT = 'init fork as a\na fork as b\n';
-const loaded = { labels: ['init', 'a', 'b'] } as Loaded;
+const loaded = { labels: packLabels(['init', 'a', 'b']) } as Loaded;
 const state = (patch: Partial<AppState>) =>
   ({ text: TEXT, loadedText: TEXT, loaded, step: 0, viewer: null, selectedTask: null, selectedNs: null, exercise: null, ...patch }) as AppState;
 
@@ -24,6 +24,6 @@ describe('share links', () => {
   });
 
   it('drops a view whose labels the run does not have', () => {
-    expect(resolveView({ task: 'zz', viewAs: null, ns: 'bogus' }, ['init'])).toEqual({ selectedTask: null, viewer: null, selectedNs: null });
+    expect(resolveView({ task: 'zz', viewAs: null, ns: 'bogus' }, packLabels(['init']))).toEqual({ selectedTask: null, viewer: null, selectedNs: null });
   });
 });

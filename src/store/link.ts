@@ -6,14 +6,15 @@
  * is the store's `openLink`: the engine decodes it, off the page's thread). The address bar
  * follows the player through url-sync.ts, which loads this module when it first writes.
  */
+import { labelOf } from '../protocol/index.ts';
 import { encodeFragment, type LinkView } from '../scenario/index.ts';
 import { shareableText } from './exercise.ts';
 import type { AppState } from './store.ts';
 
 /** the fragment for what `s` shows; the bare text's fragment at step 0 with no view chosen */
 export function linkFragment(s: AppState): string {
-  const labels = s.loaded?.labels ?? [];
-  const label = (id: number | null) => (id === null ? null : labels[id] ?? null);
+  const labels = s.loaded?.labels;
+  const label = (id: number | null) => (id === null || labels === undefined ? null : labelOf(labels, id));
   const view: LinkView = {
     task: label(s.selectedTask),
     viewAs: label(s.viewer),

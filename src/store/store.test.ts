@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineClient, Frame, Loaded, ShowParams } from '../protocol/index.ts';
+import { packLabels, type EngineClient, type Frame, type Loaded, type ShowParams } from '../protocol/index.ts';
 import { decodeFragment, encodeFragment } from '../scenario/index.ts';
 import { createAppStore, placeStep } from './store.ts';
 
@@ -10,8 +10,8 @@ function fakeEngine(total: number, pauses: number[] = []) {
   const waiting: (() => void)[] = [];
   let crash: ((m: string) => void) | null = null;
   const loaded = (text: string): Loaded => ({
-    title: null, total: text.split('\n').filter(Boolean).length || total, error: null, lines: [], pauses, captions: [], questions: [],
-    diagnostics: [], failed: 0, labels: ['init'],
+    title: null, total: text.split('\n').filter(Boolean).length || total, error: null, lines: new Int32Array(0), pauses, captions: [], questions: [],
+    diagnostics: [], failed: 0, labels: packLabels(['init']),
   });
   const client: EngineClient = {
     load: async (text) => {

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import type { Loaded } from '../protocol/index.ts';
+import { packLabels, type Loaded } from '../protocol/index.ts';
 import { decodeFragment } from '../scenario/index.ts';
 import type { AppState } from './store.ts';
 import { startUrlSync } from './url-sync.ts';
 
 const TEXT = 'init fork as a\na fork as b\n';
-const loaded = { labels: ['init', 'a', 'b'] } as Loaded;
+const loaded = { labels: packLabels(['init', 'a', 'b']) } as Loaded;
 const state = (patch: Partial<AppState>) =>
   ({ text: TEXT, loadedText: TEXT, loaded, step: 0, viewer: null, selectedTask: null, selectedNs: null, exercise: null, ...patch }) as AppState;
 

@@ -9,7 +9,7 @@ import { taskCount, type KernelState } from '../kernel/index.ts';
 import {
   createInterpreter, EngineFault, formatDiagnostic, readHeaders, type Advance, type Diagnostic as ScenarioDiagnostic, type Interpreter,
 } from '../scenario/index.ts';
-import type { Diagnostic, Loaded } from '../protocol/index.ts';
+import { packLabels, type Diagnostic, type Loaded, type TaskLabels } from '../protocol/index.ts';
 import { teardownSteps } from './acts.ts';
 import { newTimeline, recordStep, type Timeline } from './timeline.ts';
 
@@ -131,7 +131,7 @@ function finish(
       title: interp.program.title,
       total,
       error: error ? { line: error.line, message: error.message } : null,
-      lines: records.map((r) => r.line),
+      lines: Int32Array.from(records, (r) => r.line),
       pauses,
       captions,
       questions: records.flatMap((r) => (r.question === null ? [] : [{ step: r.index + 1, text: r.question }])),
@@ -143,8 +143,8 @@ function finish(
   };
 }
 
-function labelsOf(state: KernelState, interp: Interpreter): string[] {
-  return Array.from({ length: taskCount(state) }, (_, id) => interp.labels.labelOf(id));
+function labelsOf(state: KernelState, interp: Interpreter): TaskLabels {
+  return packLabels(Array.from({ length: taskCount(state) }, (_, id) => interp.labels.labelOf(id)));
 }
 
 function failedParse(found: ScenarioDiagnostic[], text: string): Run {
@@ -157,9 +157,9 @@ function failedParse(found: ScenarioDiagnostic[], text: string): Run {
     loaded: {
       title, total: 0,
       error: first ? { line: first.line, message: first.message } : null,
-      lines: [], pauses: [], captions: [], questions: [],
+      lines: new Int32Array(0), pauses: [], captions: [], questions: [],
       diagnostics: found.map(parseProblem),
-      failed: 0, actSteps: [], labels: ['init'],
+      failed: 0, actSteps: [], labels: packLabels(['init']),
     },
   };
 }

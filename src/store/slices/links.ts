@@ -3,7 +3,7 @@
  * worker, never the page's thread); the text replaces the shown one safely, and the link's
  * tasks and namespace (by label and name) are matched once the scenario has run.
  */
-import type { OpenedLink } from '../../protocol/index.ts';
+import { taskLabelled, type OpenedLink, type TaskLabels } from '../../protocol/index.ts';
 import type { LinkState, PlayerState, RunState, SliceContext, TextState, ViewWish } from '../state.ts';
 import { errorText } from '../../scenario/index.ts';
 
@@ -34,11 +34,8 @@ export function createLinkSlice(ctx: Ctx): LinkState {
 }
 
 /** the link's view with its tasks and namespace found in this run (null: not in it) */
-export function resolveView(view: OpenedLink['view'], labels: readonly string[]): ViewWish {
-  const id = (label: string | null) => {
-    const at = label === null ? -1 : labels.indexOf(label);
-    return at < 0 ? null : at;
-  };
+export function resolveView(view: OpenedLink['view'], labels: TaskLabels): ViewWish {
+  const id = (label: string | null) => (label === null ? null : taskLabelled(labels, label));
   const ns = view.ns === null ? null : /^ns(\d+)$/.exec(view.ns)?.[1];
   return { selectedTask: id(view.task), viewer: id(view.viewAs), selectedNs: ns === undefined || ns === null ? null : Number(ns) };
 }

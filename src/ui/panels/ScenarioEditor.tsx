@@ -26,7 +26,7 @@ const selectPlaying = (s: AppState) => s.playing;
 const selectUndo = (s: AppState) => s.undoable !== null && s.undoable.after === s.text;
 const selectAsking = (s: AppState) => s.asking;
 const NONE: Diagnostic[] = [];
-const NO_LINES: number[] = [];
+const NO_LINES = new Int32Array(0);
 const FALLBACK_LINE_HEIGHT = 18.75;
 
 export function ScenarioEditor() {

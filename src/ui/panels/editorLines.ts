@@ -33,7 +33,7 @@ export function linesInView(scrollTop: number, height: number, lineHeight: numbe
  * (the error line when the run stops there). Null when there is none.
  */
 export function lineMarks(
-  lines: readonly number[], step: number, error: { line: number } | null,
+  lines: ArrayLike<number>, step: number, error: { line: number } | null,
 ): { ran: number | null; next: number | null } {
   const ran = step > 0 ? lines[step - 1] ?? null : null;
   const next = step < lines.length ? lines[step] ?? null : error?.line ?? null;
