@@ -17,7 +17,8 @@ const OUT_DIR = `dist${OWN}`;
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  timeout: 30_000,
+  // a test walks through a page as a person would: several steps of the engine on two shared cores
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
