@@ -50,6 +50,13 @@ test('a question stops autoplay before its step, and nothing on the page gives t
   await expect(page.locator('.step-result')).not.toContainText('getpid');
   expect(await tableRows(page, 'ns0')).toEqual(['1 0 1 1 S /sbin/init', '2 1 1 1 S -bash']);
   await expect(page.getByRole('log', { name: 'Events' })).not.toContainText('getpid');
+  // the text after the question may state its answer: covered, out of the accessibility tree too
+  const editor = page.getByRole('textbox', { name: 'Scenario' });
+  await expect(editor).toBeHidden();
+  await expect(page.getByText('The scenario text is hidden until you answer: it holds the answer.')).toBeVisible();
+  await page.getByRole('button', { name: 'Show the text anyway' }).click();
+  await expect(editor).toBeVisible();
+  await expect(editor).toHaveValue(/child +getpid/);
   await expect.poll(() => linkedStep(page)).toBe(2);
   await page.getByRole('button', { name: 'Step forward' }).click();
   await shownStep(page, 2, 6);
@@ -102,10 +109,21 @@ test('an exercise: the goal beside the live view, checked wrong then right, hint
   await expect(goal(page)).toContainText('Leave no zombie behind');
   await expect(editor).toHaveValue(/job +exit 2\n$/);
   await expect(editor).not.toHaveValue(/^solution$|shell wait/m);
+  // the hints show one at a time in the Goal region, never all at once in the text
+  await expect(editor).not.toHaveValue(/^\s*(goal|hint):/m);
+  await expect(page.getByText(/Only a zombie's parent/)).toHaveCount(0);
   await expect(page.getByText('shell wait job')).toHaveCount(0);
   await expect(goal(page).getByRole('tree', { name: 'Goal tree' })).toBeVisible();
   const goalRows = goal(page).getByRole('table', { name: 'Goal processes in ns0' }).locator('tbody tr');
   await expect(goalRows).toHaveCount(2);
+  // the goal's panels are no landmarks of their own, nothing to zoom or inspect, the live tree's size
+  await expect(page.getByRole('region', { name: /^(Namespaces|Pid tables)$/ })).toHaveCount(2);
+  await expect(goal(page).getByRole('region')).toHaveCount(0);
+  await expect(goal(page).getByRole('heading', { name: 'Goal namespaces' })).toBeVisible();
+  await expect(goal(page).getByRole('button', { name: /^(Inspect|Zoom)/ })).toHaveCount(0);
+  const goalTree = await goal(page).getByRole('tree', { name: 'Goal tree' }).boundingBox();
+  const liveTree = await page.getByRole('tree', { name: 'Namespace tree' }).boundingBox();
+  expect(goalTree?.height).toBe(liveTree?.height);
 
   await goal(page).getByRole('button', { name: 'Check solution' }).click();
   await expect(goal(page).getByRole('status')).toHaveText(/^Not yet: ns0 has pid 3 \(Z\)/);
@@ -130,9 +148,12 @@ test('an exercise: the goal beside the live view, checked wrong then right, hint
   const shared = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
   const read = decodeFragment(new URL(shared).hash);
   expect(read.ok && read.data.text).toMatch(/shell wait\nsolution\n {2}shell wait job/);
+  expect(read.ok && read.data.text).toMatch(/^goal: .*\n(.*\n)*hint: Only a zombie's parent/m);
   const other = await context.newPage();
   await other.goto(shared);
   await expect(goal(other)).toContainText('Leave no zombie behind');
+  await goal(other).getByRole('button', { name: 'Hint' }).click();
+  await expect(goal(other).getByRole('list', { name: 'Hints' })).toContainText("Only a zombie's parent");
   await expect(other.getByRole('textbox', { name: 'Scenario' })).toHaveValue(attempt);
 });
 
@@ -176,6 +197,11 @@ test('the course: a lesson done, its progress kept across a reload, then reset',
   await expect(lessons.getByRole('link', { name: /\(done\)$/ })).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: 'Scenario' })).toHaveValue(/^title: One process, two pids/);
   await expect(page.getByRole('button', { name: 'Restore it' })).toHaveCount(0);
+});
+
+test('a lesson starts with its title and its introduction', async ({ page }) => {
+  await page.goto('/?lesson=01');
+  await expect(page.getByText(/^A process has a pid — Every process has a number, its pid\./)).toBeVisible();
 });
 
 test('a lesson link: ?lesson=NN, or #lesson=NN, also pasted into an open page', async ({ page }) => {

@@ -14,7 +14,10 @@ import { NamespaceTree } from '../tree/NamespaceTree.tsx';
 import { StoreProvider, useApp, useStoreApi } from '../StoreContext.tsx';
 import { ViewNamesContext, type ViewNames } from '../viewNames.ts';
 
-const GOAL_NAMES: ViewNames = { tree: 'Goal tree', table: (ns) => `Goal processes in ${ns}` };
+const GOAL_NAMES: ViewNames = {
+  tree: 'Goal tree', table: (ns) => `Goal processes in ${ns}`, namespaces: 'Goal namespaces', tables: 'Goal pid tables',
+  landmarks: false, ids: 'goal-', interactive: false,
+};
 
 const selectExercise = (s: AppState) => s.exercise;
 const selectChecked = (s: AppState) => s.checked;

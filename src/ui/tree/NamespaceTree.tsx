@@ -86,26 +86,26 @@ export function NamespaceTree() {
   }
 
   return (
-    <section className="panel tree-panel" aria-labelledby="tree-heading">
+    <section className="panel tree-panel" aria-labelledby={names.landmarks ? `${names.ids}tree-heading` : undefined}>
       <div className="panel-head">
-        <h2 id="tree-heading">Namespaces</h2>
-        <div className="zoom-buttons">
+        <h2 id={`${names.ids}tree-heading`}>{names.namespaces}</h2>
+        {names.interactive ? <div className="zoom-buttons">
           <label className="switch"><input type="checkbox" checked={showOuter} onChange={(e) => setShowOuter(e.currentTarget.checked)} /> Outer pids</label>
           <label className="switch"><input type="checkbox" checked={showLinks} onChange={(e) => setShowLinks(e.currentTarget.checked)} /> Parent links</label>
           <button type="button" onClick={() => zoomRef.current?.zoomBy(1.25)} aria-label="Zoom in +" title="Zoom in">+</button>
           <button type="button" onClick={() => zoomRef.current?.zoomBy(0.8)} aria-label="Zoom out −" title="Zoom out">−</button>
           <button type="button" onClick={() => zoomRef.current?.fit(placed.width, placed.height)}>Fit</button>
-        </div>
+        </div> : null}
       </div>
       <svg
-        ref={svgRef} role="tree" aria-label={names.tree} className="tree-svg" onKeyDown={onKey} id="ns-tree-svg"
+        ref={svgRef} role="tree" aria-label={names.tree} className="tree-svg" onKeyDown={onKey} id={`${names.ids}ns-tree-svg`}
         onFocus={(e) => {
           const item = e.target instanceof Element ? e.target.closest('[role="treeitem"]') : null;
           if (item) setFocusKey(keyOf(item));
         }}
       >
         <defs>
-          <marker id="parent-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
+          <marker id={`${names.ids}parent-arrow`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
             <path d="M0,0L8,4L0,8z" className="parent-arrow" />
           </marker>
         </defs>
