@@ -5,12 +5,13 @@
  * Against the production build in Debian's Chromium. Prints figures; asserts nothing.
  * Run: `node bin/tsx-run.mjs bench/big-worlds.ts` (part of `npm run bench`).
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { deflateSync, strToU8 } from 'fflate';
 import { chromium, type Page } from '@playwright/test';
 import { squeeze, toBase64url } from '../src/scenario/codec-bytes.ts';
 import { DICTIONARY_V1 } from '../src/scenario/codec-dictionary.ts';
 import { encodeFragment } from '../src/scenario/index.ts';
+import { startPreview } from './preview.ts';
 
 const PORT = Number(process.env.PIDNS_BENCH_PORT ?? 4432);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -21,18 +22,6 @@ const LONG_TASKS = `
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
     .observe({ type: 'longtask', buffered: true });`;
 
-async function startServer(): Promise<() => void> {
-  const server = spawn('node_modules/.bin/vite', ['preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return () => server.kill();
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  server.kill();
-  throw new Error('vite preview did not start');
-}
 
 async function longest(page: Page): Promise<{ max: number; count: number }> {
   const all = (await page.evaluate('window.__long.splice(0)')) as number[];
@@ -81,7 +70,7 @@ async function hostileLink(page: Page): Promise<string> {
 
 async function main(): Promise<void> {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT], { stdio: 'inherit' });
-  const stop = await startServer();
+  const stop = await startPreview(OUT, PORT);
   const browser = await chromium.launch({
     executablePath: process.env.PIDNS_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],

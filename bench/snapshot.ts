@@ -6,28 +6,16 @@
  * the time to play every step at full speed, and the frame times while it plays (p95, max).
  * Run: `npx vite build --outDir dist-bench && node bin/tsx-run.mjs bench/snapshot.ts` (port 4436).
  */
-import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { runScenario } from '../src/scenario/index.ts';
 import { readFileSync } from 'node:fs';
+import { startPreview } from './preview.ts';
 
 const PORT = 4436;
 const BASE = `http://127.0.0.1:${PORT}`;
 const FILE = 'e2e/fixtures/snapshot-300.pidns';
 const OUT_DIR = process.env.PIDNS_BENCH_DIST ?? 'dist-bench';
 
-async function startServer(): Promise<() => void> {
-  const server = spawn('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return () => server.kill();
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  server.kill();
-  throw new Error('vite preview did not start');
-}
 
 const FRAMES = `new Promise((done) => {
   const gaps = []; let last = performance.now();
@@ -37,7 +25,7 @@ const FRAMES = `new Promise((done) => {
 
 async function main(): Promise<void> {
   const steps = runScenario(readFileSync(FILE, 'utf8')).steps.length;
-  const stop = await startServer();
+  const stop = await startPreview(OUT_DIR, PORT);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--disable-dev-shm-usage'] });
   try {
     for (let run = 1; run <= 3; run++) {

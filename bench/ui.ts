@@ -8,11 +8,12 @@
  *     full speed (p95, max), real clicks answered during play (max), the final tables
  *   - seeking to random steps of the fork bomb (median, p95, max), and from its first step to its last
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { encodeFragment } from '../src/scenario/index.ts';
+import { startPreview } from './preview.ts';
 
 const PORT = 4319;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -37,18 +38,6 @@ async function firstLoadGzipBytes(page: Page): Promise<number> {
   return [...files].reduce((sum, f) => sum + gzipSync(readFileSync(`dist/assets/${f}`), { level: 9 }).length, 0);
 }
 
-async function startServer(): Promise<() => void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return () => server.kill();
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  server.kill();
-  throw new Error('vite preview did not start');
-}
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -149,7 +138,7 @@ async function firstToLast(page: Page): Promise<number[]> {
 async function main(): Promise<void> {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   console.log(`JS shipped (gzip): ${(jsGzipBytes() / 1024).toFixed(1)} KB (budget 200 KB)`);
-  const stop = await startServer();
+  const stop = await startPreview('dist', PORT);
   const browser = await chromium.launch({
     executablePath: process.env.PIDNS_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking',
