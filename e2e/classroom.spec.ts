@@ -9,10 +9,21 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeFragment } from '../src/scenario/index.ts';
+import type { Page } from '@playwright/test';
 import { atStep, expect, settled, table, test } from './fixtures.ts';
 
 const RFC_TOTAL = 15;
 const TWO_NS = '## Before anything: only init.\ninit fork as a\n## a unshares: its next child is pid 1 of a new namespace.\na unshare NEWPID\na fork as b\nb fork as c\n';
+
+/** the default scenario is shown and its first step plays (online or not, at any path) */
+async function showsTheRfcAndPlaysAStep(page: Page): Promise<void> {
+  await expect(page.getByRole('tree', { name: 'Namespace tree' })).toBeVisible();
+  await atStep(page, 0, RFC_TOTAL);
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await atStep(page, 1, RFC_TOTAL);
+  await settled(page);
+  await expect(table(page, 'ns0').getByRole('row')).toHaveCount(3);
+}
 
 test.describe('presenting', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
@@ -200,12 +211,7 @@ test('after one visit, a reload with no network shows the tree and plays', async
   });
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole('tree', { name: 'Namespace tree' })).toBeVisible();
-  await atStep(page, 0, RFC_TOTAL);
-  await page.getByRole('button', { name: 'Step forward' }).click();
-  await atStep(page, 1, RFC_TOTAL);
-  await settled(page);
-  await expect(table(page, 'ns0').getByRole('row')).toHaveCount(3);
+  await showsTheRfcAndPlaysAStep(page);
   await page.getByRole('button', { name: 'Present' }).click();
   await expect(page.getByRole('button', { name: 'Leave presentation' })).toBeVisible();
   await page.keyboard.press('Escape');
@@ -249,12 +255,7 @@ test.describe('a plain file server, under a sub-path', () => {
 
   test('the built site opens at /x/y/ and plays; its embed too', async ({ page }) => {
     await page.goto(site);
-    await expect(page.getByRole('tree', { name: 'Namespace tree' })).toBeVisible();
-    await atStep(page, 0, RFC_TOTAL);
-    await page.getByRole('button', { name: 'Step forward' }).click();
-    await atStep(page, 1, RFC_TOTAL);
-    await settled(page);
-    await expect(table(page, 'ns0').getByRole('row')).toHaveCount(3);
+    await showsTheRfcAndPlaysAStep(page);
     await page.goto(`${site}?embed${encodeFragment(TWO_NS, 4)}`);
     await atStep(page, 4, 4);
     await expect(page.getByRole('link', { name: 'Open in pidns-lab' }))

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Kit } from './__fuzz__/kit.ts';
+import { g1World, Kit } from './__fuzz__/kit.ts';
 
 const nr = (n: number) => ({ kind: 'nr' as const, nr: n });
 
 describe('exit, orphans and the namespace teardown (R50–R62)', () => {
   it('G1: the init exits, the namespace is killed and reaped by it, forks then fail ENOMEM', () => {
-    const k = new Kit();
-    k.clone('init', 's');
-    k.call('s', { op: 'unshare', flags: ['NEWPID'] });
-    k.clone('s', 'a');
-    k.clone('a', 'b');
-    k.clone('b', 'c');
+    const k = g1World();
     k.call('a', { op: 'exit', code: 7 });
     expect([k.exit('b'), k.exit('c'), k.state('b'), k.state('c')]).toEqual(['signal KILL', 'signal KILL', 'dead', 'dead']);
     expect(k.call('s', { op: 'wait', target: k.t('a'), nohang: false })).toBe('3');

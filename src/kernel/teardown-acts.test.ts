@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Kit } from './__fuzz__/kit.ts';
+import { g1World, Kit } from './__fuzz__/kit.ts';
 import { cloneKernelState, dispatch, fatalSignalPending, psTable, taskView, type KernelState, type TeardownAct } from './index.ts';
 
-/** G1's world: s unshares, a is the init of ns1, b and c below it; then a exits. */
-function world(): Kit {
-  const k = new Kit();
-  k.clone('init', 's');
-  k.call('s', { op: 'unshare', flags: ['NEWPID'] });
-  k.clone('s', 'a');
-  k.clone('a', 'b');
-  k.clone('b', 'c');
-  return k;
-}
 
 function exitWithActs(k: Kit): { acts: TeardownAct[]; states: KernelState[]; events: number } {
   const acts: TeardownAct[] = [];
@@ -30,14 +20,14 @@ const stat = (s: KernelState, ns: number) => psTable(s, ns).map((r) => `${r.pid}
 
 describe('the acts of a namespace teardown (zap_pid_ns_processes)', () => {
   it('are heard in order: killed, reaped, init a zombie', () => {
-    const { acts, events } = exitWithActs(world());
+    const { acts, events } = exitWithActs(g1World());
     expect(acts.map((a) => `${a.act} ns${a.ns}`)).toEqual(['killed ns1', 'reaped ns1', 'init-zombie ns1']);
     expect(acts.map((a) => a.events)).toEqual([...acts.map((a) => a.events)].sort((x, y) => x - y));
     expect(acts.at(-1)?.events).toBe(events);
   });
 
   it('show the victims marked by SIGKILL, then gone, then the init a zombie', () => {
-    const k = world();
+    const k = g1World();
     const { states } = exitWithActs(k);
     const [killed, reaped, zombie] = states as [KernelState, KernelState, KernelState];
     expect(stat(killed, 1)).toBe('1 S a, 2 S b, 3 S c');
@@ -51,11 +41,11 @@ describe('the acts of a namespace teardown (zap_pid_ns_processes)', () => {
   });
 
   it('are the same on every run of the same call, and change nothing without an observer', () => {
-    const first = exitWithActs(world());
-    const second = exitWithActs(world());
+    const first = exitWithActs(g1World());
+    const second = exitWithActs(g1World());
     expect(second.acts).toEqual(first.acts);
     expect(second.states.map((s) => stat(s, 0))).toEqual(first.states.map((s) => stat(s, 0)));
-    const plain = world();
+    const plain = g1World();
     dispatch(plain.s, { actor: plain.id('a'), op: 'exit', code: 7 });
     expect(stat(plain.s, 0)).toBe(stat(first.states.at(-1) as KernelState, 0));
   });
@@ -73,7 +63,7 @@ describe('the acts of a namespace teardown (zap_pid_ns_processes)', () => {
   });
 
   it('nest: an inner init killed by the outer teardown runs its own acts inside the outer ones', () => {
-    const k = world();
+    const k = g1World();
     k.clone('b', 'y', ['NEWPID']);
     k.clone('y', 'z');
     expect(exitWithActs(k).acts.map((a) => `${a.act} ns${a.ns}`)).toEqual([

@@ -47,3 +47,14 @@ export class Kit {
     return nsView(this.s, ns).state;
   }
 }
+
+/** G1's world: s unshares, a is the init of ns1, b and c below it (a exits next, in the tests). */
+export function g1World(): Kit {
+  const k = new Kit();
+  k.clone('init', 's');
+  k.call('s', { op: 'unshare', flags: ['NEWPID'] });
+  k.clone('s', 'a');
+  k.clone('a', 'b');
+  k.clone('b', 'c');
+  return k;
+}
