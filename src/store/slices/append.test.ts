@@ -40,6 +40,13 @@ function setup() {
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('appending statements', () => {
+  it('appends two statements sent at once, one after the other (the second is not lost)', async () => {
+    const { store } = setup();
+    await store.getState().load('init fork as a\n', 'first');
+    await Promise.all([store.getState().act('a fork'), store.getState().act('a unshare NEWPID')]);
+    expect(store.getState().text).toBe('init fork as a\na fork\na unshare NEWPID\n');
+  });
+
   it('appends a statement the scenario can run, and Undo takes it back', async () => {
     const { engine, store } = setup();
     await store.getState().load('init fork as a\n', 'first');

@@ -12,21 +12,29 @@ import type { PlayerControl } from './player.ts';
 type Ctx = SliceContext<AppendState & Pick<TextState, 'text' | 'edits' | 'replaceText'> & Pick<RunState, 'load'> & Pick<PlayerState, 'playing'>>;
 
 export function createAppendSlice(ctx: Ctx, player: PlayerControl): AppendState {
+  // Actions run one after another: a second statement sent while the first is being tried must
+  // be appended to the text the first made, never tried against the older text and dropped.
+  let queue: Promise<void> = Promise.resolve();
+  const append = async (statement: string): Promise<void> => {
+    const before = ctx.get().text;
+    const text = appendStatement(before, statement);
+    const error = await ctx.deps.client.tryText(text);
+    if (ctx.get().text !== before) return;
+    if (error !== null) {
+      ctx.set({ refused: refusal(statement, before, error) });
+      return;
+    }
+    player.dropHeldPlay();
+    ctx.set({ playing: false, text, edits: ctx.get().edits + 1, undoable: { before, after: text }, refused: null });
+    await ctx.get().load(text, 'last');
+  };
   return {
     undoable: null,
     refused: null,
-    async act(statement) {
-      const before = ctx.get().text;
-      const text = appendStatement(before, statement);
-      const error = await ctx.deps.client.tryText(text);
-      if (ctx.get().text !== before) return;
-      if (error !== null) {
-        ctx.set({ refused: refusal(statement, before, error) });
-        return;
-      }
-      player.dropHeldPlay();
-      ctx.set({ playing: false, text, edits: ctx.get().edits + 1, undoable: { before, after: text }, refused: null });
-      await ctx.get().load(text, 'last');
+    act(statement) {
+      const run = queue.then(() => append(statement));
+      queue = run.catch(() => undefined);
+      return run;
     },
     async undo() {
       const { undoable, text } = ctx.get();
