@@ -39,6 +39,9 @@ export interface TextState {
   /** why `restorable` is offered */
   restoreWhy: RestoreWhy;
   edit(text: string): void;
+  /** loads a pending edit now, and resolves when the last edit is loaded: what a link of the
+   * page should carry is then on screen, not the text of before the pause */
+  settle(): Promise<void>;
   /**
    * Replaces the text with one from outside (a link, the library, a file, a lesson) without
    * losing the visitor's: their own text on screen, if they changed it since it was opened, is

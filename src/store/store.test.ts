@@ -113,6 +113,17 @@ describe('app store', () => {
     expect(store.getState().step).toBe(2);
   });
 
+  it('settles a pending edit at once: a link made right after typing carries what was typed', async () => {
+    const engine = fakeEngine(10);
+    const store = createAppStore({ client: engine.client, schedule: () => undefined, now: () => 0, editDelayMs: 60_000 });
+    await store.getState().load('1\n', 'first');
+    store.getState().edit('1\n2\n');
+    expect(store.getState().loadedText).toBe('1\n');
+    await store.getState().settle();
+    expect(store.getState().loadedText).toBe('1\n2\n');
+    expect(engine.loads).toEqual(['1\n', '1\n2\n']);
+  });
+
   it('reports an engine crash and reloads the text once', async () => {
     const { engine, store } = setup();
     await store.getState().load('1\n', 'first');

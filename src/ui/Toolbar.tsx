@@ -24,6 +24,7 @@ export function Toolbar() {
   const [shared, setShared] = useState<{ links: ShareLinks; copied: boolean } | null>(null);
 
   async function share(): Promise<void> {
+    await store.getState().settle();
     const s = store.getState();
     // the link code (the share-link codec) is loaded on first use, outside the first load
     const { currentLink } = await import('./share/useCurrentLink.ts');

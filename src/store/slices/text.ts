@@ -10,12 +10,18 @@ type Ctx = SliceContext<TextState & Pick<RunState, 'load'> & Pick<PlayerState, '
 
 export function createTextSlice(ctx: Ctx): TextState {
   let editTimer: ReturnType<typeof setTimeout> | null = null;
+  let editLoad: Promise<void> = Promise.resolve();
   // `edits` when the text on screen was last opened from outside: more means it is the visitor's work
   let editsAtOpen = 0;
 
   function ownWork(): string | null {
     const { text, edits } = ctx.get();
     return edits > editsAtOpen && text.trim() !== '' ? text : null;
+  }
+
+  function loadEdit(): void {
+    editTimer = null;
+    editLoad = ctx.get().load(ctx.get().text, 'keep');
   }
 
   return {
@@ -26,10 +32,14 @@ export function createTextSlice(ctx: Ctx): TextState {
     edit(text) {
       ctx.set({ text, edits: ctx.get().edits + 1 });
       if (editTimer !== null) clearTimeout(editTimer);
-      editTimer = setTimeout(() => {
-        editTimer = null;
-        void ctx.get().load(ctx.get().text, 'keep');
-      }, ctx.deps.editDelayMs ?? 400);
+      editTimer = setTimeout(loadEdit, ctx.deps.editDelayMs ?? 400);
+    },
+    settle() {
+      if (editTimer !== null) {
+        clearTimeout(editTimer);
+        loadEdit();
+      }
+      return editLoad;
     },
     async replaceText(text, step = 'first', view = {}) {
       if (editTimer !== null) clearTimeout(editTimer);
