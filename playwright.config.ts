@@ -22,7 +22,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry: on a shared, loaded machine a page can miss a timing once. A test that passes only
+  // on its retry is still named as flaky in the closing count (scripts/count-results.mjs), so it
+  // is seen and fixed, not hidden; one that fails twice fails the run.
+  retries: 1,
   outputDir: `test-results${OWN}`,
   reporter: [['list'], ['json', { outputFile: `reports/playwright${OWN}.json` }]],
   use: {

@@ -23,11 +23,13 @@ if (vitest) {
   if (vitest.numTotalTests === 0) failed += 1;
 }
 
+const flaky = [];
 function walkSuites(suites) {
   for (const suite of suites ?? []) {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         const status = test.status;
+        if (status === 'flaky') flaky.push(`${spec.file}:${spec.line} ${spec.title}`);
         if (status === 'expected' || status === 'flaky') passed += 1;
         else if (status !== 'skipped') failed += 1;
       }
@@ -41,5 +43,6 @@ if (playwright) {
   if ((playwright.errors ?? []).length > 0) failed += playwright.errors.length;
 }
 
+for (const name of flaky) console.log(`flaky (passed on its retry): ${name}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
