@@ -10,7 +10,6 @@ export {
   LIVE_SHOWN, PROTOCOL_VERSION, TREE_PROCESSES, isReply, isRequest, type LiveList, type OpenedLink,
   type ActFrame, type TreeProcess,
   type Diagnostic, type EventLine, type Frame, type Inspected, type LiveTask, type Loaded, type NsFrame,
-  type Reply, type Request, type RequestBody, type RowFrame, type ShowParams, type TableFrame, type TableWindow,
+  type Reply, type Request, type RequestBody, type RowFrame, type ShowParams, type TableFrame, type TableWindow, type TaskLabel,
 } from './messages.ts';
 export type { Step } from './step.ts';
-export { labelOf, packLabels, taskLabelled, type TaskLabels } from './labels.ts';

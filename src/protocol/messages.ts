@@ -8,7 +8,6 @@
  * inspected, the tail of the event log and the statement at the current step.
  */
 import type { NsId, NsView, PsRow, TaskId, TaskView, TeardownAct } from '../kernel/index.ts';
-import type { TaskLabels } from './labels.ts';
 import type { Step } from './step.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -43,6 +42,8 @@ export type RequestBody =
   | { type: 'load'; text: string }
   /** read a share link's fragment (decoding a link can be costly: it is done off the page) */
   | { type: 'open'; fragment: string }
+  /** the tasks of the loaded run with these labels (a link names tasks by label) */
+  | { type: 'find'; labels: (string | null)[] }
   /** are you still there? (asked when a request waits long without a word from the engine) */
   | { type: 'ping' }
   | ({ type: 'show' } & ShowParams)
@@ -85,8 +86,6 @@ export interface Loaded {
   /** steps that run (part of) a namespace teardown: Step forward stops between its acts
    * (absent: none) */
   actSteps?: number[];
-  /** the label of every task the run created, by TaskId (links name tasks by label), packed */
-  labels: TaskLabels;
 }
 
 export interface RowFrame extends PsRow {
@@ -165,6 +164,12 @@ export interface LiveTask {
   label: string;
 }
 
+/** a task the page names (the viewer, the inspected task) with its label in the run */
+export interface TaskLabel {
+  id: TaskId;
+  label: string;
+}
+
 export interface EventLine {
   /** position in the run's whole event list: a stable key */
   seq: number;
@@ -195,6 +200,9 @@ export interface Frame {
   stepInfo: Step | null;
   /** the rule behind the current statement's result, in one line (for an errno: why it failed) */
   why: string | null;
+  /** the labels of the viewer and the inspected task the frame was asked for, from the run's
+   * table (also of a task not yet born at this step): the page holds no table of labels */
+  labels: TaskLabel[];
 }
 
 /** what an exercise sets the learner, computed by the engine from the exercise's whole text */
@@ -227,6 +235,8 @@ export type Reply =
   | { v: number; id: number; type: 'tried'; error: { line: number; message: string } | null }
   | { v: number; id: number; type: 'failed'; message: string }
   | { v: number; id: number; type: 'opened'; link: OpenedLink }
+  /** the task with each label asked for, in order (null: the run has none) */
+  | { v: number; id: number; type: 'found'; tasks: (TaskId | null)[] }
   | { v: number; id: number; type: 'pong' }
   | { v: number; id: number; type: 'exercise'; read: ExerciseRead }
   | { v: number; id: number; type: 'checked'; verdict: CheckVerdict }
@@ -237,11 +247,11 @@ export function isReply(data: unknown): data is Reply {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as { v?: unknown; type?: unknown; id?: unknown };
   return m.v === PROTOCOL_VERSION && typeof m.id === 'number' &&
-    ['loaded', 'frame', 'failed', 'progress', 'tried', 'exercise', 'checked', 'opened', 'pong'].includes(m.type as string);
+    ['loaded', 'frame', 'failed', 'progress', 'tried', 'exercise', 'checked', 'opened', 'found', 'pong'].includes(m.type as string);
 }
 
 export function isRequest(data: unknown): data is Request {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as { v?: unknown; type?: unknown; id?: unknown };
-  return m.v === PROTOCOL_VERSION && typeof m.id === 'number' && ['load', 'show', 'try', 'exercise', 'check', 'open', 'ping'].includes(m.type as string);
+  return m.v === PROTOCOL_VERSION && typeof m.id === 'number' && ['load', 'show', 'try', 'exercise', 'check', 'open', 'find', 'ping'].includes(m.type as string);
 }

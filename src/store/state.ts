@@ -23,6 +23,9 @@ export interface ViewWish {
   selectedNs?: NsId | null;
 }
 
+/** a view found once the text has run, by asking the engine (a link's tasks by label) */
+export type LaterView = () => Promise<ViewWish>;
+
 /** `replaced`: something opened took its place; `saved`: kept in this browser (a reload, a
  * closed tab); `other-tab`: written in another tab of this browser */
 export type RestoreWhy = 'replaced' | 'saved' | 'other-tab';
@@ -39,15 +42,16 @@ export interface TextState {
   /** why `restorable` is offered */
   restoreWhy: RestoreWhy;
   edit(text: string): void;
-  /** loads a pending edit now, and resolves when the last edit is loaded: what a link of the
-   * page should carry is then on screen, not the text of before the pause */
+  /** loads a pending edit now, and resolves when the last edit is loaded and its picture has
+   * come: what a link of the page should carry (the text, the labels of the view) is then on
+   * screen, not the text of before the pause */
   settle(): Promise<void>;
   /**
    * Replaces the text with one from outside (a link, the library, a file, a lesson) without
    * losing the visitor's: their own text on screen, if they changed it since it was opened, is
    * offered back (`restorable`).
    */
-  replaceText(text: string, step?: StepWish, view?: ViewWish | ((loaded: Loaded) => ViewWish)): Promise<void>;
+  replaceText(text: string, step?: StepWish, view?: ViewWish | LaterView): Promise<void>;
   /** brings `restorable` back as the visitor's own text */
   restoreText(): Promise<void>;
   offerRestore(text: string | null, why?: RestoreWhy): void;
@@ -73,7 +77,7 @@ export interface RunState {
   progress: number;
   /** a problem that is not the scenario's own error: a bad link, an engine crash */
   notice: string | null;
-  load(text: string, step?: StepWish, view?: ViewWish | ((loaded: Loaded) => ViewWish)): Promise<void>;
+  load(text: string, step?: StepWish, view?: ViewWish | LaterView): Promise<void>;
   setNotice(message: string | null): void;
 }
 

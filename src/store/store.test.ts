@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packLabels, type EngineClient, type Frame, type Loaded, type ShowParams } from '../protocol/index.ts';
+import type { EngineClient, Frame, Loaded, ShowParams } from '../protocol/index.ts';
 import { decodeFragment, encodeFragment } from '../scenario/index.ts';
 import { createAppStore, placeStep } from './store.ts';
 
@@ -11,7 +11,7 @@ function fakeEngine(total: number, pauses: number[] = []) {
   let crash: ((m: string) => void) | null = null;
   const loaded = (text: string): Loaded => ({
     title: null, total: text.split('\n').filter(Boolean).length || total, error: null, lines: new Int32Array(0), pauses, captions: [], questions: [],
-    diagnostics: [], failed: 0, labels: packLabels(['init']),
+    diagnostics: [], failed: 0,
   });
   const client: EngineClient = {
     load: async (text) => {
@@ -28,6 +28,7 @@ function fakeEngine(total: number, pauses: number[] = []) {
       return read.data;
     },
     tryText: async () => null,
+    findTasks: async (labels) => labels.map((label) => (label === null ? null : Number(label.replace(/^t/, '')))),
     onCrash: (listener) => { crash = listener; },
     dispose: () => undefined,
   };
@@ -35,7 +36,7 @@ function fakeEngine(total: number, pauses: number[] = []) {
 }
 
 const frameAt = (step: number): Frame => ({
-  step, namespaces: [], tables: [], liveTasks: { tasks: [{ id: 0, label: 'init' }], matching: 1 }, inspected: null, events: [], act: null, stepInfo: null, why: null,
+  step, namespaces: [], tables: [], liveTasks: { tasks: [{ id: 0, label: 'init' }], matching: 1 }, inspected: null, events: [], act: null, stepInfo: null, why: null, labels: [],
 });
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -115,13 +116,21 @@ describe('app store', () => {
 
   it('settles a pending edit at once: a link made right after typing carries what was typed', async () => {
     const engine = fakeEngine(10);
-    const store = createAppStore({ client: engine.client, schedule: () => undefined, now: () => 0, editDelayMs: 60_000 });
+    const store = createAppStore({ client: engine.client, schedule: (task) => task(), now: () => 0, editDelayMs: 60_000 });
     await store.getState().load('1\n', 'first');
     store.getState().edit('1\n2\n');
     expect(store.getState().loadedText).toBe('1\n');
-    await store.getState().settle();
+    let settled = false;
+    const settling = store.getState().settle().then(() => { settled = true; });
+    await tick();
     expect(store.getState().loadedText).toBe('1\n2\n');
     expect(engine.loads).toEqual(['1\n', '1\n2\n']);
+    engine.answer();
+    await tick();
+    expect(settled).toBe(false);
+    engine.answer();
+    await settling;
+    expect(store.getState().frame?.step).toBe(0);
   });
 
   it('reports an engine crash and reloads the text once', async () => {
@@ -232,5 +241,14 @@ describe('replacing the text safely', () => {
     await store.getState().openLink(encodeFragment('a\nb\nc\n', 3));
     expect(store.getState().step).toBe(3);
     expect(engine.loads).toHaveLength(loads);
+  });
+
+  it('asks the engine for the tasks a link names by label, the page holding no labels', async () => {
+    const { store } = setup();
+    const view = { task: 't2', viewAs: 't1', ns: 'ns0' };
+    await store.getState().openLink(encodeFragment('a\nb\nc\n', 2, view));
+    expect(store.getState()).toMatchObject({ step: 2, selectedTask: 2, viewer: 1, selectedNs: 0 });
+    await store.getState().openLink(encodeFragment('a\nb\nc\n', 1, { ...view, task: 't0' }));
+    expect(store.getState()).toMatchObject({ step: 1, selectedTask: 0, viewer: 1 });
   });
 });

@@ -49,4 +49,29 @@ describe('frame sync', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(applied).toEqual([]);
   });
+
+  it('tells when the picture last asked for has come, after the frames folded into it', async () => {
+    let wanted = 1;
+    const answers: (() => void)[] = [];
+    const applied: number[] = [];
+    const sync = createFrameSync(
+      { show: (p) => new Promise<Frame>((resolve) => answers.push(() => resolve(frame(p.step)))) },
+      () => params(wanted),
+      (f) => applied.push(f.step),
+      () => undefined,
+      (task) => task(),
+    );
+    await sync.shown();
+    sync.request();
+    wanted = 2;
+    sync.request();
+    let shown = false;
+    const showing = sync.shown().then(() => { shown = true; });
+    answers.shift()?.();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(shown).toBe(false);
+    answers.shift()?.();
+    await showing;
+    expect(applied).toEqual([1, 2]);
+  });
 });

@@ -14,6 +14,8 @@ export interface FrameSync {
   request(): void;
   /** a new scenario was loaded: frames asked for before are stale */
   invalidate(): void;
+  /** resolves once the picture last asked for has arrived (at once when none is awaited) */
+  shown(): Promise<void>;
 }
 
 export function createFrameSync(
@@ -30,6 +32,7 @@ export function createFrameSync(
   let generation = 0;
   let sentAt = -Infinity;
   let waiting = false;
+  let onShown: (() => void)[] = [];
 
   function request(): void {
     if (inFlight || waiting) {
@@ -46,7 +49,10 @@ export function createFrameSync(
       return;
     }
     const wanted = params();
-    if (wanted === null) return;
+    if (wanted === null) {
+      release();
+      return;
+    }
     inFlight = true;
     dirty = false;
     sentAt = now();
@@ -64,6 +70,17 @@ export function createFrameSync(
     inFlight = false;
     if (frame) apply(frame);
     if (dirty) request();
+    release();
+  }
+
+  const busy = () => inFlight || waiting;
+
+  /** the picture asked for has come (or nothing could be asked): whoever waits for it goes on */
+  function release(): void {
+    if (busy()) return;
+    const waiters = onShown;
+    onShown = [];
+    for (const resolve of waiters) resolve();
   }
 
   return {
@@ -71,6 +88,9 @@ export function createFrameSync(
     invalidate() {
       generation += 1;
       dirty = true;
+    },
+    shown() {
+      return busy() ? new Promise((resolve) => onShown.push(resolve)) : Promise.resolve();
     },
   };
 }

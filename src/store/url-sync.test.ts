@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { packLabels, type Loaded } from '../protocol/index.ts';
+import type { Frame, Loaded } from '../protocol/index.ts';
 import { decodeFragment } from '../scenario/index.ts';
 import type { AppState } from './store.ts';
 import { startUrlSync } from './url-sync.ts';
 
 const TEXT = 'init fork as a\na fork as b\n';
-const loaded = { labels: packLabels(['init', 'a', 'b']) } as Loaded;
+const loaded = { total: 2 } as Loaded;
 const state = (patch: Partial<AppState>) =>
   ({ text: TEXT, loadedText: TEXT, loaded, step: 0, viewer: null, selectedTask: null, selectedNs: null, exercise: null, ...patch }) as AppState;
 
@@ -35,6 +35,19 @@ describe('startUrlSync', () => {
     await new Promise((r) => setTimeout(r, 20));
     const read = decodeFragment(location.hash);
     expect(read.ok && read.data.step).toBe(5);
+  });
+
+  it('writes the view again when its labels come with the frame after the choice', async () => {
+    const store = createStore<AppState>()(() => state({ step: 1, viewer: 2, frame: null }));
+    const location = { hash: '' };
+    startUrlSync(store, { replaceState: (_d, _u, url) => { location.hash = url ?? ''; } }, location, 5);
+    await new Promise((r) => setTimeout(r, 20));
+    const before = decodeFragment(location.hash);
+    expect(before.ok && before.data.view.viewAs).toBeNull();
+    store.setState({ frame: { labels: [{ id: 2, label: 'b' }] } as Frame });
+    await new Promise((r) => setTimeout(r, 20));
+    const after = decodeFragment(location.hash);
+    expect(after.ok && after.data.view.viewAs).toBe('b');
   });
 
   it('leaves the address of a plain start alone', async () => {

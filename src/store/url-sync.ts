@@ -4,6 +4,7 @@
  * code (src/store/link.ts and the share-link codec) is loaded on the first write, outside the
  * page's first load.
  */
+import { frameLabelsKey } from './slices/frame.ts';
 import type { AppStore } from './store.ts';
 
 export interface HistoryLike {
@@ -27,8 +28,10 @@ export function startUrlSync(store: AppStore, history: HistoryLike, location: { 
   const plain = start.step === 0 && start.viewer === null && start.selectedTask === null && start.selectedNs === null;
   if (start.loaded && !start.playing && !plain) timer = later();
   const unsubscribe = store.subscribe((s, prev) => {
+    // the view's labels come with its frame, after the choice itself
     const moved = s.loadedText !== prev.loadedText || s.step !== prev.step || s.viewer !== prev.viewer ||
-      s.selectedTask !== prev.selectedTask || s.selectedNs !== prev.selectedNs;
+      s.selectedTask !== prev.selectedTask || s.selectedNs !== prev.selectedNs ||
+      (s.frame !== prev.frame && frameLabelsKey(s.frame) !== frameLabelsKey(prev.frame));
     const stopped = prev.playing && !s.playing;
     // While playing the address would change every frame: it is written when play stops.
     if ((moved || stopped) && s.loaded && !s.playing && timer === null) timer = later();

@@ -116,6 +116,11 @@ export function createEngineClient(spawn: () => EnginePort, options: ClientOptio
       if (reply.type === 'opened') return reply.link;
       throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to open');
     },
+    async findTasks(labels) {
+      const reply = await request({ type: 'find', labels });
+      if (reply.type === 'found') return reply.tasks;
+      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to find');
+    },
     async readExercise(text) {
       const reply = await request({ type: 'exercise', text });
       if (reply.type === 'exercise') return reply.read;

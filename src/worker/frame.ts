@@ -8,7 +8,9 @@ import {
   nsCount, nsView, pidNrAs, psTable, taskCount, taskView, visibleNamespaces,
   type KernelState, type NsId, type NsView, type PsRow, type TaskId,
 } from '../kernel/index.ts';
-import type { ActFrame, EventLine, Frame, Inspected, LiveTask, NsFrame, ShowParams, Step, TableFrame } from '../protocol/index.ts';
+import type {
+  ActFrame, EventLine, Frame, Inspected, LiveTask, NsFrame, ShowParams, Step, TableFrame, TaskLabel,
+} from '../protocol/index.ts';
 import type { ActStop } from './acts.ts';
 import { memoMatch } from './live.ts';
 import { eventTasks, sentence, type World } from './sentences.ts';
@@ -99,7 +101,14 @@ export function buildFrame(
     events: eventLines(tl, state, eventsShown(tl, step, stop), nsOf, params.idle ? LOG_TAIL : LOG_TAIL_PLAYING),
     stepInfo: info,
     why: info ? whyResult(info.op, info.result) : null,
+    labels: chosenLabels(tl, [params.viewer, params.inspect]),
   };
+}
+
+/** the run's labels of the tasks the page names (tasks the run never made have none) */
+function chosenLabels(tl: Timeline, ids: readonly (TaskId | null)[]): TaskLabel[] {
+  const made = ids.filter((id, i): id is TaskId => id !== null && id >= 0 && id < tl.born.length && ids.indexOf(id) === i);
+  return made.map((id) => ({ id, label: tl.labels.labelOf(id) }));
 }
 
 function allNamespaces(state: KernelState): NsId[] {

@@ -47,6 +47,28 @@ describe('engine host', () => {
     expect(frame.inspected?.numbers).toEqual([{ ns: 'ns1', pid: 4 }, { ns: 'ns0', pid: 7 }]);
   });
 
+  it('gives the labels of the viewer and the inspected task from the run, also before they are born', async () => {
+    const { host, wait } = harness();
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: RFC });
+    await wait(1);
+    host.receive(show(2, 0, { viewer: 5, inspect: 6 }));
+    const { frame } = (await wait(2)) as { frame: Frame };
+    expect(frame.inspected).toBeNull();
+    expect(frame.labels).toEqual([{ id: 5, label: 'bash2' }, { id: 6, label: 'sleeper' }]);
+    host.receive(show(3, 13, { viewer: 99, inspect: 5 }));
+    expect(((await wait(3)) as { frame: Frame }).frame.labels).toEqual([{ id: 5, label: 'bash2' }]);
+  });
+
+  it('finds the tasks of the loaded run by label, null for a label it does not have', async () => {
+    const { host, wait } = harness();
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'find', labels: ['init'] });
+    expect(await wait(1)).toMatchObject({ type: 'found', tasks: [null] });
+    host.receive({ v: PROTOCOL_VERSION, id: 2, type: 'load', text: RFC });
+    await wait(2);
+    host.receive({ v: PROTOCOL_VERSION, id: 3, type: 'find', labels: ['sleeper', null, 'nobody', 'init'] });
+    expect(await wait(3)).toMatchObject({ type: 'found', tasks: [6, null, null, 0] });
+  });
+
   it('serves other windows and other steps after the first frame of a step', async () => {
     const { host, wait } = harness();
     host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: RFC });

@@ -104,6 +104,15 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
     else post({ v, id, type: 'checked', verdict: d.check(message.attempt, message.exercise) });
   }
 
+  /** the loaded run's tasks by label (a link names them so), null where it has none */
+  function find(id: number, labels: readonly (string | null)[]): void {
+    const tasks = labels.map((label) => {
+      const task = label === null || timeline === null ? null : timeline.labels.lookup(label);
+      return typeof task === 'number' ? task : null;
+    });
+    post({ v: PROTOCOL_VERSION, id, type: 'found', tasks });
+  }
+
   /** a link is decoded here, not in the page: a hostile one costs the engine, never the page
    * (the codec is loaded by the first link: a visit without one never fetches it) */
   async function open(id: number, fragment: string): Promise<void> {
@@ -136,6 +145,7 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
         else if (message.type === 'show') show(message.id, message);
         else if (message.type === 'try') tryText(message.id, message.text).catch((e: unknown) => fail(message.id, errorText(e)));
         else if (message.type === 'open') open(message.id, message.fragment).catch((e: unknown) => fail(message.id, errorText(e)));
+        else if (message.type === 'find') find(message.id, message.labels);
         else if (message.type === 'ping') post({ v: PROTOCOL_VERSION, id: message.id, type: 'pong' });
         else exercise(message).catch((e: unknown) => fail(message.id, errorText(e)));
       } catch (error) {

@@ -2,14 +2,14 @@
  * The first run of a loaded scenario: runs it with the scenario interpreter, one statement at a
  * time, and records into a timeline what the player needs — each step's line, result and
  * expectation, the kernel system calls it made (to replay it later from a checkpoint) and its
- * kernel events — plus the player's metadata (captions, pause points, diagnostics, labels).
+ * kernel events — plus the player's metadata (captions, pause points, diagnostics); the run's
+ * label table stays with the timeline, in the worker.
  * Each step's system call is the one the interpreter hands out with the step.
  */
-import { taskCount, type KernelState } from '../kernel/index.ts';
 import {
   createInterpreter, EngineFault, formatDiagnostic, readHeaders, type Advance, type Diagnostic as ScenarioDiagnostic, type Interpreter,
 } from '../scenario/index.ts';
-import { packLabels, type Diagnostic, type Loaded, type TaskLabels } from '../protocol/index.ts';
+import type { Diagnostic, Loaded } from '../protocol/index.ts';
 import { teardownSteps } from './acts.ts';
 import { newTimeline, recordStep, type Timeline } from './timeline.ts';
 
@@ -24,7 +24,7 @@ export async function recordRun(text: string, keepGoing: (steps: number) => Prom
   const { interp, unparsed } = parseGoodPart(text);
   if (interp === null) return failedParse(unparsed, text);
   const lines = text.split('\n');
-  const timeline = newTimeline(interp.state);
+  const timeline = newTimeline(interp.state, interp.labels);
   for (let n = 1; ; n++) {
     const advance = nextOrFault(interp);
     if (advance instanceof EngineFault) return withParseErrors(withInternal(finish(interp, timeline, null, null), advance), unparsed);
@@ -108,6 +108,8 @@ function finish(
 ): Run {
   const records = interp.records;
   const total = records.length;
+  // a rollback after an engine fault replaces the interpreter's table: the last one is the run's
+  timeline.labels = interp.labels;
   records.forEach((r, i) => {
     const s = timeline.steps[i];
     if (s) Object.assign(s, { result: r.result, expect: r.expect, pass: r.pass });
@@ -138,13 +140,8 @@ function finish(
       diagnostics: diagnostics.sort((a, b) => a.line - b.line),
       failed: records.filter((r) => r.pass === false).length,
       actSteps: teardownSteps(timeline.events),
-      labels: labelsOf(interp.state, interp),
     },
   };
-}
-
-function labelsOf(state: KernelState, interp: Interpreter): TaskLabels {
-  return packLabels(Array.from({ length: taskCount(state) }, (_, id) => interp.labels.labelOf(id)));
 }
 
 function failedParse(found: ScenarioDiagnostic[], text: string): Run {
@@ -153,13 +150,13 @@ function failedParse(found: ScenarioDiagnostic[], text: string): Run {
   const empty = createInterpreter('');
   if (!('next' in empty)) throw new Error('the empty scenario does not parse');
   return {
-    timeline: newTimeline(empty.state),
+    timeline: newTimeline(empty.state, empty.labels),
     loaded: {
       title, total: 0,
       error: first ? { line: first.line, message: first.message } : null,
       lines: new Int32Array(0), pauses: [], captions: [], questions: [],
       diagnostics: found.map(parseProblem),
-      failed: 0, actSteps: [], labels: packLabels(['init']),
+      failed: 0, actSteps: [],
     },
   };
 }

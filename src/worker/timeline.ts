@@ -10,6 +10,10 @@
  */
 import { cloneKernelState, dispatch, taskCount, type KernelEvent, type KernelState, type Syscall } from '../kernel/index.ts';
 import type { Step } from '../protocol/index.ts';
+import type { Interpreter } from '../scenario/index.ts';
+
+/** the run's labels: every label bound once for the whole run (src/scenario/labels.ts) */
+export type RunLabels = Pick<Interpreter['labels'], 'labelOf' | 'lookup'>;
 
 export interface Checkpoint {
   step: number;
@@ -28,14 +32,18 @@ export interface Timeline {
   spares: Checkpoint[];
   /** every kernel event, in order, tagged with the step that caused it */
   events: { step: number; event: KernelEvent }[];
-  /** the step at which each task was created (0 for the first init) */
+  /** the step at which each task was created (0 for the first init): its length is the number
+   * of tasks the run created */
   born: number[];
+  /** the run's label table, complete once the run has ended; the page never holds it whole
+   * (it asks for the labels of the tasks it names) */
+  labels: RunLabels;
 }
 
 /** checkpoints kept at most; past it every other one is dropped and the interval doubles */
 export const MAX_CHECKPOINTS = 24;
 
-export function newTimeline(initial: KernelState, interval = 64): Timeline {
+export function newTimeline(initial: KernelState, labels: RunLabels, interval = 64): Timeline {
   return {
     steps: [],
     calls: [],
@@ -45,6 +53,7 @@ export function newTimeline(initial: KernelState, interval = 64): Timeline {
     spares: [],
     events: [],
     born: [0],
+    labels,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packLabels, type ActFrame, type EngineClient, type Frame, type Loaded, type ShowParams } from '../../protocol/index.ts';
+import type { ActFrame, EngineClient, Frame, Loaded, ShowParams } from '../../protocol/index.ts';
 import { createAppStore } from '../store.ts';
 import { refusal } from './append.ts';
 
@@ -13,7 +13,7 @@ function fakeEngine() {
   };
   const loaded = (text: string) => ({
     title: null, total: text.split('\n').filter(Boolean).length, error: errorOf(text), lines: new Int32Array(0), pauses: [], captions: [],
-    questions: [], diagnostics: [], failed: 0, labels: packLabels(['init']), actSteps: [3],
+    questions: [], diagnostics: [], failed: 0, actSteps: [3],
   }) as unknown as Loaded;
   const act = (n: number): ActFrame | null => (n === 0 ? null : { index: n < 0 ? 2 : n, count: 2, act: 'killed', ns: 'ns1' });
   const client = {

@@ -3,6 +3,7 @@
  * before keeps that frame's object, so a table row (memoised on its row object) re-renders only
  * when it changed, and the "View as" list keeps its identity while it does not change.
  */
+import type { TaskId } from '../../kernel/index.ts';
 import type { Frame, LiveList, RowFrame, TableFrame } from '../../protocol/index.ts';
 import type { FrameState } from '../state.ts';
 
@@ -37,4 +38,15 @@ function sameRow(a: RowFrame, b: RowFrame): boolean {
 function sameLive(a: LiveList, b: LiveList): boolean {
   return a.matching === b.matching && a.tasks.length === b.tasks.length &&
     a.tasks.every((t, i) => t.id === b.tasks[i]?.id && t.label === b.tasks[i]?.label);
+}
+
+/** task `id`'s label, as the last frame gave it for the viewer or the inspected task (null: the
+ * frame was not asked about it — not yet arrived, or no such task) */
+export function frameLabel(frame: Frame | null, id: TaskId | null): string | null {
+  return id === null ? null : frame?.labels.find((t) => t.id === id)?.label ?? null;
+}
+
+/** what a link takes from the frame, as one comparable value: a link follows it when it changes */
+export function frameLabelsKey(frame: Frame | null): string {
+  return frame?.labels.map((t) => `${t.id}:${t.label}`).join(' ') ?? '';
 }

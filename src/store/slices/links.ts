@@ -1,9 +1,10 @@
 /**
  * Share links opened in the page. The engine decodes the fragment (a hostile link costs the
  * worker, never the page's thread); the text replaces the shown one safely, and the link's
- * tasks and namespace (by label and name) are matched once the scenario has run.
+ * tasks and namespace (by label and name) are matched once the scenario has run — by the engine,
+ * which holds the run's labels (the page never holds a table as long as the world).
  */
-import { taskLabelled, type OpenedLink, type TaskLabels } from '../../protocol/index.ts';
+import type { EngineClient, OpenedLink } from '../../protocol/index.ts';
 import type { LinkState, PlayerState, RunState, SliceContext, TextState, ViewWish } from '../state.ts';
 import { errorText } from '../../scenario/index.ts';
 
@@ -13,9 +14,10 @@ type Ctx = SliceContext<LinkState & Pick<TextState, 'replaceText'> & Pick<RunSta
 export function createLinkSlice(ctx: Ctx): LinkState {
   return {
     async openLink(fragment) {
+      const { client } = ctx.deps;
       let link: OpenedLink;
       try {
-        link = await ctx.deps.client.open(fragment);
+        link = await client.open(fragment);
       } catch (error) {
         ctx.set({ notice: errorText(error) });
         return false;
@@ -24,18 +26,18 @@ export function createLinkSlice(ctx: Ctx): LinkState {
       const { loaded, loadedText } = ctx.get();
       if (loaded !== null && link.text === loadedText) {
         ctx.get().seek(link.step ?? 0);
-        ctx.wantFrame(resolveView(link.view, loaded.labels));
+        ctx.wantFrame(await findView(client, link.view));
         return true;
       }
-      await ctx.get().replaceText(link.text, link.step ?? 'first', (l) => resolveView(link.view, l.labels));
+      await ctx.get().replaceText(link.text, link.step ?? 'first', () => findView(client, link.view));
       return true;
     },
   };
 }
 
-/** the link's view with its tasks and namespace found in this run (null: not in it) */
-export function resolveView(view: OpenedLink['view'], labels: TaskLabels): ViewWish {
-  const id = (label: string | null) => (label === null ? null : taskLabelled(labels, label));
+/** the link's view with its tasks and namespace found in the loaded run (null: not in it) */
+export async function findView(client: Pick<EngineClient, 'findTasks'>, view: OpenedLink['view']): Promise<ViewWish> {
+  const [selectedTask = null, viewer = null] = await client.findTasks([view.task, view.viewAs]);
   const ns = view.ns === null ? null : /^ns(\d+)$/.exec(view.ns)?.[1];
-  return { selectedTask: id(view.task), viewer: id(view.viewAs), selectedNs: ns === undefined || ns === null ? null : Number(ns) };
+  return { selectedTask, viewer, selectedNs: ns === undefined || ns === null ? null : Number(ns) };
 }

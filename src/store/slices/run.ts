@@ -6,10 +6,19 @@
  */
 import type { Loaded } from '../../protocol/index.ts';
 import { errorText } from '../../scenario/index.ts';
-import type { PlayerState, RunState, SliceContext, TextState, ViewState } from '../state.ts';
+import type { LaterView, PlayerState, RunState, SliceContext, TextState, ViewState, ViewWish } from '../state.ts';
 import type { PlayerControl } from './player.ts';
 
 type Ctx = SliceContext<RunState & Pick<TextState, 'text'> & Pick<PlayerState, 'step'> & ViewState>;
+
+/** a view the engine could not find is no view (the scenario still shows) */
+async function laterView(view: LaterView): Promise<ViewWish> {
+  try {
+    return await view();
+  } catch {
+    return {};
+  }
+}
 
 export function createRunSlice(ctx: Ctx, player: PlayerControl): RunState {
   let loadSeq = 0;
@@ -35,11 +44,11 @@ export function createRunSlice(ctx: Ctx, player: PlayerControl): RunState {
       }
       if (seq !== loadSeq) return;
       crashes = 0;
+      const chosen = typeof view === 'function' ? await laterView(view) : view;
+      if (seq !== loadSeq) return;
       const step = player.placeAfterLoad(loaded, wish);
       ctx.sync.invalidate();
-      ctx.wantFrame({
-        loaded, loadedText: text, loading: false, step, ...(typeof view === 'function' ? view(loaded) : view),
-      });
+      ctx.wantFrame({ loaded, loadedText: text, loading: false, step, ...chosen });
       player.loadShown();
     },
     setNotice(message) {

@@ -13,7 +13,7 @@ function fakeEngine() {
   const pending: (() => void)[] = [];
   const checked: { attempt: string; exercise: string }[] = [];
   const loaded = (text: string) => ({
-    title: null, total: 5, error: null, lines: [], pauses: [], captions: [], diagnostics: [], failed: 0, labels: ['init'],
+    title: null, total: 5, error: null, lines: [], pauses: [], captions: [], diagnostics: [], failed: 0,
     actSteps: [], questions: text.includes('?') ? [{ step: 3, text: 'Which pid?' }, { step: 5, text: 'And now?' }] : [],
   }) as unknown as Loaded;
   const frameAt = (step: number) => ({
@@ -30,6 +30,7 @@ function fakeEngine() {
     open: async () => {
       throw new Error('no link is opened here');
     },
+    findTasks: async () => [],
     onCrash: () => undefined,
     dispose: () => undefined,
     readExercise: async (text): Promise<ExerciseRead> => (text === EXERCISE

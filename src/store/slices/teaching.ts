@@ -11,12 +11,11 @@
  *   and re-runs load the editor's own text and keep everything.
  * - Lessons: progress is kept in the state (`courseProgress`); progress-sync.ts stores it.
  */
-import type { Loaded } from '../../protocol/index.ts';
 import { errorText } from '../../scenario/index.ts';
 import { mayBeExercise, withoutTask } from '../exercise.ts';
 import { emptyProgress, withAnswer, type LessonProgress } from '../progress.ts';
 import { gateStep, judge, rightAnswer } from '../questions.ts';
-import type { AppState, RunState, SliceContext, StepWish, TeachingState, ViewWish } from '../state.ts';
+import type { AppState, LaterView, RunState, SliceContext, StepWish, TeachingState, ViewWish } from '../state.ts';
 
 type Ctx = SliceContext<AppState>;
 type Load = RunState['load'];
@@ -54,7 +53,7 @@ export function createTeachingSlice(ctx: Ctx, runLoad: Load): Teaching {
 
   /** `lesson`: the lesson being opened, with the learner's saved attempt of its exercise */
   async function open(
-    text: string, wish?: StepWish, view?: ViewWish | ((loaded: Loaded) => ViewWish),
+    text: string, wish?: StepWish, view?: ViewWish | LaterView,
     lesson?: { id: string; attempt: string | null },
   ) {
     const s = ctx.get();

@@ -34,12 +34,13 @@ export function createTextSlice(ctx: Ctx): TextState {
       if (editTimer !== null) clearTimeout(editTimer);
       editTimer = setTimeout(loadEdit, ctx.deps.editDelayMs ?? 400);
     },
-    settle() {
+    async settle() {
       if (editTimer !== null) {
         clearTimeout(editTimer);
         loadEdit();
       }
-      return editLoad;
+      await editLoad;
+      await ctx.sync.shown();
     },
     async replaceText(text, step = 'first', view = {}) {
       if (editTimer !== null) clearTimeout(editTimer);

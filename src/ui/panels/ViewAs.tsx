@@ -3,7 +3,7 @@
  * see, with numbers as it sees them. The list holds at most LIVE_SHOWN tasks, whatever the
  * world's size; when more are alive, a search field narrows it (the engine does the matching).
  */
-import { labelOf } from '../../protocol/index.ts';
+import { frameLabel } from '../../store/slices/frame.ts';
 import type { AppState } from '../../store/store.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
 
@@ -11,7 +11,7 @@ const EVERYTHING = 'everything';
 const selectLive = (s: AppState) => s.live;
 const selectQuery = (s: AppState) => s.taskQuery;
 const selectViewer = (s: AppState) => s.viewer;
-const selectViewerLabel = (s: AppState) => (s.viewer === null || s.loaded === null ? null : labelOf(s.loaded.labels, s.viewer));
+const selectViewerLabel = (s: AppState) => frameLabel(s.frame, s.viewer);
 
 export function ViewAs() {
   const live = useApp(selectLive);

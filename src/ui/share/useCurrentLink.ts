@@ -6,11 +6,12 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { linkFragment } from '../../store/link.ts';
+import { frameLabelsKey } from '../../store/slices/frame.ts';
 import { pageAddress, type PageModeName } from '../../scenario/index.ts';
 import type { AppState } from '../../store/store.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
 
-const selectLinked = (s: AppState) => [s.loadedText, s.step, s.viewer, s.selectedTask, s.selectedNs];
+const selectLinked = (s: AppState) => [s.loadedText, s.step, s.viewer, s.selectedTask, s.selectedNs, frameLabelsKey(s.frame)];
 
 export function currentLink(s: AppState, mode: PageModeName | null): string {
   return `${pageAddress(window.location.href, mode)}${linkFragment(s)}`;

@@ -5,7 +5,7 @@
  * full count.
  */
 import { lazy, memo, Suspense, useCallback, useContext } from 'react';
-import { labelOf } from '../../protocol/index.ts';
+import { frameLabel } from '../../store/slices/frame.ts';
 import type { AppState } from '../../store/store.ts';
 import { useApp } from '../StoreContext.tsx';
 import { ViewNamesContext } from '../viewNames.ts';
@@ -16,8 +16,7 @@ export const VIRTUAL_FROM = 200;
 const VirtualBody = lazy(() => import('./VirtualBody.tsx'));
 
 const selectStep = (s: AppState) => s.frame?.step ?? 0;
-const selectViewerLabel = (s: AppState) =>
-  s.viewer === null ? null : ((s.loaded && labelOf(s.loaded.labels, s.viewer)) ?? `task ${s.viewer}`);
+const selectViewerLabel = (s: AppState) => (s.viewer === null ? null : frameLabel(s.frame, s.viewer) ?? `task ${s.viewer}`);
 
 export const PidTable = memo(function PidTable({ ns, name, dimmed }: { ns: number; name: string; dimmed: boolean }) {
   const table = useApp(useCallback((s: AppState) => s.frame?.tables.find((t) => t.ns === ns) ?? null, [ns]));
