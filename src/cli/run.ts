@@ -85,7 +85,8 @@ function finish(run: Interpreter): { error: Diagnostic | null; fault: EngineFaul
 }
 
 export function runText(text: string, opts: { json: boolean; steps: boolean }, io: CliIo): number {
-  const run = createInterpreter(text);
+  // without the steps no result is printed: only those an expectation or a question reads are made
+  const run = createInterpreter(text, { results: opts.steps ? 'all' : 'checked' });
   const out = output(io.stdout, opts.json ? undefined : printable);
   if ('diagnostics' in run) {
     if (opts.json) writeJson(runScenario(text, opts), out);

@@ -117,3 +117,22 @@ describe('runScenario', () => {
     expect(JSON.stringify(runScenario(text))).toBe(JSON.stringify(runScenario(text)));
   });
 });
+
+describe('results no one reads', () => {
+  const TEXT = 'init fork as A\nA ps\nA ps => 1 2\nA ps => ?\nA fork\nA ps';
+  const run = (results: 'all' | 'checked') => {
+    const r = createInterpreter(TEXT, { results });
+    if ('diagnostics' in r) throw new Error('does not parse');
+    while (!r.next().done);
+    return r;
+  };
+
+  it('lists a ps only when an expectation or a question reads it, and the run is the same', () => {
+    const all = run('all');
+    const checked = run('checked');
+    expect(all.records.map((r) => r.result)).toEqual(['2', '1 2', '1 2', '1 2', '3', '1 2 3']);
+    expect(checked.records.map((r) => r.result)).toEqual(['2', null, '1 2', '1 2', '3', null]);
+    expect(checked.records.map((r) => r.pass)).toEqual(all.records.map((r) => r.pass));
+    expect(checked.state).toEqual(all.state);
+  });
+});
