@@ -16,6 +16,36 @@ describe('the task table', () => {
     expect(taskView(s, 1000)).toMatchObject({ label: 't999', nspid: [1001], parent: 0, state: 'alive' });
     expect(checkInvariants(s)).toEqual([]);
   });
+
+  /** forks, exits and waits in a child namespace: every column and the pid numbers are written */
+  function busyRun(opts: Parameters<typeof createKernelState>[0]): ReturnType<typeof createKernelState> {
+    const s = createKernelState(opts);
+    dispatch(s, fork(0, 'shell', ['NEWPID']));
+    for (let i = 0; i < 300; i++) {
+      dispatch(s, fork(1, `c${i}`));
+      if (i % 3 === 0) dispatch(s, { actor: taskCount(s) - 1, op: 'exit', code: i & 0xff });
+    }
+    for (let i = 0; i < 50; i++) dispatch(s, { actor: 1, op: 'wait', target: null, nohang: false });
+    return s;
+  }
+
+  it('runs the same with room made at boot for the tasks to come, fewer or more than created', () => {
+    const grown = views(busyRun({ pidMax: 65536 }));
+    for (const tasks of [0, 100, 302, 5000]) {
+      const s = busyRun({ pidMax: 65536, tasks });
+      expect(views(s)).toEqual(grown);
+      expect(checkInvariants(s)).toEqual([]);
+    }
+  });
+
+  it('has room for the expected tasks at boot and grows past them', () => {
+    const s = createKernelState({ tasks: 1000 });
+    expect(s.tasks.leader.length).toBe(1000);
+    expect(s.sighands.reapAuto.length).toBe(1000);
+    for (let i = 0; i < 1500; i++) dispatch(s, fork(0, `t${i}`));
+    expect(s.tasks.leader.length).toBe(2000);
+    expect(taskView(s, 1500)).toMatchObject({ label: 't1499', nspid: [1501], state: 'alive' });
+  });
 });
 
 describe('cloneKernelState', () => {

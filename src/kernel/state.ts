@@ -28,6 +28,9 @@ export function blankNamespace(id: NsId, parent: PidNamespace | null, pidMax: nu
 }
 
 const FIRST_CAPACITY = 64;
+/** The most rows a caller's estimate preallocates: beyond it a table grows as it fills, so a
+ * scenario that stops early never holds memory for the tasks it did not create. */
+const MAX_FIRST_CAPACITY = 1 << 17;
 
 type TypedColumn = Int32Array | Uint32Array | Uint8Array;
 type Table = object & { count: number };
@@ -129,14 +132,21 @@ export function pushSighandCopy(s: KernelState, from: number): number {
   return copy;
 }
 
-/** The boot state. `pidMax` is the root namespace's kernel.pid_max. */
-export function createKernelState(opts: { pidMax?: number } = {}): KernelState {
+/**
+ * The boot state (start_kernel: init_pid_ns and the init task). `pidMax` is the root namespace's
+ * kernel.pid_max. `tasks` is how many tasks the caller expects to create, init included: the task
+ * and sighand tables start with room for that many (at most MAX_FIRST_CAPACITY), so that a long
+ * run does not copy every column at each doubling. The kernel has no such hint (task_structs
+ * come from a slab cache, one at a time); it changes no result: the tables still grow past it.
+ */
+export function createKernelState(opts: { pidMax?: number; tasks?: number } = {}): KernelState {
   const root = blankNamespace(0, null, opts.pidMax ?? PID_MAX_DEFAULT);
+  const capacity = Math.min(Math.max(opts.tasks ?? 0, FIRST_CAPACITY), MAX_FIRST_CAPACITY);
   const sighands: SighandTable = {
-    count: 0, handled: new Uint32Array(2 * FIRST_CAPACITY), ignored: new Uint32Array(2 * FIRST_CAPACITY),
-    reapAuto: new Uint8Array(FIRST_CAPACITY),
+    count: 0, handled: new Uint32Array(2 * capacity), ignored: new Uint32Array(2 * capacity),
+    reapAuto: new Uint8Array(capacity),
   };
-  const s: KernelState = { tasks: emptyTaskTable(FIRST_CAPACITY), sighands, cmds: ['/sbin/init'], namespaces: [root], mnts: [0] };
+  const s: KernelState = { tasks: emptyTaskTable(capacity), sighands, cmds: ['/sbin/init'], namespaces: [root], mnts: [0] };
   const T = s.tasks;
   const init = pushTask(s, 'init', 0, 0, [1]);
   // the struct pid of init is used as its PID, TGID, PGID and SID
