@@ -135,4 +135,12 @@ describe('results no one reads', () => {
     expect(checked.records.map((r) => r.pass)).toEqual(all.records.map((r) => r.pass));
     expect(checked.state).toEqual(all.state);
   });
+
+  it('lists again after a call that changes the world, or for another task, and not after reads', () => {
+    const text = 'init clone NEWPID,NEWNS as B\nB fork as C\nB ps\nB getpid\nC getppid\nB ps\nB mount proc\nB ps\ninit ps\nC exit 0\nB ps\nB wait\nB ps';
+    const { records } = finish(text);
+    const ps = records.filter((r) => r.op === 'ps');
+    expect(ps.map((r) => r.result)).toEqual(['1 2 3', '1 2 3', '1 2', '1 2 3', '1 2', '1']);
+    expect(ps[1]?.result).toBe(ps[0]?.result);
+  });
 });

@@ -90,6 +90,8 @@ export interface Interpreter {
 
 const NONE_COMPLETED: readonly StepRecord[] = Object.freeze([]);
 const NO_EVENTS: readonly KernelEvent[] = Object.freeze([]);
+/** calls that only read the world: a `ps` after them lists what the last one listed */
+const READS_ONLY: ReadonlySet<Syscall['op']> = new Set(['getpid', 'gettid', 'getppid', 'getpgid', 'getsid', 'nspid', 'ps']);
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
@@ -112,6 +114,9 @@ class Run implements Interpreter {
   private fault: EngineFault | null = null;
   /** the last list result and its text (resultText) */
   private lastList: { values: readonly number[]; text: string } | null = null;
+  /** the last `ps` listed and by whom, while only calls that read the world have run since:
+   * the same task's next `ps` would list the same, so its text is taken again, not listed */
+  private lastPs: { actor: TaskId; text: string } | null = null;
   /** why the last `resolve` failed */
   private problem: Problem | null = null;
   /** label → task for toSyscall; records the problem of an unknown label */
@@ -207,9 +212,11 @@ class Run implements Interpreter {
   }
 
   private dispatch(step: ConcreteStep, call: Syscall, label: string | null): Advance {
-    if (this.unread(step, call)) {
-      return { done: false, record: this.record(step, call.actor, null, undefined), completed: NONE_COMPLETED, events: NO_EVENTS, syscall: call };
+    const listed = call.op === 'ps' && this.lastPs?.actor === call.actor ? this.lastPs.text : null;
+    if (listed !== null || this.unread(step, call)) {
+      return { done: false, record: this.record(step, call.actor, listed, undefined), completed: NONE_COMPLETED, events: NO_EVENTS, syscall: call };
     }
+    if (!READS_ONLY.has(call.op)) this.lastPs = null;
     const before = taskCount(this.state);
     const outcome = dispatch(this.state, call);
     if (outcome.fault !== null) return this.fail(step, D.kernelFault(outcome.fault));
@@ -217,6 +224,7 @@ class Run implements Interpreter {
     if (step.label !== null) this.labels.bind(step.label, created ?? null, step.line);
     else if (label !== null && created !== undefined) this.labels.bindAutomatic(step.actor, created, step.line);
     const record = this.record(step, call.actor, this.resultText(outcome.ret), created);
+    if (call.op === 'ps' && record.result !== null) this.lastPs = { actor: call.actor, text: record.result };
     if (outcome.ret.kind === 'blocked') {
       record.pending = true;
       record.pass = null;

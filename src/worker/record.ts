@@ -9,6 +9,7 @@
 import {
   createInterpreter, EngineFault, formatDiagnostic, readHeaders, type Advance, type Diagnostic as ScenarioDiagnostic, type Interpreter,
 } from '../scenario/index.ts';
+import type { Syscall } from '../kernel/index.ts';
 import type { Diagnostic, Loaded } from '../protocol/index.ts';
 import { teardownSteps } from './acts.ts';
 import { newTimeline, recordStep, type Timeline } from './timeline.ts';
@@ -33,13 +34,19 @@ export async function recordRun(text: string, keepGoing: (steps: number) => Prom
       line: advance.record.line, actor: advance.record.actor, op: advance.record.op,
       text: shownText(lines[advance.record.line - 1] ?? '', advance.record.actor),
       result: null, expect: null, pass: null, settledAt: null,
-    }, [advance.syscall], [...advance.events], interp.state);
+    }, replayed(advance.syscall), [...advance.events], interp.state);
     for (const done of advance.completed) {
       const waited = timeline.steps[done.index];
       if (waited) waited.settledAt = n;
     }
     if (n % 512 === 0 && !(await keepGoing(n))) return null;
   }
+}
+
+/** the calls a seek replays for a step: not a `ps`, which only reads /proc but would list the
+ * whole world again on every replay (its result was recorded by the first run) */
+function replayed(call: Syscall): Syscall[] {
+  return call.op === 'ps' ? [] : [call];
 }
 
 /** The next step, or the engine bug that stopped the run (the interpreter has already put the

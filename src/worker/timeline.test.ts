@@ -36,6 +36,15 @@ describe('timeline', () => {
     }
   });
 
+  it('replays no ps (it only reads /proc) and still reaches each step exactly', async () => {
+    const text = 'init fork as a\nrepeat 3\n  init ps\nend\na fork\ninit ps\n';
+    const run = await recordRun(text, async () => true);
+    if (!run) throw new Error('run abandoned');
+    expect(run.timeline.calls.map((calls) => calls.map((c) => c.op))).toEqual([['clone'], [], [], [], ['clone'], []]);
+    expect(run.timeline.steps.map((s) => s.result)).toEqual(['2', '1 2', '1 2', '1 2', '3', '1 2 3']);
+    for (const k of [6, 2, 5]) expect(exact(stateAt(run.timeline, k))).toEqual(freshStateAt(text, k));
+  });
+
   it('replays from sparse checkpoints exactly (a long repeat, interval doubling)', async () => {
     const text = 'init fork as p\nrepeat 300\n  p fork as c{i}\n  c{i} exit 3\n  p wait\nend\n';
     const run = await recordRun(text, async () => true);
