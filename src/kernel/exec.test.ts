@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkInvariants, taskView } from './index.ts';
+import { SIGNALS } from './abi.ts';
+import { checkInvariants, dispatch, taskView } from './index.ts';
 import { Kit } from './__fuzz__/kit.ts';
 
 /** A process P (pid 2) with threads T1 (3) and T2 (4), a child C of P and a child D of T1. */
@@ -60,5 +61,63 @@ describe('execve in a multi-threaded process (de_thread)', () => {
     expect(k.state('it')).toBe('alive');
     expect(k.call('it', { op: 'exit', code: 0 })).toMatch(/^fault: /);
     expect(checkInvariants(k.s)).toEqual([]);
+  });
+});
+
+describe('execve and signal handlers (R94)', () => {
+  it('resets handled signals to default and keeps ignored ones, the mask and the pending set', () => {
+    const k = new Kit();
+    k.clone('init', 'p');
+    k.call('p', { op: 'signal', sig: SIGNALS.USR1, disposition: 'handle' });
+    k.call('p', { op: 'signal', sig: SIGNALS.USR2, disposition: 'ignore' });
+    k.call('p', { op: 'sigmask', block: true, sig: SIGNALS.TERM });
+    k.call('init', { op: 'kill', sig: SIGNALS.TERM, target: k.t('p') });
+    k.call('p', { op: 'reap', mode: 'auto' });
+    k.call('p', { op: 'exec', cmd: '/bin/new' });
+    expect(taskView(k.s, k.id('p'))).toMatchObject({
+      handled: [], ignored: ['USR2'], blocked: ['TERM'], pending: ['TERM'], reapAuto: false, cmd: '/bin/new',
+    });
+  });
+  it('a process sharing its handler table (CLONE_SIGHAND) gets its own copy: the other keeps its handlers', () => {
+    const k = new Kit();
+    k.clone('init', 'p');
+    k.call('p', { op: 'clone', flags: ['SIGHAND', 'VM'], setTid: null, label: 'c', cmd: null });
+    k.call('p', { op: 'signal', sig: SIGNALS.USR1, disposition: 'handle' });
+    expect(taskView(k.s, k.id('c')).handled).toContain('USR1');
+    k.call('c', { op: 'exec', cmd: '/bin/new' });
+    expect(taskView(k.s, k.id('c')).handled).toEqual([]);
+    expect(taskView(k.s, k.id('p')).handled).toContain('USR1');
+    k.call('p', { op: 'signal', sig: SIGNALS.USR2, disposition: 'ignore' });
+    expect(taskView(k.s, k.id('c')).ignored).toEqual([]);
+  });
+  it('a process whose sharer is gone resets its own table', () => {
+    const k = new Kit();
+    k.clone('init', 'p');
+    k.call('p', { op: 'clone', flags: ['SIGHAND', 'VM'], setTid: null, label: 'c', cmd: null });
+    k.call('p', { op: 'signal', sig: SIGNALS.USR1, disposition: 'handle' });
+    k.call('c', { op: 'exit', code: 0 });
+    k.call('p', { op: 'exec', cmd: '/bin/new' });
+    expect(taskView(k.s, k.id('p')).handled).toEqual([]);
+  });
+  it('a thread taking over the leader keeps the process\'s session, group, subreaper mark and pending signals', () => {
+    const k = new Kit();
+    k.clone('init', 'p');
+    k.call('p', { op: 'setsid' });
+    k.call('p', { op: 'prctl-subreaper', on: true });
+    k.call('p', { op: 'sigmask', block: true, sig: SIGNALS.USR1 });
+    k.call('init', { op: 'kill', sig: SIGNALS.USR1, target: k.t('p') });
+    k.clone('p', 't', ['THREAD', 'SIGHAND', 'VM']);
+    const out = dispatch(k.s, { actor: k.id('t'), op: 'exec', cmd: '/bin/new' });
+    expect(out.events).toContainEqual({ type: 'task/took-over', task: k.id('t'), from: k.id('p') });
+    expect(taskView(k.s, k.id('t'))).toMatchObject({ subreaper: true, pending: ['USR1'], sessionLeaderNspid: [2], pgrpLeaderNspid: [2] });
+    expect(k.call('t', { op: 'setsid' })).toBe('EPERM');
+    expect(k.call('t', { op: 'getsid', target: null })).toBe('2');
+  });
+  it('the other threads\' children go to the caller', () => {
+    const k = threadedProcess();
+    k.call('P', { op: 'exec', cmd: '/bin/new' });
+    expect(taskView(k.s, k.id('D')).parent).toBe(k.id('P'));
+    expect(k.call('D', { op: 'getppid' })).toBe('2');
+    expect(k.ps(0)).toBe(['1 0 1 1 S init', '2 1 1 1 S P', '5 2 1 1 S C', '6 2 1 1 S D'].join('\n'));
   });
 });

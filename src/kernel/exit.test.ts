@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { SIGNALS } from './abi.ts';
+import { dispatch } from './index.ts';
 import { g1World, Kit } from './__fuzz__/kit.ts';
 
 const nr = (n: number) => ({ kind: 'nr' as const, nr: n });
@@ -111,5 +113,135 @@ describe('exit, orphans and the namespace teardown (R50–R62)', () => {
     expect(k.call('init', { op: 'exit', code: 0 })).toMatch(/^fault/);
     expect(k.call('init', { op: 'fault' })).toMatch(/^fault/);
     expect(k.state('init')).toBe('alive');
+  });
+});
+
+describe('the status of a multi-threaded exit (R54, R100)', () => {
+  it('after threads leave one by one, the last one\'s code is the process\'s', () => {
+    const k = new Kit();
+    k.call('init', { op: 'reap', mode: 'manual' });
+    k.clone('init', 'p');
+    k.clone('p', 't', ['THREAD', 'SIGHAND', 'VM']);
+    k.call('p', { op: 'thread-exit', code: 5 });
+    expect(k.state('p')).toBe('zombie');
+    k.call('t', { op: 'thread-exit', code: 6 });
+    expect(k.call('init', { op: 'wait', target: k.t('p'), nohang: false })).toBe('2');
+    expect(k.exit('p')).toBe('code 6');
+    expect(k.exit('t')).toBe('code 6');
+  });
+  it('a group exit by a thread after its leader left gives the leader the group\'s code, even released by the kernel', () => {
+    const k = new Kit();
+    k.clone('init', 'h');
+    k.call('h', { op: 'signal', sig: SIGNALS.CHLD, disposition: 'ignore' });
+    k.clone('h', 'p');
+    k.clone('p', 't', ['THREAD', 'SIGHAND', 'VM']);
+    k.call('p', { op: 'thread-exit', code: 1 });
+    k.call('t', { op: 'exit', code: 9 });
+    expect([k.state('p'), k.exit('p')]).toEqual(['dead', 'code 9']);
+  });
+  it('exit_group from a thread ends every thread with the group\'s code', () => {
+    const k = new Kit();
+    k.clone('init', 'p');
+    k.clone('p', 't1', ['THREAD', 'SIGHAND', 'VM']);
+    k.clone('p', 't2', ['THREAD', 'SIGHAND', 'VM']);
+    const out = dispatch(k.s, { actor: k.id('t1'), op: 'exit', code: 3 });
+    expect(out.events[0]).toEqual({ type: 'task/exited', task: k.id('p'), code: 3 });
+    expect([k.exit('p'), k.exit('t1'), k.exit('t2')]).toEqual(['code 3', 'code 3', 'code 3']);
+    expect([k.state('t1'), k.state('t2')]).toEqual(['dead', 'dead']);
+  });
+  it('the init\'s reaper role moves to a live thread when its leader leaves', () => {
+    const k = new Kit();
+    k.clone('init', 'h');
+    k.clone('h', 'x', ['NEWPID']);
+    k.clone('x', 't', ['THREAD', 'SIGHAND', 'VM']);
+    const out = dispatch(k.s, { actor: k.id('x'), op: 'thread-exit', code: 0 });
+    expect(out.events).toContainEqual({ type: 'ns/reaper-changed', ns: 1, task: k.id('t') });
+    expect(k.clone('t', 'c')).toBe('3');
+    expect(k.call('c', { op: 'getppid' })).toBe('1');
+  });
+});
+
+describe('where orphans go (R51–R53)', () => {
+  it('to another live thread of the exiting thread\'s process first', () => {
+    const k = new Kit();
+    k.clone('init', 'p');
+    k.clone('p', 't', ['THREAD', 'SIGHAND', 'VM']);
+    k.clone('p', 'c');
+    const out = dispatch(k.s, { actor: k.id('p'), op: 'thread-exit', code: 0 });
+    expect(out.events).toContainEqual({ type: 'task/reparented', task: k.id('c'), from: k.id('p'), to: k.id('t') });
+    expect(k.call('c', { op: 'getppid' })).toBe('2');
+    k.call('t', { op: 'thread-exit', code: 0 });
+    expect(k.call('c', { op: 'getppid' })).toBe('1');
+  });
+  it('to a subreaper whose leader left but whose thread lives', () => {
+    const k = new Kit();
+    k.clone('init', 's');
+    k.call('s', { op: 'prctl-subreaper', on: true });
+    k.clone('s', 'st', ['THREAD', 'SIGHAND', 'VM']);
+    k.clone('s', 'p');
+    k.clone('p', 'q');
+    k.call('s', { op: 'thread-exit', code: 0 });
+    k.call('p', { op: 'exit', code: 0 });
+    expect(k.call('q', { op: 'getppid' })).toBe('2');
+  });
+  it('an adopted zombie tells its new parent at once: a parent ignoring SIGCHLD releases it, another can wait for it', () => {
+    const k = new Kit();
+    k.clone('init', 's');
+    k.call('s', { op: 'prctl-subreaper', on: true });
+    k.clone('s', 'p');
+    k.clone('p', 'z');
+    k.call('z', { op: 'exit', code: 4 });
+    k.call('p', { op: 'exit', code: 0 });
+    expect(k.state('z')).toBe('zombie');
+    expect(k.call('s', { op: 'wait', target: k.t('z'), nohang: false })).toBe('4');
+    k.call('s', { op: 'signal', sig: SIGNALS.CHLD, disposition: 'ignore' });
+    k.clone('s', 'p2');
+    k.clone('p2', 'z2');
+    k.call('z2', { op: 'exit', code: 0 });
+    k.call('p2', { op: 'exit', code: 0 });
+    expect([k.state('z2'), k.state('p2')]).toEqual(['dead', 'dead']);
+  });
+});
+
+describe('orphaned process groups at exit (POSIX 3.2.2.2)', () => {
+  it('the exit of the member that kept its group joined to the session: SIGHUP then SIGCONT to the stopped', () => {
+    const k = new Kit();
+    k.clone('init', 'sh');
+    k.call('sh', { op: 'setsid' });
+    k.clone('sh', 'p');
+    k.call('p', { op: 'setpgid', target: nr(0), pgid: nr(0) });
+    k.clone('p', 'q');
+    k.clone('p', 'r');
+    k.call('r', { op: 'signal', sig: SIGNALS.HUP, disposition: 'handle' });
+    k.call('sh', { op: 'kill', sig: SIGNALS.STOP, target: k.t('q') });
+    k.call('sh', { op: 'kill', sig: SIGNALS.STOP, target: k.t('r') });
+    const out = dispatch(k.s, { actor: k.id('p'), op: 'exit', code: 0 });
+    expect(k.exit('q')).toBe('signal HUP');
+    expect(k.state('r')).toBe('alive');
+    expect(out.events).toContainEqual({ type: 'signal/delivered', task: k.id('r'), sig: 'HUP', handled: true });
+    expect(out.events).toContainEqual({ type: 'task/continued', task: k.id('r') });
+  });
+  it('no signal when a member keeps a parent in another group of the session', () => {
+    const k = new Kit();
+    k.clone('init', 'sh');
+    k.call('sh', { op: 'setsid' });
+    k.clone('sh', 'p');
+    k.call('p', { op: 'setpgid', target: nr(0), pgid: nr(0) });
+    k.clone('p', 'q');
+    k.clone('sh', 'o');
+    k.call('sh', { op: 'setpgid', target: k.t('o'), pgid: k.t('p') });
+    k.call('sh', { op: 'kill', sig: SIGNALS.STOP, target: k.t('q') });
+    k.call('p', { op: 'exit', code: 0 });
+    expect(k.state('q')).toBe('stopped');
+  });
+  it('no signal when the exiting process\'s parent is in its own group or another session', () => {
+    const k = new Kit();
+    k.clone('init', 'sh');
+    k.call('sh', { op: 'setsid' });
+    k.clone('sh', 'p');
+    k.clone('p', 'q');
+    k.call('sh', { op: 'kill', sig: SIGNALS.STOP, target: k.t('q') });
+    k.call('p', { op: 'exit', code: 0 });
+    expect(k.state('q')).toBe('stopped');
   });
 });
