@@ -1,10 +1,11 @@
 /**
  * A clearer picture (issue 10): processes in the tree, the acts of a namespace's teardown, the
  * caption and line markers of the step just run, errors that keep the good steps, actions that
- * never break the scenario, Undo and New, accessible structure, and a big paste that stays quick.
+ * never break the scenario, Undo and New, accessible structure, and a 1 MiB text that stays quick.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { encodeFragment } from '../src/scenario/index.ts';
 import { atStep, expect, settled, test } from './fixtures.ts';
 
 const RFC_TOTAL = 15;
@@ -151,60 +152,94 @@ test('the event log is a log wrapping a list; the player is a landmark; names co
   expect(mismatched).toEqual([]);
 });
 
-/** pastes `text` into the textarea `selector` (one input event, as a paste makes) and types after
- * it; returns the longest main-thread task seen and how long typing took */
-async function pasteAndType(page: Page, selector: string, text: string): Promise<{ longest: number; typing: number }> {
+const LONG_LINE = 'init getpid                                                      => 1\n';
+/** n lines of `init getpid => 1`, and one more given line at 1-based `at` */
+const longText = (n: number, at = 0, line = ''): string =>
+  Array.from({ length: n }, (_, i) => (i + 1 === at ? `${line}\n` : LONG_LINE)).join('');
+
+/** from now on, window.__longest holds the longest main-thread task (PerformanceObserver 'longtask') */
+async function watchLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { longest: number };
-    w.longest = 0;
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
     }).observe({ type: 'longtask' });
   });
-  await page.evaluate(([sel, value]) => {
-    const area = document.querySelector(sel ?? '') as HTMLTextAreaElement;
-    area.focus();
-    area.value = value ?? '';
-    area.dispatchEvent(new Event('input', { bubbles: true }));
-  }, [selector, text]);
-  await page.keyboard.press('Control+End');
-  const started = Date.now();
-  await page.keyboard.type('init fork', { delay: 0 });
-  const typing = Date.now() - started;
-  await page.waitForTimeout(1500);
-  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-  return { longest: Math.round(longest), typing };
 }
 
-test('pasting 1 MiB into the editor costs the page no more than a bare textarea', async ({ page }) => {
-  test.setTimeout(240_000);
-  const line = 'init getpid                                                      => 1\n';
-  const big = line.repeat(Math.floor((1024 * 1024 - 64) / line.length));
+/** the longest main-thread task since the last reading, once the page has drawn twice more */
+async function longestTask(page: Page): Promise<number> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.waitForTimeout(50);
+  return page.evaluate(() => {
+    const w = window as unknown as { __longest: number };
+    const longest = w.__longest;
+    w.__longest = 0;
+    return Math.round(longest);
+  });
+}
+
+test('pasting 1 MiB keeps the editor responsive: the long-text editor takes over, and what is typed is run', async ({ page, context }) => {
+  const lines = Math.floor((1024 * 1024 - 64) / LONG_LINE.length);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await atStep(page, 0, RFC_TOTAL);
-  // a bare textarea on the same page, over everything, that nothing listens to
-  await page.evaluate(() => {
-    const bare = document.createElement('textarea');
-    bare.id = 'bare';
-    bare.wrap = 'off';
-    Object.assign(bare.style, { position: 'fixed', top: '0', left: '0', width: '500px', height: '300px', zIndex: '99', whiteSpace: 'pre' });
-    document.body.append(bare);
-  });
-  // the machine is shared: each side gets two tries, and the better one counts
-  const bare: { longest: number; typing: number }[] = [];
-  const ours: { longest: number; typing: number }[] = [];
-  for (let round = 0; round < 2; round++) {
-    bare.push(await pasteAndType(page, '#bare', big));
-    await page.evaluate(() => { (document.querySelector('#bare') as HTMLTextAreaElement).value = ''; });
-    ours.push(await pasteAndType(page, 'textarea[aria-label="Scenario"]', big));
-  }
-  await expect(page.getByRole('textbox', { name: 'Scenario' })).toHaveValue(/init fork$/);
-  const best = (runs: { longest: number; typing: number }[]) => ({
-    longest: Math.min(...runs.map((r) => r.longest)), typing: Math.min(...runs.map((r) => r.typing)),
-  });
-  const [b, o] = [best(bare), best(ours)];
-  console.log(`1 MiB paste, longest main-thread task: bare textarea ${b.longest} ms, the page ${o.longest} ms; ` +
-    `9 keys typed: bare ${b.typing} ms, the page ${o.typing} ms`);
-  expect(o.longest).toBeLessThan(b.longest * 2 + 250);
-  expect(o.typing).toBeLessThan(b.typing * 2 + 500);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), longText(lines));
+  const editor = page.getByRole('textbox', { name: 'Scenario' });
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await watchLongTasks(page);
+  await page.keyboard.press('Control+V');
+  // the same textbox, now the long-text editor, focused with the caret after the pasted text
+  await expect(editor).toHaveAttribute('contenteditable', 'true');
+  await expect(editor).toBeFocused();
+  await atStep(page, 0, lines);
+  // what follows a change: the run, then the address and the autosave (300 and 800 ms later)
+  await page.waitForTimeout(1500);
+  const paste = await longestTask(page);
+  // nine keys in a row, with no pause that would re-run the text: the typing's own work
+  const started = Date.now();
+  await page.keyboard.type('init fork');
+  const typing = Date.now() - started;
+  const keys = await longestTask(page);
+  await atStep(page, 0, lines + 1);
+  await page.waitForTimeout(1500);
+  const rerun = await longestTask(page);
+  console.log(`1 MiB paste: longest main-thread task ${paste} ms; 9 keys typed after it in ${typing} ms, ` +
+    `longest task ${keys} ms; after the pause (the run, the address, the autosave): ${rerun} ms`);
+  // a textarea holding the same text takes 300 ms or more per key on these machines
+  expect(keys).toBeLessThan(250);
+  // it blocked the page for 10 s before the long-text editor
+  expect(paste).toBeLessThan(4000);
+});
+
+test('a long text from a link opens in the long-text editor with its line marks, notes and Problems list', async ({ page }) => {
+  await page.goto(`/${encodeFragment(longText(1900, 1500, 'init frobnicate'))}`);
+  const editor = page.getByRole('textbox', { name: 'Scenario' });
+  await expect(editor).toHaveAttribute('contenteditable', 'true');
+  await atStep(page, 0, 1499);
+  await expect(page.getByRole('alert')).toContainText('line 1500');
+  const note = page.getByRole('note', { name: 'line 1500' });
+  await expect(note).toHaveCount(0);
+  // the line that runs next is scrolled into view, with the error written beside it
+  await page.getByRole('button', { name: 'Last step' }).click();
+  await atStep(page, 1499, 1499);
+  await expect(note).toContainText('unknown op `frobnicate`');
+  await page.getByRole('button', { name: 'First step' }).click();
+  await atStep(page, 0, 1499);
+  await expect(note).toHaveCount(0);
+  // the Problems list puts the caret on the line: what is typed there fixes it
+  await page.getByRole('list', { name: 'Problems' }).getByRole('button', { name: 'line 1500' }).click();
+  await expect(note).toBeVisible();
+  await expect(editor).toBeFocused();
+  await page.keyboard.type('# ');
+  await atStep(page, 0, 1899);
+  await expect(page.getByRole('list', { name: 'Problems' })).toHaveCount(0);
+  // a short text is back in the textarea; the long one returns to the long-text editor
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(editor).toHaveValue('');
+  await page.getByRole('button', { name: 'Restore it' }).click();
+  await expect(editor).toHaveAttribute('contenteditable', 'true');
+  await atStep(page, 0, 1899);
 });

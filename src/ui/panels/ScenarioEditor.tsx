@@ -6,16 +6,22 @@
  * the caret on its line. New starts an empty scenario; Undo takes back the last statement an
  * action appended.
  *
- * A text of a mebibyte stays quick: the textarea is left alone while the visitor types (its value
- * is written only when the store's text differs from it), and the gutter and the notes draw only
+ * A text of a mebibyte stays quick: ordinary texts are in a textarea, long ones in CodeMirror,
+ * which lays out only the lines in view (editorMode.ts says when; the caret and the focus carry
+ * over when they swap). Neither is written to while the visitor types (the store's text goes in
+ * only when it differs from what the editor last sent), and the gutter and the notes draw only
  * the lines in view.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../protocol/index.ts';
 import type { AppState } from '../../store/store.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
 import { EditorGutter, LineNotes } from './EditorGutter.tsx';
-import { countLines, lineMarks, lineOffset, linesInView } from './editorLines.ts';
+import { countLines, lineMarks, linesInView } from './editorLines.ts';
+import { editorModeFor, type EditorMode } from './editorMode.ts';
+import { PlainText } from './PlainText.tsx';
+import { LEGEND_ID, type Handover, type TextSurface, type TextView } from './textSurface.ts';
+import { useLargeText } from './useLargeText.ts';
 
 const selectText = (s: AppState) => s.text;
 const selectDiagnostics = (s: AppState) => s.loaded?.diagnostics ?? NONE;
@@ -27,7 +33,6 @@ const selectUndo = (s: AppState) => s.undoable !== null && s.undoable.after === 
 const selectAsking = (s: AppState) => s.asking;
 const NONE: Diagnostic[] = [];
 const NO_LINES = new Int32Array(0);
-const FALLBACK_LINE_HEIGHT = 18.75;
 
 export function ScenarioEditor() {
   const text = useApp(selectText);
@@ -43,59 +48,67 @@ export function ScenarioEditor() {
   const [uncoveredFor, setUncoveredFor] = useState<number | null>(null);
   const covered = asking !== null && uncoveredFor !== asking;
   const store = useStoreApi();
-  const areaRef = useRef<HTMLTextAreaElement>(null);
-  // React writes a changed defaultValue into the textarea (a mebibyte per keystroke): keep it fixed
-  const [firstText] = useState(text);
-  const [view, setView] = useState({ scrollTop: 0, height: 300, lineHeight: FALLBACK_LINE_HEIGHT });
+  const [view, setView] = useState<TextView>({ scrollTop: 0, height: 300, lineHeight: 18.75 });
   const lineCount = useMemo(() => countLines(text), [text]);
   const marked = useMemo(() => new Map(diagnostics.map((d) => [d.line, d])), [diagnostics]);
   const marks = useMemo(() => lineMarks(lines, step, error), [lines, step, error]);
   const { first, last } = linesInView(view.scrollTop, view.height, view.lineHeight, lineCount);
 
-  // The textarea keeps what the visitor types; the store's text is written into it only when it
-  // is not what the textarea itself last sent (an action, a link, the library), so typing never
-  // re-sets or even reads back a long value.
-  const typed = useRef(text);
+  // the editor shown, the text it holds (null while none is), and the caret it left behind
+  const surface = useRef<TextSurface | null>(null);
+  const held = useRef<string | null>(null);
+  const handover = useRef<Handover | null>(null);
+  const [mode, setMode] = useState<EditorMode>(() => editorModeFor(text.length, 'plain', false));
+  const wanted = editorModeFor(text.length, mode, text === held.current);
+  if (wanted !== mode) setMode(wanted);
+  const Large = useLargeText(wanted === 'large');
+  // while the large editor is fetched, a textarea that already holds the text keeps it
+  const shown = wanted === 'plain' || (!Large && held.current === text) ? PlainText : Large;
+
+  const onEdit = useCallback((typed: string) => {
+    held.current = typed;
+    store.getState().edit(typed);
+  }, [store]);
+  const onView = useCallback((next: TextView) => setView((v) => (
+    v.scrollTop === next.scrollTop && v.height === next.height && v.lineHeight === next.lineHeight ? v : next)), []);
+  // the pasted text goes to the store without the textarea: the large editor opens with it
+  const onLongPaste = useCallback((pasted: string, caret: number) => {
+    handover.current = { anchor: caret, head: caret, focused: true };
+    store.getState().edit(pasted);
+  }, [store]);
+  const onSurface = useCallback((next: TextSurface | null, holds?: string) => {
+    if (!next && surface.current) handover.current ??= surface.current.handover();
+    surface.current = next;
+    held.current = holds ?? null;
+  }, []);
+  const takeHandover = useCallback(() => {
+    const taken = handover.current;
+    handover.current = null;
+    return taken;
+  }, []);
+
+  // A text from the store that the editor does not hold (an action, a link, the library) is
+  // written into it; what the visitor typed is never written back.
   useLayoutEffect(() => {
-    const area = areaRef.current;
-    if (area && text !== typed.current) {
-      area.value = text;
-      typed.current = text;
+    if (surface.current && held.current !== null && text !== held.current) {
+      surface.current.setText(text);
+      held.current = text;
     }
   }, [text]);
-
-  useEffect(() => {
-    const area = areaRef.current;
-    if (!area) return undefined;
-    const measure = () => setView((v) => ({
-      ...v, height: area.clientHeight, lineHeight: parseFloat(getComputedStyle(area).lineHeight) || FALLBACK_LINE_HEIGHT,
-    }));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(area);
-    return () => observer.disconnect();
-  }, []);
 
   // The line about to run stays in view while stepping (not while playing: it would force a
   // layout every frame), unless the visitor is typing in the text.
   useEffect(() => {
-    const area = areaRef.current;
     const line = marks.next ?? marks.ran;
-    if (!area || line === null || playing || document.activeElement === area) return;
+    if (!surface.current || line === null || playing || surface.current.hasFocus()) return;
+    const scroller = surface.current.scroller;
     const top = (line - 1) * view.lineHeight;
-    if (top < area.scrollTop || top > area.scrollTop + area.clientHeight - 2 * view.lineHeight) {
-      area.scrollTop = Math.max(0, top - area.clientHeight / 3);
+    if (top < scroller.scrollTop || top > scroller.scrollTop + scroller.clientHeight - 2 * view.lineHeight) {
+      scroller.scrollTop = Math.max(0, top - scroller.clientHeight / 3);
     }
-  }, [marks, playing, view.lineHeight]);
+  }, [marks, playing, view.lineHeight, shown]);
 
-  function goTo(line: number): void {
-    const area = areaRef.current;
-    if (!area) return;
-    const offset = lineOffset(area.value, line);
-    area.focus();
-    area.setSelectionRange(offset, offset);
-  }
-
+  const Surface = shown;
   return (
     <section className="panel editor" aria-labelledby="editor-heading">
       <div className="panel-head">
@@ -113,25 +126,14 @@ export function ScenarioEditor() {
           </div>
         ) : null}
         <EditorGutter first={first} last={last} lineHeight={view.lineHeight} scrollTop={view.scrollTop} marked={marked} marks={marks} />
-        <textarea
-          ref={areaRef}
-          aria-label="Scenario"
-          aria-describedby="line-legend"
-          spellCheck={false}
-          defaultValue={firstText}
-          wrap="off"
-          onChange={(e) => {
-            typed.current = e.currentTarget.value;
-            store.getState().edit(typed.current);
-          }}
-          onScroll={(e) => {
-            const scrollTop = e.currentTarget.scrollTop;
-            setView((v) => (v.scrollTop === scrollTop ? v : { ...v, scrollTop }));
-          }}
-        />
+        {Surface ? (
+          <Surface
+            initialText={text} takeHandover={takeHandover} onEdit={onEdit} onLongPaste={onLongPaste} onView={onView} onSurface={onSurface}
+          />
+        ) : <p className="editor-loading">Opening the editor for long texts…</p>}
         <LineNotes first={first} last={last} lineHeight={view.lineHeight} scrollTop={view.scrollTop} marked={marked} />
       </div>
-      <p className="line-legend" id="line-legend">
+      <p className="line-legend" id={LEGEND_ID}>
         <span className="legend-ran">→ just ran: {marks.ran === null ? 'nothing yet' : `line ${marks.ran}`}</span>
         {' · '}
         <span className="legend-next">➜ runs next: {marks.next === null ? 'nothing (the end)' : `line ${marks.next}`}</span>
@@ -140,7 +142,7 @@ export function ScenarioEditor() {
         <ul className="diagnostics" aria-label="Problems">
           {diagnostics.slice(0, 50).map((d, i) => (
             <li key={`${d.line}-${i}`} className={`diag-${d.severity}`}>
-              <button type="button" className="link" onClick={() => goTo(d.line)}>line {d.line}</button>: {d.message}
+              <button type="button" className="link" onClick={() => surface.current?.goTo(d.line)}>line {d.line}</button>: {d.message}
             </li>
           ))}
         </ul>

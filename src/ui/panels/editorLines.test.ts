@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLines, lineMarks, lineOffset, linesInView } from './editorLines.ts';
+import { changedSpan, countLines, lineMarks, lineOffset, linesInView } from './editorLines.ts';
 
 describe('editor lines', () => {
   it('counts lines and finds where one starts', () => {
@@ -21,5 +21,18 @@ describe('editor lines', () => {
     expect(lineMarks(lines, 2, null)).toEqual({ ran: 5, next: 7 });
     expect(lineMarks(lines, 3, null)).toEqual({ ran: 7, next: null });
     expect(lineMarks(lines, 3, { line: 9 })).toEqual({ ran: 7, next: 9 });
+  });
+
+  it('finds the one span that changed, so a long text is not replaced whole', () => {
+    expect(changedSpan('a\nb\n', 'a\nb\nshell fork\n')).toEqual({ from: 4, to: 4, insert: 'shell fork\n' });
+    expect(changedSpan('abcXdef', 'abcdef')).toEqual({ from: 3, to: 4, insert: '' });
+    expect(changedSpan('aaa', 'aa')).toEqual({ from: 2, to: 3, insert: '' });
+    expect(changedSpan('same', 'same')).toEqual({ from: 4, to: 4, insert: '' });
+    expect(changedSpan('old text', '')).toEqual({ from: 0, to: 8, insert: '' });
+    const before = 'x'.repeat(5000);
+    const after = `${before.slice(0, 2500)}new${before.slice(2500)}`;
+    const { from, to, insert } = changedSpan(before, after);
+    expect(before.slice(0, from) + insert + before.slice(to)).toBe(after);
+    expect([to - from, insert.length]).toEqual([0, 3]);
   });
 });

@@ -39,3 +39,17 @@ export function lineMarks(
   const next = step < lines.length ? lines[step] ?? null : error?.line ?? null;
   return { ran, next };
 }
+
+/**
+ * The part of `before` that differs from `after`: `after` is `before` with [from, to) replaced by
+ * `insert`. An action appends a line to a long text: the editor then changes that line, not the
+ * whole text, and keeps the caret and the scroll.
+ */
+export function changedSpan(before: string, after: string): { from: number; to: number; insert: string } {
+  const shorter = Math.min(before.length, after.length);
+  let from = 0;
+  while (from < shorter && before.charCodeAt(from) === after.charCodeAt(from)) from++;
+  let same = 0;
+  while (same < shorter - from && before.charCodeAt(before.length - 1 - same) === after.charCodeAt(after.length - 1 - same)) same++;
+  return { from, to: before.length - same, insert: after.slice(from, after.length - same) };
+}

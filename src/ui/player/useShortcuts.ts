@@ -15,7 +15,9 @@ export function useShortcuts(store: AppStore): void {
   useEffect(() => {
     function onKey(event: KeyboardEvent): void {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target instanceof Element ? event.target : null;
+      // the element itself, also inside a shadow root (the long-text editor's), not its host
+      const origin = event.composedPath()[0];
+      const target = origin instanceof Element ? origin : null;
       if (target?.closest(OWN_KEYS)) return;
       if (event.key === ' ' && target?.closest(OWN_SPACE)) return;
       const s = store.getState();
