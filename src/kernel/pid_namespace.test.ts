@@ -31,7 +31,7 @@ describe('zap_pid_ns_processes (R60, R61)', () => {
     // the victims die after the init has begun to wait: four struct pids besides its own remain then
     expect(out.events).toContainEqual({ type: 'ns/zap-waiting', ns: 1, init: k.id('x'), remaining: 4 });
     expect(k.state('inj')).toBe('zombie');
-    expect(k.call('j', { op: 'wait', target: null, nohang: false })).toBe('7');
+    expect(k.call('j', { op: 'wait', target: null, nohang: false })).toBe('8');
     expect([k.state('x'), k.ns(1), k.ns(2)]).toEqual(['zombie', 'dying', 'dead']);
   });
   it('sets the init\'s SIGCHLD to ignored, so its children that die meanwhile are not left as zombies', () => {
