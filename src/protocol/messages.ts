@@ -76,9 +76,6 @@ export interface Loaded {
   lines: Int32Array;
   /** steps at which autoplay stops (the statement after a `pause` line) */
   pauses: number[];
-  /** `##` captions, each shown from `step` on: the step of the statement under it (the end, for
-   * narration after the last statement) */
-  captions: { step: number; text: string }[];
   /** questions (`=> ?`): the step that shows the answer, and the question asked before it */
   questions: { step: number; text: string }[];
   diagnostics: Diagnostic[];
@@ -200,6 +197,9 @@ export interface Frame {
   stepInfo: Step | null;
   /** the rule behind the current statement's result, in one line (for an errno: why it failed) */
   why: string | null;
+  /** the `##` narration shown at this step: the captions of the last captioned statement at or
+   * before it (null before the first) */
+  caption: string | null;
   /** the labels of the viewer and the inspected task the frame was asked for, from the run's
    * table (also of a task not yet born at this step): the page holds no table of labels */
   labels: TaskLabel[];

@@ -17,6 +17,7 @@ import { eventTasks, sentence, type World } from './sentences.ts';
 import { eventsUpTo, type Timeline } from './timeline.ts';
 import { ownRows, treeLimit, treeProcesses } from './tree.ts';
 import { whyResult } from './because.ts';
+import { captionAt } from './captions.ts';
 
 /** rows sent for a table the page has not asked a window for */
 export const DEFAULT_WINDOW = 200;
@@ -101,6 +102,7 @@ export function buildFrame(
     events: eventLines(tl, state, eventsShown(tl, step, stop), nsOf, params.idle ? LOG_TAIL : LOG_TAIL_PLAYING),
     stepInfo: info,
     why: info ? whyResult(info.op, info.result) : null,
+    caption: captionAt(tl.captions, step),
     labels: chosenLabels(tl, [params.viewer, params.inspect]),
   };
 }

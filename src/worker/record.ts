@@ -2,12 +2,14 @@
  * The first run of a loaded scenario: runs it with the scenario interpreter, one statement at a
  * time, and records into a timeline what the player needs — each step's line, result and
  * expectation, the kernel system calls it made (to replay it later from a checkpoint) and its
- * kernel events — plus the player's metadata (captions, pause points, diagnostics); the run's
- * label table stays with the timeline, in the worker.
+ * kernel events — plus the player's metadata (pause points, questions, diagnostics). What grows
+ * with the run (its labels, its captions) stays with the timeline, in the worker: frames carry
+ * what a step shows.
  * Each step's system call is the one the interpreter hands out with the step.
  */
 import {
   createInterpreter, EngineFault, formatDiagnostic, readHeaders, type Advance, type Diagnostic as ScenarioDiagnostic, type Interpreter,
+  type StepRecord,
 } from '../scenario/index.ts';
 import type { Syscall } from '../kernel/index.ts';
 import type { Diagnostic, Loaded } from '../protocol/index.ts';
@@ -109,6 +111,29 @@ function shownText(line: string, actor: string): string {
   return text.includes('{') ? `${text}  [${actor}]` : text;
 }
 
+/** most lines whose failed expectations the page is told about (it lists the first 50) */
+export const FAILED_LINES_LISTED = 100;
+
+/**
+ * One warning per line whose expectation failed (a line in a loop may fail a million times: the
+ * first failure is told, with how many more), for the first FAILED_LINES_LISTED such lines:
+ * what crosses to the page is bounded by the text, not by the run.
+ */
+function failedExpectations(records: readonly StepRecord[]): Diagnostic[] {
+  const byLine = new Map<number, { first: StepRecord; more: number }>();
+  for (const r of records) {
+    if (r.pass !== false) continue;
+    const known = byLine.get(r.line);
+    if (known) known.more += 1;
+    else if (byLine.size < FAILED_LINES_LISTED) byLine.set(r.line, { first: r, more: 0 });
+  }
+  return [...byLine.values()].map(({ first: r, more }) => ({
+    line: r.line, severity: 'warning',
+    message: (r.result === null ? `expected ${r.expect ?? 'a result'}, but the wait is still blocked` : `expected ${r.expect}, got ${r.result}`) +
+      (more === 0 ? '' : ` (and ${more.toLocaleString('en-US')} more time${more === 1 ? '' : 's'} on this line)`),
+  }));
+}
+
 function finish(
   interp: Interpreter, timeline: Timeline, error: ScenarioDiagnostic | null,
   narration: { captions: readonly string[]; pause: boolean } | null,
@@ -129,11 +154,9 @@ function finish(
     for (const text of narration.captions) captions.push({ step: total, text });
     if (narration.pause) pauses.push(total);
   }
-  const diagnostics: Diagnostic[] = records.filter((r) => r.pass === false).map((r) => ({
-    line: r.line, severity: 'warning',
-    message: r.result === null ? `expected ${r.expect ?? 'a result'}, but the wait is still blocked` : `expected ${r.expect}, got ${r.result}`,
-  }));
+  const diagnostics = failedExpectations(records);
   if (error) diagnostics.unshift({ line: error.line, severity: 'error', message: error.message });
+  timeline.captions = captions;
   return {
     timeline,
     loaded: {
@@ -142,10 +165,9 @@ function finish(
       error: error ? { line: error.line, message: error.message } : null,
       lines: Int32Array.from(records, (r) => r.line),
       pauses,
-      captions,
       questions: records.flatMap((r) => (r.question === null ? [] : [{ step: r.index + 1, text: r.question }])),
       diagnostics: diagnostics.sort((a, b) => a.line - b.line),
-      failed: records.filter((r) => r.pass === false).length,
+      failed: records.reduce((n, r) => (r.pass === false ? n + 1 : n), 0),
       actSteps: teardownSteps(timeline.events),
     },
   };
@@ -161,7 +183,7 @@ function failedParse(found: ScenarioDiagnostic[], text: string): Run {
     loaded: {
       title, total: 0,
       error: first ? { line: first.line, message: first.message } : null,
-      lines: new Int32Array(0), pauses: [], captions: [], questions: [],
+      lines: new Int32Array(0), pauses: [], questions: [],
       diagnostics: found.map(parseProblem),
       failed: 0, actSteps: [],
     },

@@ -11,6 +11,7 @@
 import { cloneKernelState, dispatch, taskCount, type KernelEvent, type KernelState, type Syscall } from '../kernel/index.ts';
 import type { Step } from '../protocol/index.ts';
 import type { Interpreter } from '../scenario/index.ts';
+import type { StepCaption } from './captions.ts';
 
 /** the run's labels: every label bound once for the whole run (src/scenario/labels.ts) */
 export type RunLabels = Pick<Interpreter['labels'], 'labelOf' | 'lookup'>;
@@ -35,6 +36,9 @@ export interface Timeline {
   /** the step at which each task was created (0 for the first init): its length is the number
    * of tasks the run created */
   born: number[];
+  /** `##` captions, each shown from `step` on (the step of the statement under it; the end for
+   * narration after the last statement), ascending; complete once the run has ended */
+  captions: StepCaption[];
   /** the run's label table, complete once the run has ended; the page never holds it whole
    * (it asks for the labels of the tasks it names) */
   labels: RunLabels;
@@ -53,6 +57,7 @@ export function newTimeline(initial: KernelState, labels: RunLabels, interval = 
     spares: [],
     events: [],
     born: [0],
+    captions: [],
     labels,
   };
 }

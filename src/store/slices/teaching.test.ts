@@ -13,7 +13,7 @@ function fakeEngine() {
   const pending: (() => void)[] = [];
   const checked: { attempt: string; exercise: string }[] = [];
   const loaded = (text: string) => ({
-    title: null, total: 5, error: null, lines: [], pauses: [], captions: [], diagnostics: [], failed: 0,
+    title: null, total: 5, error: null, lines: [], pauses: [], diagnostics: [], failed: 0,
     actSteps: [], questions: text.includes('?') ? [{ step: 3, text: 'Which pid?' }, { step: 5, text: 'And now?' }] : [],
   }) as unknown as Loaded;
   const frameAt = (step: number) => ({

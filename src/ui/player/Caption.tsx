@@ -9,8 +9,9 @@ import type { AppState } from '../../store/store.ts';
 import { readHeaders } from '../headers.ts';
 import { useApp } from '../StoreContext.tsx';
 
+/** the frame's narration (the engine looks it up: captions may be as many as the steps) */
 const selectCaption = (s: AppState): string | null =>
-  s.stepAct !== 0 && s.frame?.step === s.step && s.frame.act !== null ? actSentence(s.frame.act) : captionAt(s.loaded?.captions ?? [], s.step);
+  s.stepAct !== 0 && s.frame?.step === s.step && s.frame.act !== null ? actSentence(s.frame.act) : s.frame?.caption ?? null;
 
 /** what the kernel has just done at one act of a namespace's teardown (zap_pid_ns_processes) */
 export function actSentence(act: ActFrame): string {
@@ -18,17 +19,6 @@ export function actSentence(act: ActFrame): string {
   if (act.act === 'killed') return `${where} its init is dying, so every other process in ${act.ns} gets SIGKILL.`;
   if (act.act === 'reaped') return `${where} the killed processes are reaped; only the init still holds a pid in ${act.ns}.`;
   return `${where} the init has exited; it stays a zombie until its parent waits for it.`;
-}
-
-/** the captions of the last point reached (several `##` lines in a row are shown together) */
-export function captionAt(captions: readonly { step: number; text: string }[], step: number): string | null {
-  let at = -1;
-  for (const c of captions) {
-    if (c.step > step) break;
-    at = c.step;
-  }
-  const shown = captions.filter((c) => c.step === at).map((c) => c.text);
-  return shown.length === 0 ? null : shown.join(' ');
 }
 
 // Headers come before the first statement: a prefix holds them, and a mebibyte text is not split

@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import type { AppState } from '../../store/store.ts';
 import { Alerts } from '../Alerts.tsx';
-import { Caption, captionAt } from '../player/Caption.tsx';
+import { Caption } from '../player/Caption.tsx';
 import { Player } from '../player/Player.tsx';
 import { StepResult } from '../panels/StepResult.tsx';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
@@ -22,7 +22,7 @@ import './present.css';
 const selectTitle = (s: AppState) => s.loaded?.title ?? null;
 const selectQr = (s: AppState) => s.qrShown;
 /** no caption yet (the first steps of a scenario) and no teardown act to tell: the title heads the screen */
-const selectUntold = (s: AppState) => captionAt(s.loaded?.captions ?? [], s.step) === null && (s.frame?.act ?? null) === null;
+const selectUntold = (s: AppState) => (s.frame?.caption ?? null) === null && (s.frame?.act ?? null) === null;
 
 export default function Presentation() {
   const store = useStoreApi();
