@@ -83,3 +83,34 @@ describe('views of tasks', () => {
     expect(() => taskView(s, 0.5)).toThrow(RangeError);
   });
 });
+
+describe('cloneKernelState in the middle of a teardown', () => {
+  it('a copy taken while an init waits finishes the teardown on its own, as the original does', () => {
+    const s = createKernelState();
+    dispatch(s, fork(0, 'h'));
+    dispatch(s, fork(1, 'x', ['NEWPID']));
+    dispatch(s, { actor: 1, op: 'setns', target: { kind: 'task', task: 2 } });
+    dispatch(s, fork(1, 'inj'));
+    dispatch(s, { actor: 2, op: 'exit', code: 0 });
+    const copy = cloneKernelState(s);
+    expect(taskView(copy, 2).state).toBe('exiting');
+    for (const state of [copy, s]) dispatch(state, { actor: 1, op: 'wait', target: { kind: 'task', task: 3 }, nohang: false });
+    expect(views(copy)).toEqual(views(s));
+    expect(taskView(copy, 2).state).toBe('zombie');
+    expect(checkInvariants(copy)).toEqual([]);
+  });
+
+  it('a copy of a state with many handler tables keeps each one', () => {
+    const s = createKernelState();
+    dispatch(s, fork(0, 'p'));
+    dispatch(s, { actor: 1, op: 'signal', sig: 10, disposition: 'handle' });
+    for (let i = 0; i < 70; i++) dispatch(s, fork(1, `c${i}`));
+    dispatch(s, { actor: 71, op: 'signal', sig: 12, disposition: 'ignore' });
+    const copy = cloneKernelState(s);
+    expect(taskView(copy, 71)).toMatchObject({ handled: ['USR1', 'CHLD'], ignored: ['USR2'] });
+    expect(taskView(copy, 70)).toMatchObject({ handled: ['USR1', 'CHLD'], ignored: [] });
+    dispatch(copy, { actor: 70, op: 'signal', sig: 12, disposition: 'ignore' });
+    expect(taskView(s, 70).ignored).toEqual([]);
+    expect(checkInvariants(copy)).toEqual([]);
+  });
+});
