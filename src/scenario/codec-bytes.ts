@@ -38,7 +38,9 @@ export function fromBase64url(text: string): Uint8Array | null {
   return out;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+// typed table and indexed loop: the page checks a mebibyte in milliseconds (an iterator over an
+// Array took 70–170 ms)
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
@@ -46,7 +48,7 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
 
 export function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
-  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
+  for (let i = 0; i < bytes.length; i += 1) c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -60,7 +62,9 @@ const SPACE = 0x20;
 const NEWLINE = 0x0a;
 
 export function squeeze(b: Uint8Array): Uint8Array {
-  const out: number[] = [];
+  // at most two bytes out for one in (a stray 0xF8)
+  const out = new Uint8Array(b.length * 2);
+  let o = 0;
   let col = 0;
   for (let i = 0; i < b.length; ) {
     const c = b[i] as number;
@@ -68,16 +72,17 @@ export function squeeze(b: Uint8Array): Uint8Array {
     while (c === SPACE && b[j] === SPACE) j += 1;
     if (j - i >= 2 && col + (j - i) <= 255) {
       col += j - i;
-      out.push(MARK, col);
+      out[o++] = MARK;
+      out[o++] = col;
       i = j;
       continue;
     }
-    if (c === MARK) out.push(MARK, 0);
-    else out.push(c);
+    out[o++] = c;
+    if (c === MARK) out[o++] = 0;
     col = c === NEWLINE ? 0 : col + 1;
     i += 1;
   }
-  return Uint8Array.from(out);
+  return out.slice(0, o);
 }
 
 /**

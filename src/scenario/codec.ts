@@ -46,8 +46,9 @@ function body(data: LinkData): Uint8Array {
 export function encodeFragment(text: string, step: number | null = null, view: LinkView = NO_VIEW): string {
   const raw = body({ text, step, view });
   const zipped = toBase64url(deflateSync(squeeze(raw), { level: 9, mem: 12, dictionary: DICT }));
-  const plain = toBase64url(raw);
-  const [mode, data] = zipped.length <= plain.length ? ['z', zipped] : ['p', plain];
+  // base64url of n bytes is ceil(4n/3) characters: the plain form is built only when it is shorter
+  // (building it to compare took longer than the compression for a mebibyte)
+  const [mode, data] = zipped.length <= Math.ceil((raw.length * 4) / 3) ? ['z', zipped] : ['p', toBase64url(raw)];
   return `#v${LINK_VERSION}.${mode}${data}.${crcText(raw)}`;
 }
 
