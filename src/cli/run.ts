@@ -32,14 +32,8 @@ function inits(state: KernelState): (NsInit | null)[] {
 }
 
 function summary(run: Interpreter): string {
-  let checked = 0;
-  let failed = 0;
-  for (const r of run.records) {
-    if (r.expect === null && r.pending !== true) continue;
-    checked += 1;
-    if (r.pass !== true) failed += 1;
-  }
-  const steps = `${run.records.length} step${run.records.length === 1 ? '' : 's'}`;
+  const { checked, failed } = run.tally;
+  const steps = `${run.tally.steps} step${run.tally.steps === 1 ? '' : 's'}`;
   const expectations = `expectation${checked === 1 ? '' : 's'}`;
   if (checked === 0) return `${steps}, no expectations`;
   if (failed === 0) return `${steps}, ${checked} ${expectations} held`;
@@ -85,8 +79,9 @@ function finish(run: Interpreter): { error: Diagnostic | null; fault: EngineFaul
 }
 
 export function runText(text: string, opts: { json: boolean; steps: boolean }, io: CliIo): number {
-  // without the steps no result is printed: only those an expectation or a question reads are made
-  const run = createInterpreter(text, { results: opts.steps ? 'all' : 'checked' });
+  // without the steps no result is printed: only those an expectation or a question reads are
+  // made, and the records are only tallied
+  const run = createInterpreter(text, { results: opts.steps ? 'all' : 'checked', records: opts.steps, events: false });
   const out = output(io.stdout, opts.json ? undefined : printable);
   if ('diagnostics' in run) {
     if (opts.json) writeJson(runScenario(text, opts), out);
@@ -106,5 +101,5 @@ export function runText(text: string, opts: { json: boolean; steps: boolean }, i
     io.stderr(`${printable(formatDiagnostic(error))}\n`);
     return 2;
   }
-  return run.records.some((r) => r.pass === false || r.pending === true) ? 1 : 0;
+  return run.tally.failed > 0 ? 1 : 0;
 }

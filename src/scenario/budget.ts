@@ -37,6 +37,17 @@ function add(total: Cost, s: Statement): void {
   }
 }
 
+/**
+ * How many tasks `body` creates if every fork and clone in it succeeds (at most MAX_TASKS): the
+ * interpreter sizes the kernel's task table with it before the run, so that a long run does not
+ * copy its columns at each doubling.
+ */
+export function tasksCreated(body: readonly Statement[]): number {
+  const total: Cost = { steps: 0, creates: 0 };
+  for (const s of body) add(total, s);
+  return Math.min(total.creates, MAX_TASKS);
+}
+
 /** The limit the program certainly crosses, reported at the top-level statement that crosses it. */
 export function checkRunBudget(body: readonly Statement[]): Diagnostic[] {
   const total: Cost = { steps: 0, creates: 0 };

@@ -72,13 +72,12 @@ export function finishRun(run: Interpreter): Diagnostic | null {
 }
 
 /** Runs `run` to its end (if it is not there yet) and describes it; `error` is what stopped it
- * (by default the scenario error of its end). */
+ * (by default the scenario error of its end). The steps are the records the run kept. */
 export function buildDocument(
   run: Interpreter, opts: { steps: boolean }, error: { line: number; message: string } | null = finishRun(run),
 ): RunDocument {
-  const failed = run.records.some((r) => r.pass === false || r.pending === true);
   return {
-    ok: error === null && !failed,
+    ok: error === null && run.tally.failed === 0,
     error: error === null ? null : { line: error.line, message: error.message },
     steps: opts.steps ? run.records.map(jsonStep) : [],
     namespaces: namespacesOf(run.state),
@@ -88,7 +87,7 @@ export function buildDocument(
 
 /** Runs `text` to its end and describes the run. */
 export function runScenario(text: string, opts: { steps: boolean } = { steps: true }): RunDocument {
-  const run = createInterpreter(text);
+  const run = createInterpreter(text, { records: opts.steps, events: false });
   if ('diagnostics' in run) {
     const [first] = run.diagnostics;
     const state = createKernelState({ pidMax: DEFAULT_PID_MAX });

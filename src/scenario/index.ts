@@ -35,7 +35,7 @@ export { formatDiagnostic } from './diagnostics.ts';
 export { MAX_STEPS, MAX_TEXT_BYTES, utf8Length } from './limits.ts';
 export { decodeFragment, encodeFragment, LINK_VERSION, type DecodeResult, type LinkData, type LinkView } from './codec.ts';
 export { pageAddress, type PageModeName } from './address.ts';
-export { createInterpreter, type Advance, type Interpreter, type StepRecord } from './interpreter.ts';
+export { createInterpreter, type Advance, type Interpreter, type RunOptions, type StepRecord, type Tally } from './interpreter.ts';
 export { EngineFault, errorText } from './fault.ts';
 export {
   buildDocument, finishRun, namespacesOf, runScenario, tasksOf,

@@ -35,6 +35,17 @@ describe('a kernel exception in the middle of a call', () => {
     expect(run.records.map((r) => r.line)).toEqual([1, 2]);
     expect(run.labels.lookup('B')).toBe(2);
   });
+  it('puts the tally back too when the run keeps no records', () => {
+    const run = createInterpreter(TEXT, { records: false });
+    if ('diagnostics' in run) throw new Error('parse');
+    run.next();
+    run.next();
+    const before = JSON.stringify(run.state);
+    fault.kind = 'throws';
+    expect(() => run.next()).toThrow(EngineFault);
+    expect(JSON.stringify(run.state)).toBe(before);
+    expect(run.tally).toEqual({ steps: 2, checked: 0, failed: 0 });
+  });
   it('names its line, and every later call throws the same fault', () => {
     const run = createInterpreter(TEXT);
     if ('diagnostics' in run) throw new Error('parse');

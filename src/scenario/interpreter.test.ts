@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from './ast.ts';
 import { runScenario } from './document.ts';
-import { createInterpreter, type Interpreter, type StepRecord } from './interpreter.ts';
+import { createInterpreter, type Interpreter, type RunOptions, type StepRecord, type Tally } from './interpreter.ts';
 import { taskCount } from '../kernel/index.ts';
 
 function start(text: string): Interpreter {
@@ -92,6 +94,44 @@ describe('results', () => {
   it('attaches captions and pause to the following step', () => {
     const { records } = finish('## hello\npause\ninit getpid');
     expect(records[0]).toMatchObject({ captions: ['hello'], pause: true });
+  });
+});
+
+describe('a run that keeps no records', () => {
+  const library = 'scenarios/library';
+  const texts = [
+    ...readdirSync(library).filter((f) => f.endsWith('.pidns')).map((f) => readFileSync(join(library, f), 'utf8')),
+    'init fork as A\nA fork as B\nA wait',
+    'init fork as A\nA fork as B\nA wait => 3\ninit kill KILL A => 0\ninit getpid => 7',
+    'init fork as A\nA fork as B\nA wait => 3\nC getpid',
+    'init fork as A\nA ps => 1 2\nA getpid\nA ps => 1 2\nA ps => 9',
+  ];
+  /** the tally as counted from the records at the end of a run */
+  function counted(records: readonly StepRecord[]): Tally {
+    const checked = records.filter((r) => r.expect !== null || r.pending === true);
+    return { steps: records.length, checked: checked.length, failed: checked.filter((r) => r.pass !== true).length };
+  }
+  function runToEnd(text: string, options: RunOptions): Interpreter {
+    const run = createInterpreter(text, options);
+    if ('diagnostics' in run) throw new Error(run.diagnostics.map((d) => d.message).join('\n'));
+    while (!run.next().done);
+    return run;
+  }
+
+  it('tallies its steps and expectations as its records would', () => {
+    for (const text of texts) {
+      const kept = runToEnd(text, {});
+      expect(kept.tally).toEqual(counted(kept.records));
+      const bare = runToEnd(text, { records: false, events: false });
+      expect(bare.records).toEqual([]);
+      expect(bare.tally).toEqual(kept.tally);
+      expect(JSON.stringify(bare.state)).toBe(JSON.stringify(kept.state));
+    }
+  });
+  it('hands out no kernel events when asked for none', () => {
+    const run = createInterpreter('init fork as A\nA exit 0', { events: false });
+    if ('diagnostics' in run) throw new Error('parse');
+    expect(run.next()).toMatchObject({ done: false, events: [] });
   });
 });
 

@@ -24,6 +24,7 @@ import {
 } from '../kernel/index.ts';
 import type { ConcreteStatement, ConcreteStep, Diagnostic, OpCall, OpName, Program, TrailingNarration } from './ast.ts';
 import { at, D, type Problem } from './diagnostics.ts';
+import { tasksCreated } from './budget.ts';
 import { expandProgram } from './expand.ts';
 import { EngineFault } from './fault.ts';
 import { LabelTable } from './labels.ts';
@@ -76,6 +77,22 @@ export interface RunOptions {
    * the same without it, and a list of the whole world is not made for nobody. Default `all`.
    */
   results?: 'all' | 'checked';
+  /** keep every step's record in `records` (default true); a report without its steps reads
+   * `tally` only, and a long run then holds no record per step */
+  records?: boolean;
+  /** the kernel events of each step, for the page's log (default true) */
+  events?: boolean;
+}
+
+/**
+ * What a report without its steps reads of the records, kept as the run goes: the steps run, the
+ * steps with something to check (an expectation, or a wait still blocked at the end) and how many
+ * of those failed. A record counts once it is final, so a wait counts when it completes.
+ */
+export interface Tally {
+  steps: number;
+  checked: number;
+  failed: number;
 }
 
 export interface Interpreter {
@@ -83,8 +100,9 @@ export interface Interpreter {
   /** the live kernel state (mutated by `next`) */
   readonly state: KernelState;
   readonly labels: LabelTable;
-  /** every executed statement so far, in order */
+  /** every executed statement so far, in order (empty when the run keeps no records) */
   readonly records: readonly StepRecord[];
+  readonly tally: Readonly<Tally>;
   next(): Advance;
 }
 
@@ -108,6 +126,9 @@ class Run implements Interpreter {
   readonly state: KernelState;
   labels = new LabelTable();
   records: StepRecord[] = [];
+  tally: Tally = { steps: 0, checked: 0, failed: 0 };
+  private readonly keepRecords: boolean;
+  private readonly kernelOptions: { events: boolean };
   private pending = new Map<TaskId, StepRecord>();
   private readonly source: Iterator<ConcreteStatement>;
   private end: Extract<Advance, { done: true }> | null = null;
@@ -128,7 +149,9 @@ class Run implements Interpreter {
   };
 
   constructor(readonly program: Program, private readonly options: RunOptions = {}) {
-    this.state = createKernelState({ pidMax: program.pidMax });
+    this.keepRecords = options.records ?? true;
+    this.kernelOptions = { events: options.events ?? true };
+    this.state = createKernelState({ pidMax: program.pidMax, tasks: 1 + tasksCreated(program.body) });
     this.source = expandProgram(program)[Symbol.iterator]();
   }
 
@@ -145,7 +168,7 @@ class Run implements Interpreter {
 
   /** One statement, all or nothing: an exception inside it leaves the run as before it. */
   private atomic(step: ConcreteStep): Advance {
-    const good = this.records.length;
+    const good = this.tally.steps;
     try {
       return this.execute(step);
     } catch (thrown) {
@@ -163,10 +186,11 @@ class Run implements Interpreter {
    */
   private rollback(good: number): void {
     const replay = new Run(this.program, this.options);
-    while (replay.records.length < good && !replay.next().done);
+    while (replay.tally.steps < good && !replay.next().done);
     Object.assign(this.state, replay.state);
     this.labels = replay.labels;
     this.records = replay.records;
+    this.tally = replay.tally;
     this.pending = replay.pending;
   }
 
@@ -187,6 +211,14 @@ class Run implements Interpreter {
     } else {
       r.pass = false;
     }
+    this.count(r);
+  }
+
+  /** Adds a record that is final (no longer waiting for its result) to the tally. */
+  private count(r: StepRecord): void {
+    if (r.expect === null && r.pending !== true) return;
+    this.tally.checked += 1;
+    if (r.pass !== true) this.tally.failed += 1;
   }
 
   private fail(step: ConcreteStep, problem: Problem, column = step.column): Advance {
@@ -214,21 +246,25 @@ class Run implements Interpreter {
   private dispatch(step: ConcreteStep, call: Syscall, label: string | null): Advance {
     const listed = call.op === 'ps' && this.lastPs?.actor === call.actor ? this.lastPs.text : null;
     if (listed !== null || this.unread(step, call)) {
-      return { done: false, record: this.record(step, call.actor, listed, undefined), completed: NONE_COMPLETED, events: NO_EVENTS, syscall: call };
+      const record = this.record(step, call.actor, listed, undefined);
+      this.count(record);
+      return { done: false, record, completed: NONE_COMPLETED, events: NO_EVENTS, syscall: call };
     }
     if (!READS_ONLY.has(call.op)) this.lastPs = null;
     const before = taskCount(this.state);
-    const outcome = dispatch(this.state, call);
+    const outcome = dispatch(this.state, call, this.kernelOptions);
     if (outcome.fault !== null) return this.fail(step, D.kernelFault(outcome.fault));
     const created = taskCount(this.state) > before ? before : undefined;
     if (step.label !== null) this.labels.bind(step.label, created ?? null, step.line);
-    else if (label !== null && created !== undefined) this.labels.bindAutomatic(step.actor, created, step.line);
+    else if (label !== null && created !== undefined) this.labels.bindAutomatic(step.actor, label, created, step.line);
     const record = this.record(step, call.actor, this.resultText(outcome.ret), created);
     if (call.op === 'ps' && record.result !== null) this.lastPs = { actor: call.actor, text: record.result };
     if (outcome.ret.kind === 'blocked') {
       record.pending = true;
       record.pass = null;
       this.pending.set(call.actor, record);
+    } else {
+      this.count(record);
     }
     return { done: false, record, completed: this.completeAll(outcome.completed), events: outcome.events, syscall: call };
   }
@@ -262,7 +298,8 @@ class Run implements Interpreter {
       pending: undefined, captions: step.captions, pause: step.pause,
       call: step.call, created, label: created === undefined ? undefined : this.labels.labelOf(created),
     };
-    this.records.push(record);
+    this.tally.steps += 1;
+    if (this.keepRecords) this.records.push(record);
     return record;
   }
 
@@ -283,6 +320,7 @@ class Run implements Interpreter {
     record.pending = undefined;
     record.result = result;
     record.pass = record.expect === null ? null : result === record.expect;
+    this.count(record);
     return record;
   }
 }

@@ -54,15 +54,13 @@ export class LabelTable {
     }
   }
 
-  /** Binds `automatic(actor)` to the task just created, on `line`. */
-  bindAutomatic(actor: string, task: TaskId, line: number): string {
-    const label = this.automatic(actor);
+  /** Binds `label`, what `automatic(actor)` gave before the call, to the task just created, on `line`. */
+  bindAutomatic(actor: string, label: string, task: TaskId, line: number): void {
     this.autoCount.set(actor, Number(label.slice(actor.length + 1)));
     this.byLabel.set(label, task);
     this.byTask[task] = label;
     this.lineOfTask[task] = line;
     this.automaticTasks.add(task);
-    return label;
   }
 
   labelOf(task: TaskId): string {
