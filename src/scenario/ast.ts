@@ -73,6 +73,12 @@ export interface Template {
   source: string;
   parts: TemplatePart[];
   leaf: LeafKind;
+  /**
+   * set when every substitution parses, to a value known from its text without parsing it (see
+   * templates.ts `directForm`): the substituted text itself (`text`), a label target named by it
+   * (`target`), or the expectation of the one number it is (`int`); null when it must be parsed
+   */
+  direct: 'text' | 'target' | 'int' | null;
 }
 
 /** A leaf value: known when parsed, or a template resolved per iteration. */

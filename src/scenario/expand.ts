@@ -9,7 +9,7 @@
 import type { ConcreteStatement, ConcreteStep, Diagnostic, OpCall, OpStatement, RepeatBlock, Slot, Statement } from './ast.ts';
 import { at, D } from './diagnostics.ts';
 import { MAX_STEPS } from './limits.ts';
-import { resolveSlot } from './templates.ts';
+import { directValue, resolveSlot } from './templates.ts';
 
 interface Walk {
   env: Record<string, number>;
@@ -25,6 +25,7 @@ interface Walk {
 /** The slot's value; on failure records `w.error` and returns a placeholder (checked by the caller). */
 function value<T>(slot: Slot<T>, w: Walk, line: number): T {
   if (slot.kind === 'fixed') return slot.value;
+  if (slot.template.direct !== null) return directValue(slot.template, w.env) as T;
   const r = resolveSlot<T>(slot, w.env);
   if (r.ok) return r.value;
   w.error ??= at(line, r.column, r.problem);

@@ -3,7 +3,7 @@
  * a kernel `Ret` becomes a result string written as in the language. Labels are resolved by the
  * caller's `resolve` (which reports unknown labels); this file has no state.
  */
-import type { Ret, Syscall, Target, TaskId } from '../kernel/index.ts';
+import type { CloneFlag, Ret, Syscall, Target, TaskId } from '../kernel/index.ts';
 import type { Expected, OpCall, TargetArg } from './ast.ts';
 
 /** A label's task, or null when no task has it (the caller has reported why). */
@@ -20,11 +20,14 @@ function optTarget(t: TargetArg | null, resolve: Resolve): Target | null | undef
   return target(t, resolve) ?? undefined;
 }
 
+/** a fork's flags: one list for every fork (the kernel only reads it) */
+const NO_FLAGS: CloneFlag[] = [];
+
 /** The kernel call for `call`, or null when a label did not resolve. `label` is the new task's.
  * Objects are built field by field (no spreads): this runs once per executed statement. */
 export function toSyscall(actor: TaskId, call: OpCall, label: string, cmd: string | null, resolve: Resolve): Syscall | null {
   switch (call.op) {
-    case 'fork': return { actor, op: 'clone', flags: [], setTid: null, label, cmd };
+    case 'fork': return { actor, op: 'clone', flags: NO_FLAGS, setTid: null, label, cmd };
     case 'clone': return { actor, op: 'clone', flags: call.flags, setTid: call.setTid, label, cmd };
     case 'prctl': return { actor, op: 'prctl-subreaper', on: call.subreaper };
     case 'mount': return { actor, op: 'mount-proc' };

@@ -9,6 +9,8 @@ import { parseLeaf } from './leaves.ts';
 
 const GROUP = /\{([^{}]*)\}/g;
 const HOLE = /^([A-Za-z_][A-Za-z0-9_]*)(?:([+-])([0-9]{1,9}))?$/;
+const LABEL_START = /^[A-Za-z_]/;
+const LABEL_REST = /^[A-Za-z0-9_.-]*$/;
 
 /** Values of the repeat variables in scope, innermost last. */
 export type Env = Readonly<Record<string, number>>;
@@ -69,10 +71,41 @@ function compile(text: string, scope: Scope): Compiled {
 
 const NO_TEMPLATE: Compiled = { parts: [], holes: 0, stray: null };
 
+const holeValue = (p: Exclude<TemplatePart, string>, env: Env): number => (env[p.name] ?? 0) + p.offset + 0;
+
 export function substitute(parts: readonly TemplatePart[], env: Env): string {
   let out = '';
-  for (const p of parts) out += typeof p === 'string' ? p : String((env[p.name] ?? 0) + p.offset);
+  for (const p of parts) out += typeof p === 'string' ? p : String(holeValue(p, env));
   return out;
+}
+
+/**
+ * The templates whose every substitution parses to a value known from the text alone, so a run
+ * does not parse them in each iteration (Template.direct). A hole gives an integer of at most 10
+ * digits (repeat values and offsets have at most 7 and 9), written with digits and perhaps a `-`:
+ * - a label (or a target, or an actor) that starts with a letter or `_` written as is, the rest
+ *   of its text label characters: it stays a label, and no reserved word has a digit;
+ * - an expectation that is one hole: an integer within the 16 digits an expectation reads;
+ * - any text (a cmd, a caption, a question), which is never parsed.
+ */
+function directForm(kind: LeafKind, parts: readonly TemplatePart[]): Template['direct'] {
+  if (kind === 'text') return 'text';
+  const [first] = parts;
+  if (kind === 'expect') return parts.length === 1 && typeof first !== 'string' ? 'int' : null;
+  if (kind !== 'actor' && kind !== 'label' && kind !== 'target') return null;
+  if (typeof first !== 'string' || !LABEL_START.test(first)) return null;
+  if (!parts.every((p) => typeof p !== 'string' || LABEL_REST.test(p))) return null;
+  return kind === 'target' ? 'target' : 'text';
+}
+
+/** The value of a template in the iteration `env`, when it has a direct form (else undefined). */
+export function directValue(template: Template, env: Env): unknown {
+  switch (template.direct) {
+    case 'text': return substitute(template.parts, env);
+    case 'target': return { kind: 'label', label: substitute(template.parts, env) };
+    case 'int': return { kind: 'int', value: holeValue(template.parts[0] as Exclude<TemplatePart, string>, env) };
+    default: return undefined;
+  }
 }
 
 /** Every variable the template names at 1: the first iteration, which always runs. */
@@ -97,7 +130,7 @@ export function makeSlot<T>(kind: LeafKind, text: string, column: number, scope:
     return { ok: false, problem };
   }
   if (holes === 0) return { ok: true, slot: { kind: 'fixed', column, value: parsed.value as T } };
-  const template: Template = { source: text, parts, leaf: kind };
+  const template: Template = { source: text, parts, leaf: kind, direct: directForm(kind, parts) };
   return { ok: true, slot: { kind: 'template', column, template } };
 }
 
@@ -106,6 +139,7 @@ export type Resolved<T> = { ok: true; value: T } | { ok: false; problem: Problem
 /** The slot's value in the iteration `env`. */
 export function resolveSlot<T>(slot: Slot<T>, env: Env): Resolved<T> {
   if (slot.kind === 'fixed') return { ok: true, value: slot.value };
+  if (slot.template.direct !== null) return { ok: true, value: directValue(slot.template, env) as T };
   const parsed = parseLeaf(slot.template.leaf, substitute(slot.template.parts, env));
   return parsed.ok ? { ok: true, value: parsed.value as T } : { ok: false, problem: parsed.problem, column: slot.column };
 }
