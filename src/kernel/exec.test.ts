@@ -121,3 +121,35 @@ describe('execve and signal handlers (R94)', () => {
     expect(k.ps(0)).toBe(['1 0 1 1 S init', '2 1 1 1 S P', '5 2 1 1 S C', '6 2 1 1 S D'].join('\n'));
   });
 });
+
+describe('the takeover keeps the family in order', () => {
+  it('the new leader stands where the old one stood among its siblings: waits reap in the same order', () => {
+    const k = new Kit();
+    k.call('init', { op: 'reap', mode: 'manual' });
+    k.clone('init', 'A');
+    k.clone('init', 'P');
+    k.clone('P', 'T', ['THREAD', 'SIGHAND', 'VM']);
+    k.clone('init', 'B');
+    k.call('T', { op: 'exec', cmd: '/bin/new' });
+    for (const label of ['B', 'T', 'A']) k.call(label, { op: 'exit', code: 0 });
+    const order = [1, 2, 3].map(() => k.call('init', { op: 'wait', target: null, nohang: false }));
+    expect(order).toEqual(['2', '3', '5']);
+    expect(checkInvariants(k.s)).toEqual([]);
+  });
+  it('after the takeover the threads still form one sound list that the process\'s exit ends', () => {
+    const k = new Kit();
+    k.clone('init', 'P');
+    for (const t of ['T1', 'T2', 'T3']) k.clone('P', t, ['THREAD', 'SIGHAND', 'VM']);
+    k.call('T2', { op: 'thread-exit', code: 0 });
+    expect(checkInvariants(k.s)).toEqual([]);
+    k.clone('T1', 'T4', ['THREAD', 'SIGHAND', 'VM']);
+    k.call('T3', { op: 'exec', cmd: '/bin/new' });
+    expect(checkInvariants(k.s)).toEqual([]);
+    expect(['T1', 'T4', 'P'].map((t) => k.state(t))).toEqual(['dead', 'dead', 'dead']);
+    k.clone('T3', 'T5', ['THREAD', 'SIGHAND', 'VM']);
+    expect(k.call('T5', { op: 'getpid' })).toBe('2');
+    k.call('T5', { op: 'exit', code: 1 });
+    expect([k.state('T3'), k.state('T5'), k.exit('T3')]).toEqual(['dead', 'dead', 'code 1']);
+    expect(checkInvariants(k.s)).toEqual([]);
+  });
+});
