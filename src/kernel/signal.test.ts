@@ -193,25 +193,28 @@ describe('dispositions and the pending set', () => {
     k.call('init', { op: 'kill', sig: 40, target: k.t('p') });
     expect(k.exit('p')).toBe('signal RTMIN+6');
   });
-  it('pending signals act lowest first, a synchronous one before any other', () => {
+  it('pending signals act lowest first, a synchronous one before any other (next_signal)', () => {
     const k = new Kit();
     k.clone('init', 'p');
-    for (const sig of [SIGNALS.USR2, SIGNALS.HUP, SIGNALS.SEGV, SIGNALS.USR1]) {
-      k.call('p', { op: 'signal', sig, disposition: 'handle' });
-      k.call('p', { op: 'sigmask', block: true, sig });
-      k.call('init', { op: 'kill', sig, target: k.t('p') });
-    }
+    const sigs = [SIGNALS.USR2, 35, SIGNALS.HUP, SIGNALS.SEGV, SIGNALS.USR1];
+    for (const sig of sigs) k.call('p', { op: 'signal', sig, disposition: 'handle' });
+    k.call('init', { op: 'kill', sig: SIGNALS.STOP, target: k.t('p') });
+    for (const sig of sigs) k.call('init', { op: 'kill', sig, target: k.t('p') });
+    expect(taskView(k.s, k.id('p')).pending).toEqual(['HUP', 'USR1', 'SEGV', 'USR2', 'RTMIN+1']);
+    const out = dispatch(k.s, { actor: 0, op: 'kill', sig: SIGNALS.CONT, target: k.t('p') });
+    const order = out.events.flatMap((e) => (e.type === 'signal/delivered' ? [e.sig] : []));
+    expect(order).toEqual(['SEGV', 'HUP', 'USR1', 'USR2', 'RTMIN+1']);
+    expect(taskView(k.s, k.id('p')).pending).toEqual([]);
+  });
+  it('a fatal signal let through by unblocking kills on the way out of sigprocmask (R98)', () => {
+    const k = new Kit();
+    k.clone('init', 'p');
     k.call('p', { op: 'sigmask', block: true, sig: 35 });
     k.call('init', { op: 'kill', sig: 35, target: k.t('p') });
-    const order: string[] = [];
-    for (const sig of [SIGNALS.USR1, SIGNALS.SEGV, SIGNALS.HUP, SIGNALS.USR2]) {
-      const out = dispatch(k.s, { actor: k.id('p'), op: 'sigmask', block: false, sig });
-      for (const e of out.events) if (e.type === 'signal/delivered') order.push(e.sig);
-    }
-    expect(order).toEqual(['USR1', 'SEGV', 'HUP', 'USR2']);
-    expect(taskView(k.s, k.id('p')).pending).toEqual(['RTMIN+1']);
-    const last = dispatch(k.s, { actor: k.id('p'), op: 'sigmask', block: false, sig: 35 });
-    expect(last.events).toContainEqual({ type: 'task/killed', task: k.id('p'), sig: 'RTMIN+1', reason: 'unblocked' });
+    expect(k.state('p')).toBe('alive');
+    const out = dispatch(k.s, { actor: k.id('p'), op: 'sigmask', block: false, sig: 35 });
+    expect(out.events).toContainEqual({ type: 'task/killed', task: k.id('p'), sig: 'RTMIN+1', reason: 'unblocked' });
+    expect(k.exit('p')).toBe('signal RTMIN+1');
   });
   it('a signal blocked in one thread is taken by another thread that does not block it', () => {
     const k = new Kit();
