@@ -35,6 +35,9 @@ export interface ShowParams {
   /** "View as" lists the live tasks whose label contains this (absent or empty: all), at most
    * LIVE_SHOWN of them: the page never holds a list as long as the world */
   taskQuery?: string;
+  /** the step of the question whose text the frame should carry (the one asked, or the one the
+   * player stands on); absent: none */
+  question?: number;
 }
 
 /** what a request asks for, before the client stamps it with `v` and `id` */
@@ -76,8 +79,9 @@ export interface Loaded {
   lines: Int32Array;
   /** steps at which autoplay stops (the statement after a `pause` line) */
   pauses: number[];
-  /** questions (`=> ?`): the step that shows the answer, and the question asked before it */
-  questions: { step: number; text: string }[];
+  /** questions (`=> ?`): the steps that show an answer, ascending (a frame asked for one carries
+   * its text: a loop may ask a million times) */
+  questionSteps: Int32Array;
   diagnostics: Diagnostic[];
   failed: number;
   /** steps that run (part of) a namespace teardown: Step forward stops between its acts
@@ -200,6 +204,8 @@ export interface Frame {
   /** the `##` narration shown at this step: the captions of the last captioned statement at or
    * before it (null before the first) */
   caption: string | null;
+  /** the question asked for (`ShowParams.question`) when that step asks one, with its text */
+  question: { step: number; text: string } | null;
   /** the labels of the viewer and the inspected task the frame was asked for, from the run's
    * table (also of a task not yet born at this step): the page holds no table of labels */
   labels: TaskLabel[];

@@ -27,7 +27,7 @@ export interface Gated {
  * first unanswered question at or before it. `questions` holds the steps that show a question's
  * answer, ascending.
  */
-export function gateStep(wanted: number, questions: readonly number[], answered: (q: number) => boolean): Gated {
+export function gateStep(wanted: number, questions: Iterable<number>, answered: (q: number) => boolean): Gated {
   for (const q of questions) {
     if (q > wanted) break;
     if (!answered(q)) return { step: q - 1, asking: q };

@@ -10,7 +10,7 @@ function fakeEngine(total: number, pauses: number[] = []) {
   const waiting: (() => void)[] = [];
   let crash: ((m: string) => void) | null = null;
   const loaded = (text: string): Loaded => ({
-    title: null, total: text.split('\n').filter(Boolean).length || total, error: null, lines: new Int32Array(0), pauses, questions: [],
+    title: null, total: text.split('\n').filter(Boolean).length || total, error: null, lines: new Int32Array(0), pauses, questionSteps: new Int32Array(0),
     diagnostics: [], failed: 0,
   });
   const client: EngineClient = {
@@ -36,7 +36,7 @@ function fakeEngine(total: number, pauses: number[] = []) {
 }
 
 const frameAt = (step: number): Frame => ({
-  step, namespaces: [], tables: [], liveTasks: { tasks: [{ id: 0, label: 'init' }], matching: 1 }, inspected: null, events: [], act: null, stepInfo: null, why: null, caption: null, labels: [],
+  step, namespaces: [], tables: [], liveTasks: { tasks: [{ id: 0, label: 'init' }], matching: 1 }, inspected: null, events: [], act: null, stepInfo: null, why: null, caption: null, question: null, labels: [],
 });
 const tick = () => new Promise((r) => setTimeout(r, 0));
 

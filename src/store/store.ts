@@ -81,5 +81,6 @@ function showParams(s: AppState) {
     act: s.stepAct,
     idle: !s.playing,
     taskQuery: s.taskQuery,
+    question: s.asking ?? s.step,
   };
 }

@@ -11,7 +11,7 @@ const frame: Frame = {
   step: 3,
   namespaces: [ns(0, null), ns(1, 0)],
   tables: [{ ns: 0, count: 1, start: 0, rows: [row] }, { ns: 1, count: 1, start: 0, rows: [{ ...row, task: 3 }] }],
-  liveTasks: null, inspected: null, events: [], act: null, stepInfo: null, why: null, caption: null, labels: [],
+  liveTasks: null, inspected: null, events: [], act: null, stepInfo: null, why: null, caption: null, question: null, labels: [],
 };
 
 describe('buildExportSvg', () => {

@@ -103,8 +103,14 @@ export function buildFrame(
     stepInfo: info,
     why: info ? whyResult(info.op, info.result) : null,
     caption: captionAt(tl.captions, step),
+    question: questionAsked(tl, params.question),
     labels: chosenLabels(tl, [params.viewer, params.inspect]),
   };
+}
+
+function questionAsked(tl: Timeline, step: number | undefined): Frame['question'] {
+  const text = step === undefined ? undefined : tl.questions.get(step);
+  return step === undefined || text === undefined ? null : { step, text };
 }
 
 /** the run's labels of the tasks the page names (tasks the run never made have none) */

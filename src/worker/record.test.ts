@@ -19,6 +19,18 @@ describe('what a loaded run tells the page', () => {
     expect([0, 1, 2, 3, 4].map((k) => frameAt(run, k).caption)).toEqual([null, 'first', 'round 1', 'round 2', 'round 3 the end']);
   });
 
+  it('keeps the questions\' texts in the worker: a frame carries the one the page asks for', async () => {
+    const run = await load('init getpid => ?\nrepeat 3 i\n  ## Round {i}?\n  init getppid => ?\nend\n');
+    expect([...run.loaded.questionSteps]).toEqual([1, 2, 3, 4]);
+    const asked = (step: number, question?: number) => buildFrame(run.timeline, stateAt(run.timeline, step), {
+      step, viewer: null, inspect: null, windows: [], idle: true, ...(question === undefined ? {} : { question }),
+    }).question;
+    expect(asked(2, 3)).toEqual({ step: 3, text: 'Round 2?' });
+    expect(asked(0, 1)).toEqual({ step: 1, text: 'What will «init getpid» return?' });
+    expect(asked(0, 5)).toBeNull();
+    expect(asked(1)).toBeNull();
+  });
+
   it('tells one failed expectation per line, with how many more, and counts them all', async () => {
     const run = await load('repeat 1000\n  init getpid => 5\nend\ninit getpid => 1\ninit getppid => 7\n');
     expect(run.loaded.failed).toBe(1001);

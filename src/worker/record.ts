@@ -157,6 +157,7 @@ function finish(
   const diagnostics = failedExpectations(records);
   if (error) diagnostics.unshift({ line: error.line, severity: 'error', message: error.message });
   timeline.captions = captions;
+  for (const r of records) if (r.question !== null) timeline.questions.set(r.index + 1, r.question);
   return {
     timeline,
     loaded: {
@@ -165,7 +166,7 @@ function finish(
       error: error ? { line: error.line, message: error.message } : null,
       lines: Int32Array.from(records, (r) => r.line),
       pauses,
-      questions: records.flatMap((r) => (r.question === null ? [] : [{ step: r.index + 1, text: r.question }])),
+      questionSteps: Int32Array.from(timeline.questions.keys()),
       diagnostics: diagnostics.sort((a, b) => a.line - b.line),
       failed: records.reduce((n, r) => (r.pass === false ? n + 1 : n), 0),
       actSteps: teardownSteps(timeline.events),
@@ -183,7 +184,7 @@ function failedParse(found: ScenarioDiagnostic[], text: string): Run {
     loaded: {
       title, total: 0,
       error: first ? { line: first.line, message: first.message } : null,
-      lines: new Int32Array(0), pauses: [], questions: [],
+      lines: new Int32Array(0), pauses: [], questionSteps: new Int32Array(0),
       diagnostics: found.map(parseProblem),
       failed: 0, actSteps: [],
     },

@@ -39,6 +39,8 @@ export interface Timeline {
   /** `##` captions, each shown from `step` on (the step of the statement under it; the end for
    * narration after the last statement), ascending; complete once the run has ended */
   captions: StepCaption[];
+  /** each question's text by the step that shows its answer (complete once the run has ended) */
+  questions: Map<number, string>;
   /** the run's label table, complete once the run has ended; the page never holds it whole
    * (it asks for the labels of the tasks it names) */
   labels: RunLabels;
@@ -58,6 +60,7 @@ export function newTimeline(initial: KernelState, labels: RunLabels, interval = 
     events: [],
     born: [0],
     captions: [],
+    questions: new Map(),
     labels,
   };
 }

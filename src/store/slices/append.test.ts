@@ -13,7 +13,7 @@ function fakeEngine() {
   };
   const loaded = (text: string) => ({
     title: null, total: text.split('\n').filter(Boolean).length, error: errorOf(text), lines: new Int32Array(0), pauses: [],
-    questions: [], diagnostics: [], failed: 0, actSteps: [3],
+    questionSteps: new Int32Array(0), diagnostics: [], failed: 0, actSteps: [3],
   }) as unknown as Loaded;
   const act = (n: number): ActFrame | null => (n === 0 ? null : { index: n < 0 ? 2 : n, count: 2, act: 'killed', ns: 'ns1' });
   const client = {

@@ -14,7 +14,7 @@ function fakeEngine() {
   const checked: { attempt: string; exercise: string }[] = [];
   const loaded = (text: string) => ({
     title: null, total: 5, error: null, lines: [], pauses: [], diagnostics: [], failed: 0,
-    actSteps: [], questions: text.includes('?') ? [{ step: 3, text: 'Which pid?' }, { step: 5, text: 'And now?' }] : [],
+    actSteps: [], questionSteps: Int32Array.from(text.includes('?') ? [3, 5] : []),
   }) as unknown as Loaded;
   const frameAt = (step: number) => ({
     step, namespaces: [], tables: [], liveTasks: null, inspected: null, events: [], act: null, why: 'the rule',
@@ -76,6 +76,16 @@ describe('questions', () => {
     expect(store.getState()).toMatchObject({ step: 2, asking: 3 });
     await store.getState().load('init getpid => ?', 'keep');
     expect(store.getState()).toMatchObject({ step: 2, asking: 3 });
+  });
+
+  it('asks the engine for the text of the question asked, or of the step it stands on', async () => {
+    const { store, engine, settle } = setup();
+    await store.getState().load('init getpid => ?', 'last');
+    await settle();
+    expect(engine.shows.at(-1)).toMatchObject({ step: 2, question: 3 });
+    store.getState().answerQuestion('2');
+    await settle();
+    expect(engine.shows.at(-1)).toMatchObject({ step: 3, question: 3 });
   });
 
   it('autoplay stops before a question and asks', async () => {

@@ -28,11 +28,13 @@ export interface Teaching {
   frameArrived(): void;
 }
 
+const NO_QUESTIONS = new Int32Array(0);
+
 /** the patch, with the step held before the first unanswered question it would pass */
 export function gateQuestions(s: AppState, patch: Partial<AppState>): Partial<AppState> {
   if (!('step' in patch) && !('loaded' in patch)) return patch;
   const next = { ...s, ...patch };
-  const questions = (next.loaded?.questions ?? []).map((q) => q.step);
+  const questions = next.loaded?.questionSteps ?? NO_QUESTIONS;
   const answered = (q: number) => q in next.answers;
   const gated = gateStep(next.step, questions, answered);
   if (gated.asking !== null) return { ...patch, step: gated.step, asking: gated.asking, playing: false };
@@ -138,7 +140,7 @@ export function createTeachingSlice(ctx: Ctx, runLoad: Load): Teaching {
       await open(text, 'first', { viewer: null, selectedTask: null, selectedNs: null }, { id, attempt: s.courseProgress[id]?.attempt ?? null });
       const { loaded, exercise, text: attempt, lesson } = ctx.get();
       if (lesson !== id) return;
-      updateLesson(id, (p) => ({ ...p, questions: loaded?.questions.length ?? 0, exercise: exercise !== null }));
+      updateLesson(id, (p) => ({ ...p, questions: loaded?.questionSteps.length ?? 0, exercise: exercise !== null }));
       if (exercise !== null) resumeExercise(ctx.get().courseProgress[id], exercise.view.hints.length, attempt);
     },
     setCourseProgress(progress) {

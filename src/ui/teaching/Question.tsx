@@ -13,8 +13,9 @@ import './teaching.css';
 
 /** the step of the question asked now, or of the one the player stands on */
 const questionStep = (s: AppState): number => s.asking ?? s.step;
+/** the engine sends the text of the question the page asked about (store.ts: showParams) */
 const selectText = (s: AppState): string | null =>
-  s.loaded?.questions.find((q) => q.step === questionStep(s))?.text ?? null;
+  s.frame?.question?.step === questionStep(s) ? s.frame.question.text : null;
 const selectAsking = (s: AppState): boolean => s.asking !== null;
 const selectAnswer = (s: AppState) => s.answers[questionStep(s)] ?? null;
 
