@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each in its own Node process so that heap figures are not
- * mixed: the engine alone, the whole CLI on the fork bomb, and the page (when Chromium exists).
- * Prints figures; asserts nothing.
+ * mixed: the engine alone, the whole CLI on the fork bomb, the page (when Chromium exists) and its
+ * editor holding 1 MiB (bench/editor.ts). Prints figures; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -41,5 +41,7 @@ function cli(): void {
 
 section('engine', ['--expose-gc', '--import', 'tsx', 'bench/kernel.ts']);
 cli();
-if (existsSync(process.env.PIDNS_CHROMIUM ?? '/usr/bin/chromium')) section('page', ['bin/tsx-run.mjs', 'bench/ui.ts']);
-else console.log('\n## page\n(skipped: no Chromium)');
+if (existsSync(process.env.PIDNS_CHROMIUM ?? '/usr/bin/chromium')) {
+  section('page', ['bin/tsx-run.mjs', 'bench/ui.ts']);
+  section('page: 1 MiB in the editor', ['bin/tsx-run.mjs', 'bench/editor.ts']);
+} else console.log('\n## page\n(skipped: no Chromium)');
