@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNALS } from './abi.ts';
-import { dispatch, taskView } from './index.ts';
+import { dispatch, sigName, taskView } from './index.ts';
 import { Kit } from './__fuzz__/kit.ts';
 
 const nr = (n: number) => ({ kind: 'nr' as const, nr: n });
@@ -134,6 +134,17 @@ describe('stop and continue (G38, R74)', () => {
     expect(k.state('p')).toBe('alive');
     k.call('init', { op: 'kill', sig: SIGNALS.STOP, target: k.t('p') });
     expect(k.state('p')).toBe('stopped');
+  });
+  it('SIGTSTP, SIGTTIN and SIGTTOU stop a process whose group is not orphaned', () => {
+    for (const sig of [SIGNALS.TSTP, SIGNALS.TTIN, SIGNALS.TTOU]) {
+      const k = new Kit();
+      k.clone('init', 'sh');
+      k.call('sh', { op: 'setsid' });
+      k.clone('sh', 'job');
+      k.call('sh', { op: 'setpgid', target: k.t('job'), pgid: nr(0) });
+      const out = dispatch(k.s, { actor: k.id('sh'), op: 'kill', sig, target: k.t('job') });
+      expect(out.events).toEqual([{ type: 'task/stopped', task: k.id('job'), sig: sigName(sig) }]);
+    }
   });
   it('the global init never gets SIGKILL or SIGSTOP (R77)', () => {
     const k = new Kit();
