@@ -77,8 +77,9 @@ export interface Loaded {
   error: { line: number; message: string } | null;
   /** source line of each step (index k-1 for step k): a typed array, one copy for a million steps */
   lines: Int32Array;
-  /** steps at which autoplay stops (the statement after a `pause` line) */
-  pauses: number[];
+  /** steps at which autoplay stops (the statement after a `pause` line), ascending: a typed array,
+   * one copy however many a loop makes */
+  pauses: Int32Array;
   /** questions (`=> ?`): the steps that show an answer, ascending (a frame asked for one carries
    * its text: a loop may ask a million times) */
   questionSteps: Int32Array;
@@ -86,7 +87,7 @@ export interface Loaded {
   failed: number;
   /** steps that run (part of) a namespace teardown: Step forward stops between its acts
    * (absent: none) */
-  actSteps?: number[];
+  actSteps?: Int32Array;
 }
 
 export interface RowFrame extends PsRow {

@@ -16,7 +16,9 @@ export interface Place {
  * Where one press of Step forward (+1) or Step back (-1) goes from `at`. `shown` is the act of
  * the frame on screen when it belongs to `at`'s step (it tells how many acts there are).
  */
-export function stepPlace(at: Place, delta: 1 | -1, actSteps: readonly number[], total: number, shown: ActFrame | null): Place {
+export function stepPlace(
+  at: Place, delta: 1 | -1, actSteps: readonly number[] | Int32Array, total: number, shown: ActFrame | null,
+): Place {
   const index = at.act === -1 ? shown?.index ?? 1 : at.act;
   if (delta > 0) {
     if (index > 0) return shown !== null && index < shown.count ? { step: at.step, act: index + 1 } : { step: at.step, act: 0 };

@@ -12,7 +12,7 @@ export interface PlayClock {
   /** fraction of a step carried over from the previous tick */
   carry: number;
   /** sorted steps where autoplay stops */
-  pauses: readonly number[];
+  pauses: ArrayLike<number>;
 }
 
 export interface Advanced {
@@ -32,7 +32,7 @@ export function advance(clock: PlayClock, elapsedMs: number): Advanced {
 }
 
 /** the first pause point p with from < p <= to, by binary search (pauses may be many) */
-export function firstPauseIn(pauses: readonly number[], from: number, to: number): number | null {
+export function firstPauseIn(pauses: ArrayLike<number>, from: number, to: number): number | null {
   let lo = 0;
   let hi = pauses.length;
   while (lo < hi) {

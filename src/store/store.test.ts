@@ -10,7 +10,7 @@ function fakeEngine(total: number, pauses: number[] = []) {
   const waiting: (() => void)[] = [];
   let crash: ((m: string) => void) | null = null;
   const loaded = (text: string): Loaded => ({
-    title: null, total: text.split('\n').filter(Boolean).length || total, error: null, lines: new Int32Array(0), pauses, questionSteps: new Int32Array(0),
+    title: null, total: text.split('\n').filter(Boolean).length || total, error: null, lines: new Int32Array(0), pauses: Int32Array.from(pauses), questionSteps: new Int32Array(0),
     diagnostics: [], failed: 0,
   });
   const client: EngineClient = {

@@ -20,7 +20,7 @@ const params = (step: number) => ({ step, viewer: null, inspect: null, windows: 
 describe('stops between the acts of a teardown', () => {
   it('marks the step where the init dies, and only it', async () => {
     const { loaded, timeline } = await run(INIT_DEATH);
-    expect(loaded.actSteps).toEqual([6]);
+    expect([...loaded.actSteps ?? []]).toEqual([6]);
     expect(teardownSteps(timeline.events)).toEqual([6]);
   });
 

@@ -165,11 +165,11 @@ function finish(
       total,
       error: error ? { line: error.line, message: error.message } : null,
       lines: Int32Array.from(records, (r) => r.line),
-      pauses,
+      pauses: Int32Array.from(pauses),
       questionSteps: Int32Array.from(timeline.questions.keys()),
       diagnostics: diagnostics.sort((a, b) => a.line - b.line),
       failed: records.reduce((n, r) => (r.pass === false ? n + 1 : n), 0),
-      actSteps: teardownSteps(timeline.events),
+      actSteps: Int32Array.from(teardownSteps(timeline.events)),
     },
   };
 }
@@ -184,9 +184,9 @@ function failedParse(found: ScenarioDiagnostic[], text: string): Run {
     loaded: {
       title, total: 0,
       error: first ? { line: first.line, message: first.message } : null,
-      lines: new Int32Array(0), pauses: [], questionSteps: new Int32Array(0),
+      lines: new Int32Array(0), pauses: new Int32Array(0), questionSteps: new Int32Array(0),
       diagnostics: found.map(parseProblem),
-      failed: 0, actSteps: [],
+      failed: 0, actSteps: new Int32Array(0),
     },
   };
 }

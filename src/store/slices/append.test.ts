@@ -12,8 +12,8 @@ function fakeEngine() {
     return line < 0 ? null : { line: line + 1, message: 'unknown op "bad"' };
   };
   const loaded = (text: string) => ({
-    title: null, total: text.split('\n').filter(Boolean).length, error: errorOf(text), lines: new Int32Array(0), pauses: [],
-    questionSteps: new Int32Array(0), diagnostics: [], failed: 0, actSteps: [3],
+    title: null, total: text.split('\n').filter(Boolean).length, error: errorOf(text), lines: new Int32Array(0), pauses: new Int32Array(0),
+    questionSteps: new Int32Array(0), diagnostics: [], failed: 0, actSteps: Int32Array.from([3]),
   }) as unknown as Loaded;
   const act = (n: number): ActFrame | null => (n === 0 ? null : { index: n < 0 ? 2 : n, count: 2, act: 'killed', ns: 'ns1' });
   const client = {

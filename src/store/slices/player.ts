@@ -9,6 +9,8 @@ import { stepPlace } from '../acts.ts';
 import { advance, DEFAULT_SPEED } from '../player.ts';
 import type { FrameState, PlayerState, RunState, SliceContext, StepWish } from '../state.ts';
 
+const NO_STEPS = new Int32Array(0);
+
 /** while playing, the engine is asked for at most one frame per this many milliseconds */
 export const PLAY_FRAME_GAP_MS = 80;
 
@@ -73,7 +75,7 @@ export function createPlayerSlice(ctx: Ctx): { state: PlayerState; control: Play
       // one step at a time goes through the acts of a teardown (acts.ts); jumps and held steps do not
       if (heldStep === null && s.loaded !== null && !s.loading && (delta === 1 || delta === -1)) {
         const shown = s.frame?.step === s.step ? s.frame.act : null;
-        const to = stepPlace({ step: s.step, act: s.stepAct }, delta, s.loaded.actSteps ?? [], s.loaded.total, shown);
+        const to = stepPlace({ step: s.step, act: s.stepAct }, delta, s.loaded.actSteps ?? NO_STEPS, s.loaded.total, shown);
         heldPlay = false;
         ctx.wantFrame({ step: to.step, stepAct: to.act, playing: false });
         return;

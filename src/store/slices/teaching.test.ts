@@ -13,8 +13,8 @@ function fakeEngine() {
   const pending: (() => void)[] = [];
   const checked: { attempt: string; exercise: string }[] = [];
   const loaded = (text: string) => ({
-    title: null, total: 5, error: null, lines: [], pauses: [], diagnostics: [], failed: 0,
-    actSteps: [], questionSteps: Int32Array.from(text.includes('?') ? [3, 5] : []),
+    title: null, total: 5, error: null, lines: new Int32Array(0), pauses: new Int32Array(0), diagnostics: [], failed: 0,
+    actSteps: new Int32Array(0), questionSteps: Int32Array.from(text.includes('?') ? [3, 5] : []),
   }) as unknown as Loaded;
   const frameAt = (step: number) => ({
     step, namespaces: [], tables: [], liveTasks: null, inspected: null, events: [], act: null, why: 'the rule',
