@@ -153,3 +153,17 @@ describe('the takeover keeps the family in order', () => {
     expect(checkInvariants(k.s)).toEqual([]);
   });
 });
+
+describe('execve after the leader has left', () => {
+  it('a thread whose leader already exited takes its place; the old leader is released once', () => {
+    const k = new Kit();
+    k.clone('init', 'P');
+    k.clone('P', 'T', ['THREAD', 'SIGHAND', 'VM']);
+    k.call('P', { op: 'thread-exit', code: 7 });
+    expect(k.state('P')).toBe('zombie');
+    expect(k.call('T', { op: 'exec', cmd: '/bin/new' })).toBe('0');
+    expect([k.state('P'), k.call('T', { op: 'getpid' })]).toEqual(['dead', '2']);
+    expect(k.ps(0)).toBe('1 0 1 1 S init\n2 1 1 1 S T');
+    expect(checkInvariants(k.s)).toEqual([]);
+  });
+});

@@ -189,6 +189,16 @@ describe('what a child starts with (R27, R28, R94)', () => {
     expect(taskView(k.s, k.id('t'))).toMatchObject({ isThread: true, leader: k.id('p'), parent: 0 });
     expect(k.ps(0)).toBe('1 0 1 1 S init\n2 1 1 1 S p');
   });
+  it('CLONE_NEWNS gives the child a mount namespace of its own: its /proc mount is not its parent\'s', () => {
+    const k = new Kit();
+    k.clone('init', 'p');
+    k.clone('p', 'x', ['NEWPID', 'NEWNS']);
+    k.clone('x', 'b');
+    expect(k.call('x', { op: 'mount-proc' })).toBe('0');
+    expect([k.call('b', { op: 'ps' }), k.call('p', { op: 'ps' })]).toEqual(['1 2', '1 2 3 4']);
+    k.clone('p', 'plain');
+    expect(k.call('plain', { op: 'ps' })).toBe('1 2 3 4 5');
+  });
   it('reports its creation and namespace as events', () => {
     const k = new Kit();
     const out = dispatch(k.s, { actor: 0, op: 'clone', flags: ['NEWPID'], setTid: null, label: 'x', cmd: null });
