@@ -2,7 +2,8 @@
  * The built page's Content-Security-Policy, as a meta tag (static hosts cannot be relied on to
  * send headers). It allows what the page needs and nothing else: its own scripts, chunks,
  * engine worker and service worker; styles from its own stylesheet (React and d3 set element
- * styles through the CSSOM, which CSP does not restrict); images of its own, plus blob: (the PNG
+ * styles through the CSSOM, which CSP does not restrict, and CodeMirror, in a shadow root, adopts
+ * a constructed style sheet); images of its own, plus blob: (the PNG
  * export draws the SVG from a blob) and data: (the QR code); no plugins, no base or form
  * targets. Dev mode (inline scripts for hot reload) is left without it.
  */
