@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SIGNALS } from './abi.ts';
+import { dispatch } from './index.ts';
 import { Kit } from './__fuzz__/kit.ts';
 
 const nr = (n: number) => ({ kind: 'nr' as const, nr: n });
@@ -138,5 +139,47 @@ describe('orphaned process groups (will_become_orphaned_pgrp, kill_orphaned_pgrp
     expect(k.state('c')).toBe('stopped');
     k.call('sh', { op: 'exit', code: 0 });
     expect(k.state('c')).toBe('stopped');
+  });
+});
+
+describe('a group\'s members as the kernel walks them', () => {
+  it('the most recently attached member first (hlist_add_head), in kill(-pgrp)', () => {
+    const k = shell();
+    setpgid(k, 'a', 0, 0);
+    k.call('a', { op: 'signal', sig: SIGNALS.USR1, disposition: 'handle' });
+    k.clone('a', 'c1');
+    k.clone('a', 'c2');
+    const out = dispatch(k.s, { actor: k.id('sh'), op: 'kill', sig: SIGNALS.USR1, target: nr(-3) });
+    expect(out.events.map((e) => (e.type === 'signal/delivered' ? k.s.tasks.label[e.task] : e.type))).toEqual(['c2', 'c1', 'a']);
+  });
+});
+
+/** a session: sh (pid 2, leader of session and group 2) → a (3), b (4), both in the session */
+function session(): Kit {
+  const k = new Kit();
+  k.clone('init', 'sh');
+  k.call('sh', { op: 'setsid' });
+  k.call('sh', { op: 'reap', mode: 'manual' });
+  k.clone('sh', 'a');
+  k.clone('sh', 'b');
+  setpgid(k, 'sh', 'a', 0);
+  k.clone('a', 'q');
+  setpgid(k, 'sh', 'b', 'a');
+  k.call('sh', { op: 'kill', sig: SIGNALS.STOP, target: k.t('q') });
+  return k;
+}
+
+describe('will_become_orphaned_pgrp at an exit', () => {
+  it('a zombie member does not keep its group joined to the session: the exit orphans the group', () => {
+    const k = session();
+    k.call('b', { op: 'exit', code: 0 });
+    expect(k.state('b')).toBe('zombie');
+    k.call('a', { op: 'exit', code: 0 });
+    expect(k.exit('q')).toBe('signal HUP');
+  });
+  it('a live member with its parent in another group of the session keeps it joined', () => {
+    const k = session();
+    k.call('a', { op: 'exit', code: 0 });
+    expect(k.state('q')).toBe('stopped');
   });
 });
