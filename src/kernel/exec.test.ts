@@ -155,6 +155,17 @@ describe('the takeover keeps the family in order', () => {
 });
 
 describe('execve after the leader has left', () => {
+  it('a parent blocked in a wait for the process by its pid gets it when the new leader exits', () => {
+    const k = new Kit();
+    k.clone('init', 'h');
+    k.clone('h', 'P');
+    k.clone('P', 'T', ['THREAD', 'SIGHAND', 'VM']);
+    expect(k.call('h', { op: 'wait', target: k.t('P'), nohang: false })).toBe('blocked');
+    k.call('T', { op: 'exec', cmd: '/bin/new' });
+    const out = dispatch(k.s, { actor: k.id('T'), op: 'exit', code: 3 });
+    expect(out.completed).toEqual([{ task: k.id('h'), ret: { kind: 'int', value: 3 } }]);
+    expect(k.exit('T')).toBe('code 3');
+  });
   it('a thread whose leader already exited takes its place; the old leader is released once', () => {
     const k = new Kit();
     k.clone('init', 'P');

@@ -3,7 +3,7 @@
  * pid_max per namespace (R8, R20, R95) and the golden allocation scenarios G18–G21.
  */
 import { describe, expect, it } from 'vitest';
-import { nsView } from './index.ts';
+import { checkInvariants, nsView } from './index.ts';
 import { Kit } from './__fuzz__/kit.ts';
 
 /** h (pid 2) with x, the init of ns1 (pid 3) */
@@ -111,6 +111,18 @@ describe('pid_max per namespace (R8, R95, G20, G21)', () => {
     expect(k.clone('x', 'c10')).toBe('EAGAIN');
     expect(k.call('x', { op: 'write-ns-last-pid', value: 10 })).toBe('0');
     expect([k.clone('x', 'd'), k.clone('x', 'e')]).toEqual(['11', '12']);
+    expect(checkInvariants(k.s)).toEqual([]);
+  });
+  it('with the cursor at exactly 300 the low range is still in play: a full 300–309 wraps to the lowest free', () => {
+    const k = withNamespace();
+    k.call('x', { op: 'write-pid-max', value: 310 });
+    k.call('x', { op: 'write-ns-last-pid', value: 299 });
+    const high = Array.from({ length: 10 }, (_, i) => k.clone('x', `c${i}`));
+    expect(high[0]).toBe('300');
+    expect(k.clone('x', 'full')).toBe('EAGAIN');
+    k.call('x', { op: 'write-ns-last-pid', value: 299 });
+    expect(k.clone('x', 'low')).toBe('2');
+    expect(checkInvariants(k.s)).toEqual([]);
   });
   it('a full root level fails a fork inside a namespace that has room (R15)', () => {
     const k = new Kit(305);
