@@ -220,6 +220,39 @@ describe('reap auto: a SIGCHLD handler that reaps every zombie child', () => {
     k.call('a', { op: 'exit', code: 0 });
     expect(k.state('a')).toBe('dead');
   });
+  it('runs in a live thread when the leader has left', () => {
+    const k = new Kit();
+    k.clone('init', 'p');
+    k.call('p', { op: 'reap', mode: 'auto' });
+    k.clone('p', 't', ['THREAD', 'SIGHAND', 'VM']);
+    k.clone('t', 'a');
+    k.call('p', { op: 'thread-exit', code: 0 });
+    k.call('a', { op: 'exit', code: 0 });
+    expect(k.state('a')).toBe('dead');
+  });
+  it('ends when SIGCHLD gets another disposition', () => {
+    const k = new Kit();
+    k.clone('init', 'p');
+    k.call('p', { op: 'reap', mode: 'auto' });
+    k.call('p', { op: 'signal', sig: SIGNALS.CHLD, disposition: 'handle' });
+    expect(taskView(k.s, k.id('p')).reapAuto).toBe(false);
+    k.clone('p', 'a');
+    k.call('a', { op: 'exit', code: 0 });
+    expect(k.state('a')).toBe('zombie');
+  });
+  it('a child\'s exit sends SIGCHLD to a parent that handles it, and reports the zombie', () => {
+    const k = new Kit();
+    k.clone('init', 'p');
+    k.call('p', { op: 'reap', mode: 'manual' });
+    k.call('p', { op: 'signal', sig: SIGNALS.CHLD, disposition: 'handle' });
+    k.clone('p', 'a');
+    const out = dispatch(k.s, { actor: k.id('a'), op: 'thread-exit', code: 257 });
+    expect(out.events).toEqual([
+      { type: 'task/exited', task: k.id('a'), code: 1 },
+      { type: 'signal/delivered', task: k.id('p'), sig: 'CHLD', handled: true },
+      { type: 'task/zombie', task: k.id('a'), parent: k.id('p') },
+    ]);
+  });
   it('the root init reaps orphans it adopts', () => {
     const k = new Kit();
     k.clone('init', 'p');
