@@ -1,7 +1,10 @@
 /**
  * Big worlds in the page: the longest main-thread task (PerformanceObserver 'longtask') while a
- * link to a huge scenario opens, goes to its last step, and "View as" is searched; also the
- * longest task while a hostile link (a few KB that would inflate to gigabytes) is opened.
+ * link to a huge scenario opens, goes to its last step, seeks to its middle, "View as" is
+ * searched and chosen, and Share makes its link; the page's JS heap after them (the worker's is
+ * not counted: the world lives there); the same for a loop that captions and fails an expectation
+ * at each of its steps; also the longest task while a hostile link (a few KB that would inflate to
+ * gigabytes) is opened.
  * Against the production build in Debian's Chromium. Prints figures; asserts nothing.
  * Run: `node bin/tsx-run.mjs bench/big-worlds.ts` (part of `npm run bench`).
  */
@@ -41,14 +44,54 @@ async function bigWorld(page: Page, n: number): Promise<string> {
   await page.locator(`.app[data-frame-step="${n}"]`).waitFor({ timeout: 600_000 });
   await page.waitForTimeout(1500);
   const atLast = await longest(page);
-  const search = page.getByRole('searchbox', { name: 'Find a task to view as' });
-  await search.fill(`w${Math.floor(n / 2)}`);
-  await page.getByRole('combobox', { name: 'View as' }).locator('option', { hasText: `w${Math.floor(n / 2)}` }).first().waitFor({ state: 'attached' });
-  await page.waitForTimeout(500);
+  const middle = Math.floor(n / 2);
+  await page.getByRole('slider', { name: 'Timeline' }).fill(String(middle));
+  await page.locator(`.app[data-frame-step="${middle}"]`).waitFor({ timeout: 600_000 });
+  await page.waitForTimeout(1500);
+  const atSeek = await longest(page);
+  const wanted = `w${Math.floor(middle / 2)}`;
+  await page.getByRole('searchbox', { name: 'Find a task to view as' }).fill(wanted);
+  const viewAs = page.getByRole('combobox', { name: 'View as' });
+  await viewAs.locator('option', { hasText: wanted }).first().waitFor({ state: 'attached' });
+  await viewAs.selectOption(wanted);
+  await page.waitForFunction((label) => (document.querySelector('.view-as select') as HTMLSelectElement | null)?.value === label, wanted);
+  await page.waitForTimeout(1500);
   const atSearch = await longest(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await page.waitForTimeout(500);
+  const atShare = await longest(page);
+  if (!link.includes('#v1.')) throw new Error(`Share gave no link: ${link}`);
   return `${n} forks (link of ${fragment.length} characters): loaded in ${loadMs} ms, longest main-thread task ` +
     `${atLoad.max.toFixed(0)} ms while loading, ${atLast.max.toFixed(0)} ms after Last step, ` +
-    `${atSearch.max.toFixed(0)} ms while searching View as`;
+    `${atSeek.max.toFixed(0)} ms seeking to step ${middle}, ${atSearch.max.toFixed(0)} ms searching and choosing View as, ` +
+    `${atShare.max.toFixed(0)} ms on Share; page JS heap ${await heapMb(page)} MB`;
+}
+
+/** the page's JS heap after a garbage collection, in MB (the engine worker's is apart) */
+async function heapMb(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return (usedSize / 1e6).toFixed(1);
+}
+
+/** a loop that narrates and fails an expectation at every step: as many captions and failures as steps */
+const narrated = (n: number) => `title: ${n} narrated steps\nrepeat ${n}\n  ## step {i} of the loop\n  init getpid => 5\nend\n`;
+
+async function narratedWorld(page: Page, n: number): Promise<string> {
+  const t0 = Date.now();
+  await page.goto(`${BASE}/${encodeFragment(narrated(n))}`);
+  await page.getByRole('status').filter({ hasText: new RegExp(`Step 0 of ${n}\\b`) }).waitFor({ timeout: 600_000 });
+  const loadMs = Date.now() - t0;
+  const atLoad = await longest(page);
+  await page.getByRole('button', { name: 'Last step' }).click();
+  await page.getByText(`step ${n} of the loop`).waitFor({ timeout: 600_000 });
+  await page.waitForTimeout(1500);
+  const atLast = await longest(page);
+  return `${n} narrated steps, each failing its expectation: loaded in ${loadMs} ms, longest main-thread task ` +
+    `${atLoad.max.toFixed(0)} ms while loading, ${atLast.max.toFixed(0)} ms after Last step; page JS heap ${await heapMb(page)} MB`;
 }
 
 async function hostileLink(page: Page): Promise<string> {
@@ -81,6 +124,12 @@ async function main(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.addInitScript(LONG_TASKS);
       console.log(await bigWorld(page, n));
+      await page.close();
+    }
+    for (const n of sizes) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.addInitScript(LONG_TASKS);
+      console.log(await narratedWorld(page, n));
       await page.close();
     }
     const page = await browser.newPage();
