@@ -180,7 +180,7 @@ async function longestTask(page: Page): Promise<number> {
   });
 }
 
-test('pasting 1 MiB keeps the editor responsive: the long-text editor takes over, and what is typed is run', async ({ page, context }) => {
+test('pasting 1 MiB keeps the editor responsive: the long-text editor takes over, what is typed is run, Undo takes it back', async ({ page, context }) => {
   const lines = Math.floor((1024 * 1024 - 64) / LONG_LINE.length);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
@@ -212,6 +212,12 @@ test('pasting 1 MiB keeps the editor responsive: the long-text editor takes over
   expect(keys).toBeLessThan(250);
   // it blocked the page for 10 s before the long-text editor
   expect(paste).toBeLessThan(4000);
+  // Undo takes back the typing, then the paste: the text from before returns, in the textarea
+  await expect(async () => {
+    await page.keyboard.press('Control+Z');
+    await expect(editor).toHaveValue(/^title: The RFC's Test1 and Test2\n/, { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  await atStep(page, 0, RFC_TOTAL);
 });
 
 test('a long text from a link opens in the long-text editor with its line marks, notes and Problems list', async ({ page }) => {

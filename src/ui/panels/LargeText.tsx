@@ -17,8 +17,8 @@ import { EDITOR_PAD } from './EditorGutter.tsx';
 import { changedSpan } from './editorLines.ts';
 import { clampHandover, LEGEND_ID, watchView, type Handover, type SurfaceProps, type TextSurface } from './textSurface.ts';
 
-/** marks a change that came from the store, not from the visitor */
-const fromStore = Annotation.define<boolean>();
+/** marks a change the store already holds (a text it sent, a paste it was given) */
+const inStore = Annotation.define<boolean>();
 
 // the textarea's look: the gutter and the notes beside the lines count on the same padding and
 // line height
@@ -42,7 +42,7 @@ function surfaceOf(view: EditorView): TextSurface {
     setText(text) {
       view.dispatch({
         changes: changedSpan(view.state.doc.toString(), text),
-        annotations: [fromStore.of(true), Transaction.addToHistory.of(false)],
+        annotations: [inStore.of(true), Transaction.addToHistory.of(false)],
       });
     },
     handover() {
@@ -54,22 +54,30 @@ function surfaceOf(view: EditorView): TextSurface {
 
 function createView(root: ShadowRoot, text: string, handover: Handover | null, onEdit: (text: string) => void): EditorView {
   const caret = handover && clampHandover(handover, text.length);
+  const before = caret?.before;
   const state = EditorState.create({
-    doc: text,
-    selection: caret ? EditorSelection.single(caret.anchor, caret.head) : undefined,
+    doc: before ?? text,
+    selection: caret && before === undefined ? EditorSelection.single(caret.anchor, caret.head) : undefined,
     extensions: [
       history(),
       keymap.of([...defaultKeymap, ...historyKeymap]),
       EditorView.contentAttributes.of({ 'aria-label': 'Scenario', spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
       theme,
       EditorView.updateListener.of((update) => {
-        if (update.docChanged && !update.transactions.some((tr) => tr.annotation(fromStore))) onEdit(update.state.doc.toString());
+        if (update.docChanged && !update.transactions.some((tr) => tr.annotation(inStore))) onEdit(update.state.doc.toString());
       }),
     ],
   });
   const view = new EditorView({
-    state, parent: root, root, scrollTo: caret ? EditorView.scrollIntoView(caret.head, { y: 'center' }) : undefined,
+    state, parent: root, root, scrollTo: caret && before === undefined ? EditorView.scrollIntoView(caret.head, { y: 'center' }) : undefined,
   });
+  // the paste, replayed into the history (the store has it already): Undo takes it back
+  if (caret && before !== undefined) {
+    view.dispatch({
+      changes: changedSpan(before, text), selection: EditorSelection.single(caret.anchor, caret.head),
+      annotations: inStore.of(true), userEvent: 'input.paste', scrollIntoView: true,
+    });
+  }
   // the legend lives outside the shadow root, where an id reference cannot reach
   view.contentDOM.ariaDescribedByElements = [document.getElementById(LEGEND_ID)].filter((e) => e !== null);
   if (caret?.focused) view.focus();

@@ -73,7 +73,7 @@ export function ScenarioEditor() {
     v.scrollTop === next.scrollTop && v.height === next.height && v.lineHeight === next.lineHeight ? v : next)), []);
   // the pasted text goes to the store without the textarea: the large editor opens with it
   const onLongPaste = useCallback((pasted: string, caret: number) => {
-    handover.current = { anchor: caret, head: caret, focused: true };
+    handover.current = { anchor: caret, head: caret, focused: true, before: held.current ?? undefined };
     store.getState().edit(pasted);
   }, [store]);
   const onSurface = useCallback((next: TextSurface | null, holds?: string) => {

@@ -12,6 +12,8 @@ export interface Handover {
   anchor: number;
   head: number;
   focused: boolean;
+  /** after a paste that made the text long: the text before it, so that Undo takes the paste back */
+  before?: string;
 }
 
 export interface TextSurface {
