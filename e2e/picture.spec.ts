@@ -249,3 +249,16 @@ test('a long text from a link opens in the long-text editor with its line marks,
   await expect(editor).toHaveAttribute('contenteditable', 'true');
   await atStep(page, 0, 1899);
 });
+
+test('a question covers a long text too, until the visitor uncovers it', async ({ page }) => {
+  await page.goto(`/${encodeFragment(`init fork as a\na getpid => ?\n${longText(2000)}`)}`);
+  const editor = page.getByRole('textbox', { name: 'Scenario' });
+  await expect(editor).toHaveAttribute('contenteditable', 'true');
+  await page.getByRole('button', { name: 'Last step' }).click();
+  const uncover = page.getByRole('button', { name: 'Show the text anyway' });
+  await expect(uncover).toBeVisible();
+  await expect(editor).toHaveCount(0);
+  await uncover.click();
+  await expect(editor).toBeVisible();
+  await expect(editor).toHaveAttribute('contenteditable', 'true');
+});
