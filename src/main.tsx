@@ -71,7 +71,7 @@ window.addEventListener('hashchange', () => {
 // Autosave follows the visitor's edits only (loads do not count), so it starts at once: an edit
 // made while the first scenario loads is kept too.
 startAutosave(store, local, savedUnder, { lifecycle: window });
-void first.then(() => startUrlSync(store, window.history, window.location));
+void first.then(() => startUrlSync(store, window.history, window.location, (link) => client.encodeLink(link)));
 // The service worker (offline use) is set up once the first scenario shows: never in its way.
 void first.then(startOfflineSupport);
 

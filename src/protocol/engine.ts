@@ -13,6 +13,8 @@ export interface EngineClient {
   tryText(text: string): Promise<{ line: number; message: string } | null>;
   /** reads a share link's fragment; rejects with the sentence to show when it cannot */
   open(fragment: string): Promise<OpenedLink>;
+  /** the share link's fragment for `link` (the same as the page's own encoder gives) */
+  encodeLink(link: OpenedLink): Promise<string>;
   /** the loaded run's task with each label (null: none, or no label asked) */
   findTasks(labels: (string | null)[]): Promise<(TaskId | null)[]>;
   /** called with a message after the engine crashed and was restarted */

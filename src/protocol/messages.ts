@@ -45,6 +45,9 @@ export type RequestBody =
   | { type: 'load'; text: string }
   /** read a share link's fragment (decoding a link can be costly: it is done off the page) */
   | { type: 'open'; fragment: string }
+  /** the share link's fragment for what the page shows (encoding a long text takes the page
+   * too long to do at each step it moves to: the address bar asks here) */
+  | { type: 'link'; link: OpenedLink }
   /** the tasks of the loaded run with these labels (a link names tasks by label) */
   | { type: 'find'; labels: (string | null)[] }
   /** are you still there? (asked when a request waits long without a word from the engine) */
@@ -242,6 +245,7 @@ export type Reply =
   | { v: number; id: number; type: 'tried'; error: { line: number; message: string } | null }
   | { v: number; id: number; type: 'failed'; message: string }
   | { v: number; id: number; type: 'opened'; link: OpenedLink }
+  | { v: number; id: number; type: 'linked'; fragment: string }
   /** the task with each label asked for, in order (null: the run has none) */
   | { v: number; id: number; type: 'found'; tasks: (TaskId | null)[] }
   | { v: number; id: number; type: 'pong' }
@@ -254,11 +258,11 @@ export function isReply(data: unknown): data is Reply {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as { v?: unknown; type?: unknown; id?: unknown };
   return m.v === PROTOCOL_VERSION && typeof m.id === 'number' &&
-    ['loaded', 'frame', 'failed', 'progress', 'tried', 'exercise', 'checked', 'opened', 'found', 'pong'].includes(m.type as string);
+    ['loaded', 'frame', 'failed', 'progress', 'tried', 'exercise', 'checked', 'opened', 'linked', 'found', 'pong'].includes(m.type as string);
 }
 
 export function isRequest(data: unknown): data is Request {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as { v?: unknown; type?: unknown; id?: unknown };
-  return m.v === PROTOCOL_VERSION && typeof m.id === 'number' && ['load', 'show', 'try', 'exercise', 'check', 'open', 'find', 'ping'].includes(m.type as string);
+  return m.v === PROTOCOL_VERSION && typeof m.id === 'number' && ['load', 'show', 'try', 'exercise', 'check', 'open', 'link', 'find', 'ping'].includes(m.type as string);
 }

@@ -28,6 +28,7 @@ function fakeEngine(total: number, pauses: number[] = []) {
       return read.data;
     },
     tryText: async () => null,
+    encodeLink: async (link) => encodeFragment(link.text, link.step, link.view),
     findTasks: async (labels) => labels.map((label) => (label === null ? null : Number(label.replace(/^t/, '')))),
     onCrash: (listener) => { crash = listener; },
     dispose: () => undefined,

@@ -1,9 +1,13 @@
 /**
  * The address bar follows the player: its fragment is the link of what is shown, written with
- * `history.replaceState` (throttled: no flood of history entries; not while playing). The link
- * code (src/store/link.ts and the share-link codec) is loaded on the first write, outside the
- * page's first load.
+ * `history.replaceState` (throttled: no flood of history entries; not while playing). The link is
+ * encoded by the engine (`encode`, off the page's thread: compressing a mebibyte of text took the
+ * page 50–160 ms at every step); an answer overtaken by a newer request is dropped, so the address
+ * only ever moves forward to what is shown. The codec's format compresses the step and view
+ * together with the text (one deflate stream, one CRC), so a step move encodes the text again.
  */
+import type { OpenedLink } from '../protocol/index.ts';
+import { linkParts } from './link-parts.ts';
 import { frameLabelsKey } from './slices/frame.ts';
 import type { AppStore } from './store.ts';
 
@@ -11,14 +15,19 @@ export interface HistoryLike {
   replaceState(data: unknown, unused: string, url?: string): void;
 }
 
+/** the fragment of a link's parts (the engine client's `encodeLink`) */
+export type LinkEncoder = (link: OpenedLink) => Promise<string>;
+
 /** keeps the address's fragment on what is shown; returns the unsubscribe function */
-export function startUrlSync(store: AppStore, history: HistoryLike, location: { hash: string }, delayMs = 300): () => void {
+export function startUrlSync(store: AppStore, history: HistoryLike, location: { hash: string }, encode: LinkEncoder, delayMs = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let asked = 0;
   const write = async () => {
-    const { linkFragment } = await import('./link.ts');
     timer = null;
-    const fragment = linkFragment(store.getState());
-    if (fragment !== location.hash) history.replaceState(null, '', fragment);
+    const mine = ++asked;
+    // the engine restarting after a crash rejects it: the next change writes the address again
+    const fragment = await encode(linkParts(store.getState())).catch(() => null);
+    if (fragment !== null && mine === asked && fragment !== location.hash) history.replaceState(null, '', fragment);
   };
   const later = () => setTimeout(() => void write(), delayMs);
   // The first load may already have moved off the plain start (steps or a view asked for while
@@ -38,6 +47,7 @@ export function startUrlSync(store: AppStore, history: HistoryLike, location: { 
   });
   return () => {
     if (timer !== null) clearTimeout(timer);
+    asked += 1;
     unsubscribe();
   };
 }

@@ -116,6 +116,11 @@ export function createEngineClient(spawn: () => EnginePort, options: ClientOptio
       if (reply.type === 'opened') return reply.link;
       throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to open');
     },
+    async encodeLink(link) {
+      const reply = await request({ type: 'link', link });
+      if (reply.type === 'linked') return reply.fragment;
+      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to link');
+    },
     async findTasks(labels) {
       const reply = await request({ type: 'find', labels });
       if (reply.type === 'found') return reply.tasks;

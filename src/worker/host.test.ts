@@ -139,6 +139,18 @@ describe('engine host', () => {
     expect(await wait(2)).toMatchObject({ type: 'failed', message: expect.stringMatching(/^This link cannot be opened: .*damaged/) });
   });
 
+  it('encodes the link the page shows, as the page itself and the CLI do, for the text and for a step and view', async () => {
+    const { host, wait } = harness();
+    const plain = { text: RFC, step: null, view: { task: null, viewAs: null, ns: null } };
+    host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'link', link: plain });
+    expect(await wait(1)).toMatchObject({ type: 'linked', fragment: encodeFragment(RFC) });
+    const view = { task: 'a', viewAs: 'wrap', ns: 'ns1' };
+    host.receive({ v: PROTOCOL_VERSION, id: 2, type: 'link', link: { text: RFC, step: 3, view } });
+    expect(await wait(2)).toMatchObject({ type: 'linked', fragment: encodeFragment(RFC, 3, view) });
+    host.receive({ v: PROTOCOL_VERSION, id: 3, type: 'link', link: { text: RFC, step: 4, view } });
+    expect(await wait(3)).toMatchObject({ type: 'linked', fragment: encodeFragment(RFC, 4, view) });
+  });
+
   it('says when a blocked wait completes', async () => {
     const { host, wait } = harness();
     host.receive({ v: PROTOCOL_VERSION, id: 1, type: 'load', text: 'init fork as a\na fork as b\na wait\nb exit 0\n' });

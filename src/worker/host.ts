@@ -7,7 +7,7 @@
  */
 import { actStops, type ActStop } from './acts.ts';
 import { buildFrame, newStepCache, type StopAt } from './frame.ts';
-import { PROTOCOL_VERSION, isRequest, type Reply, type Request, type ShowParams } from '../protocol/index.ts';
+import { PROTOCOL_VERSION, isRequest, type OpenedLink, type Reply, type Request, type ShowParams } from '../protocol/index.ts';
 import type { ExerciseDesk } from './exercise.ts';
 import { recordRun } from './record.ts';
 import { errorText } from '../scenario/index.ts';
@@ -122,6 +122,15 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
     else fail(id, `This link cannot be opened: ${read.error}.`);
   }
 
+  /** the last link encoded: the address bar asks again for what it already shows (a frame's
+   * labels arriving after the choice), and the same long text is not compressed twice */
+  let lastLink: { link: OpenedLink; fragment: string } | null = null;
+  async function encodeLink(id: number, link: OpenedLink): Promise<void> {
+    const { encodeFragment } = await import('../scenario/codec.ts');
+    if (lastLink === null || !sameLink(lastLink.link, link)) lastLink = { link, fragment: encodeFragment(link.text, link.step, link.view) };
+    post({ v: PROTOCOL_VERSION, id, type: 'linked', fragment: lastLink.fragment });
+  }
+
   let spareTimer: ReturnType<typeof setTimeout> | null = null;
   /** once no request has come for a moment, prepare the states a step back or a jump to the
    * end would need, one at a time (a request arriving between them goes first) */
@@ -145,6 +154,7 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
         else if (message.type === 'show') show(message.id, message);
         else if (message.type === 'try') tryText(message.id, message.text).catch((e: unknown) => fail(message.id, errorText(e)));
         else if (message.type === 'open') open(message.id, message.fragment).catch((e: unknown) => fail(message.id, errorText(e)));
+        else if (message.type === 'link') encodeLink(message.id, message.link).catch((e: unknown) => fail(message.id, errorText(e)));
         else if (message.type === 'find') find(message.id, message.labels);
         else if (message.type === 'ping') post({ v: PROTOCOL_VERSION, id: message.id, type: 'pong' });
         else exercise(message).catch((e: unknown) => fail(message.id, errorText(e)));
@@ -153,4 +163,8 @@ export function createHost(post: (reply: Reply) => void, options: HostOptions = 
       }
     },
   };
+}
+
+function sameLink(a: OpenedLink, b: OpenedLink): boolean {
+  return a.text === b.text && a.step === b.step && a.view.task === b.view.task && a.view.viewAs === b.view.viewAs && a.view.ns === b.view.ns;
 }

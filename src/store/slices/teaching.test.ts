@@ -30,6 +30,9 @@ function fakeEngine() {
     open: async () => {
       throw new Error('no link is opened here');
     },
+    encodeLink: async () => {
+      throw new Error('no link is made here');
+    },
     findTasks: async () => [],
     onCrash: () => undefined,
     dispose: () => undefined,
