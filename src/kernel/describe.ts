@@ -176,6 +176,11 @@ export function nspidOf(s: KernelState, id: TaskId): number[] {
 export const taskCount = (s: KernelState): number => s.tasks.count;
 export const nsCount = (s: KernelState): number => s.namespaces.length;
 
+/** pid_namespace->parent: the namespace that made `id`, null for the root. */
+export function nsParentOf(s: KernelState, id: NsId): NsId | null {
+  return s.namespaces[id]?.parent ?? null;
+}
+
 /** The namespaces a task can see: its active namespace and every descendant (R40). */
 export function visibleNamespaces(s: KernelState, viewer: TaskId): NsId[] {
   mustExist(s, viewer);

@@ -11,7 +11,7 @@ export { PID_MAX_DEFAULT, PID_MAX_LIMIT, PID_MAX_MIN, MAX_PID_NS_LEVEL } from '.
 export { cloneKernelState, createKernelState } from './state.ts';
 export { dispatch, type DispatchOptions } from './syscalls.ts';
 export {
-  actorProblem, fatalSignalPending, nsCount, nspidOf, nsView, pidNrAs, psTable, realParentOf, taskActiveNs, taskCount,
+  actorProblem, fatalSignalPending, nsCount, nsParentOf, nspidOf, nsView, pidNrAs, psTable, realParentOf, taskActiveNs, taskCount,
   taskView, visibleNamespaces,
 } from './describe.ts';
 export { checkInvariants } from './invariants.ts';

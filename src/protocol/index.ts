@@ -7,7 +7,7 @@ export type { EngineClient } from './engine.ts';
 export type { ExerciseEngine } from './exercise.ts';
 export type { CheckVerdict, ExerciseRead, ExerciseView } from './messages.ts';
 export {
-  LIVE_SHOWN, PROTOCOL_VERSION, TREE_PROCESSES, isReply, isRequest, type LiveList, type OpenedLink,
+  FRAME_NAMESPACES, FRAME_TABLES, LIVE_SHOWN, PROTOCOL_VERSION, TREE_NAMESPACES, TREE_PROCESSES, isReply, isRequest, type LiveList, type OpenedLink,
   type ActFrame, type TreeProcess,
   type Diagnostic, type EventLine, type Frame, type Inspected, type LiveTask, type Loaded, type NsFrame,
   type Reply, type Request, type RequestBody, type RowFrame, type ShowParams, type TableFrame, type TableWindow, type TaskLabel,

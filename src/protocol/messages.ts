@@ -27,6 +27,11 @@ export interface ShowParams {
   windows: TableWindow[];
   /** how many of each namespace's own processes the tree lists (absent ones: TREE_PROCESSES) */
   treeLimits?: { ns: NsId; count: number }[];
+  /** how many of each namespace's child namespaces the tree lists (absent ones: TREE_NAMESPACES) */
+  nsLimits?: { ns: NsId; count: number }[];
+  /** the namespace chosen in the tree: the frame carries it, the namespaces above it and its
+   * table, however far outside the window it is (absent or null: none) */
+  chosenNs?: NsId | null;
   /** absent or 0: the whole step; i ≥ 1: stopped at the step's i-th teardown act; -1: at its last */
   act?: number;
   /** the player is idle: include what costs much in huge worlds and flies by while playing
@@ -118,6 +123,14 @@ export interface TreeProcess {
 /** the tree lists this many of a namespace's own processes until the visitor asks for more */
 export const TREE_PROCESSES = 20;
 
+/** the tree lists this many of a namespace's child namespaces until the visitor asks for more */
+export const TREE_NAMESPACES = 20;
+/** a frame's tree holds at most this many namespaces, plus those the visitor asked for */
+export const FRAME_NAMESPACES = 200;
+/** a frame carries the pid tables of this many namespaces in tree order, plus the chosen one's
+ * and the viewer's (a 32-level chain keeps all its tables) */
+export const FRAME_TABLES = 40;
+
 export interface NsFrame extends NsView {
   initLabel: string | null;
   /** the init's pid as the viewer sees it (its own 1 without a viewer) */
@@ -127,6 +140,8 @@ export interface NsFrame extends NsView {
   processes: TreeProcess[];
   /** how many processes have this namespace as their own */
   processCount: number;
+  /** how many of the namespaces just below this one the frame leaves out (the tree's window) */
+  hiddenChildren: number;
 }
 
 /** where a frame stopped inside its step: one act of a namespace teardown */

@@ -4,7 +4,7 @@ import { buildExportSvg, esc } from './exportSvg.ts';
 
 const ns = (id: number, parent: number | null) => ({
   id, name: `ns${id}`, level: id, parent, state: 'active' as const, init: 0, live: 1, zombies: 0, pidMax: 32768,
-  lastPid: 2, initLabel: id === 0 ? 'init' : 'wrap', initPid: 1, rowCount: 1, processes: [], processCount: 1,
+  lastPid: 2, initLabel: id === 0 ? 'init' : 'wrap', initPid: 1, rowCount: 1, processes: [], processCount: 1, hiddenChildren: 0,
 });
 const row = { task: 0, pid: 1, ppid: 0, pgid: 1, sid: 1, stat: 'S' as const, cmd: '/sbin/<init>', label: 'init', born: 0, seenAs: null };
 const frame: Frame = {

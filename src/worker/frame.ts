@@ -5,7 +5,7 @@
  * to the page, so a 32768-row table costs the page a window of rows, not the table.
  */
 import {
-  nsCount, nsView, pidNrAs, psTable, taskCount, taskView, visibleNamespaces,
+  nsCount, nsView, pidNrAs, psTable, taskActiveNs, taskCount, taskView, visibleNamespaces,
   type KernelState, type NsId, type NsView, type PsRow, type TaskId,
 } from '../kernel/index.ts';
 import type {
@@ -18,6 +18,7 @@ import { eventsUpTo, type Timeline } from './timeline.ts';
 import { ownRows, treeLimit, treeProcesses } from './tree.ts';
 import { whyResult } from './because.ts';
 import { captionAt } from './captions.ts';
+import { namespaceWindow } from './window.ts';
 
 /** rows sent for a table the page has not asked a window for */
 export const DEFAULT_WINDOW = 200;
@@ -84,17 +85,19 @@ export function buildFrame(
   };
   const step = Math.min(params.step, tl.steps.length);
   const viewer = params.viewer !== null && params.viewer < taskCount(state) ? params.viewer : null;
-  const shown: NsId[] = viewer === null ? allNamespaces(state) : visibleNamespaces(state, viewer);
-  const tables = shown.map((ns) => tableFrame(tl, state, rowsOf(ns), ns, viewer, params));
+  const visible: NsId[] = viewer === null ? allNamespaces(state) : visibleNamespaces(state, viewer);
+  const window = namespaceWindow(state, visible, params, viewer === null ? null : taskActiveNs(state, viewer));
+  const tables = window.tables.map((ns) => tableFrame(tl, state, rowsOf(ns), ns, viewer, params));
   const info = stepInfo(tl, step);
   const stop = at === null ? null : at.stops[at.index - 1] ?? null;
   return {
     step,
     act: stop === null || at === null ? null : actFrame(at, stop),
-    namespaces: shown.map((ns, i) => ({
-      ...nsFrame(state, nsOf(ns), viewer, tables[i]?.count ?? 0),
+    namespaces: window.tree.map((ns) => ({
+      ...nsFrame(state, nsOf(ns), viewer),
       processes: treeProcesses(state, ownOf(ns), treeLimit(params, ns)),
       processCount: ownOf(ns).length,
+      hiddenChildren: window.hidden.get(ns) ?? 0,
     })),
     tables,
     liveTasks: params.idle ? matchShown(cachedLive(cache, state, viewer, () => rowsOf(0)), params.taskQuery ?? '') : null,
@@ -135,13 +138,14 @@ function eventsShown(tl: Timeline, step: number, stop: ActStop | null): number {
   return stop === null ? eventsUpTo(tl, step) : eventsUpTo(tl, step - 1) + stop.events;
 }
 
+/** `rowCount`: every process in the namespace's /proc, as its ps table counts them */
 function nsFrame(
-  state: KernelState, view: NsView, viewer: TaskId | null, rowCount: number,
-): Omit<NsFrame, 'processes' | 'processCount'> {
+  state: KernelState, view: NsView, viewer: TaskId | null,
+): Omit<NsFrame, 'processes' | 'processCount' | 'hiddenChildren'> {
   const init = view.init === null ? null : taskView(state, view.init);
   const ownPid = init?.nspid.at(-1) ?? null;
   const seen = init === null || viewer === null ? ownPid : pidNrAs(state, init.id, viewer);
-  return { ...view, initLabel: init?.label ?? null, initPid: seen === 0 ? null : seen, rowCount };
+  return { ...view, initLabel: init?.label ?? null, initPid: seen === 0 ? null : seen, rowCount: view.live + view.zombies };
 }
 
 function tableFrame(
