@@ -64,17 +64,35 @@ test('text typed just before leaving is kept, each tab its own', async ({ page, 
 test('a full storage is said, not silent', async ({ page }) => {
   await page.goto('/');
   await page.evaluate(() => {
-    const block = 'x'.repeat(512 * 1024);
-    for (let i = 0; i < 40; i++) {
-      try {
-        localStorage.setItem(`filler-${i}`, block);
-      } catch {
-        return;
+    // full to the last few kilobytes: big blocks first, then small ones
+    for (const size of [512 * 1024, 4 * 1024]) {
+      const block = 'x'.repeat(size);
+      for (let i = 0; i < 2000; i++) {
+        try {
+          localStorage.setItem(`filler-${size}-${i}`, block);
+        } catch {
+          break;
+        }
       }
     }
   });
-  await page.getByRole('textbox', { name: 'Scenario' }).fill(`title: Big\n## ${'y'.repeat(600_000)}\ninit fork as a\n`);
+  // a short text: a long one goes to IndexedDB, which this does not fill
+  await page.getByRole('textbox', { name: 'Scenario' }).fill(`title: Big\n## ${'y'.repeat(20_000)}\ninit fork as a\n`);
   await expect(page.getByRole('alert')).toContainText('could not be saved in this browser (its storage is full)');
+});
+
+test('a long text saved in the moment after typing is offered back after a reload', async ({ page }) => {
+  await page.goto('/');
+  const editor = page.getByRole('textbox', { name: 'Scenario' });
+  // over 64 KiB (saved to IndexedDB), under 128 KiB (still in the textarea)
+  const long = `title: Long\n## ${'z'.repeat(70_000)}\ninit fork as a\n`;
+  await editor.fill(long);
+  // saved to IndexedDB, then pointed at from localStorage: then no leaving-save is needed
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('pidns-lab:scenario:') && (localStorage.getItem(k) ?? '').includes('"bulk":true')));
+  await page.reload();
+  await expect(page.getByText('This browser kept the scenario you were writing here.')).toBeVisible();
+  await page.getByRole('button', { name: 'Restore it' }).click();
+  await expect(editor).toHaveValue(long);
 });
 
 test('an engine that closes itself is noticed and restarted, and the text loads again', async ({ page }) => {

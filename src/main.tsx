@@ -7,6 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { offerSaved, startAutosave, tabKey } from './store/autosave.ts';
 import { browserStorage } from './store/browser-storage.ts';
+import { indexedTexts } from './store/bulk-texts.ts';
 import { startUrlSync } from './store/url-sync.ts';
 import { readPageMode } from './store/mode.ts';
 import { createAppStore } from './store/store.ts';
@@ -49,6 +50,7 @@ const store = createAppStore({
 const fallback = libraryText(DEFAULT_FILE) ?? '';
 // An embed on another site may be refused storage: reading the property alone throws there.
 const local = browserStorage(() => window.localStorage);
+const bulk = indexedTexts(() => window.indexedDB);
 const savedUnder = tabKey(browserStorage(() => window.sessionStorage), () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
 // A lesson asked for by the address (`?lesson=03`, `#lesson=03`) opens with the learner's
 // progress. Otherwise the engine decodes a link (a hostile one costs the worker, not the page);
@@ -59,7 +61,8 @@ const first = openLessonInAddress(store, window.location, window.history)
   .then((opened) => opened || (window.location.hash.length > 1 && store.getState().openLink(window.location.hash)))
   .then(async (opened) => {
     if (!opened) await store.getState().load(fallback, 'keep');
-    offerSaved(store, local, savedUnder);
+    // long saved texts come from IndexedDB: the first scenario does not wait for them
+    void offerSaved(store, local, savedUnder, bulk);
   });
 // A link (or `#lesson=NN`) pasted into the address bar of an open page changes only the
 // fragment: open it too. Only the fragment counts here: `?lesson` is the lesson already open.
@@ -70,7 +73,7 @@ window.addEventListener('hashchange', () => {
 });
 // Autosave follows the visitor's edits only (loads do not count), so it starts at once: an edit
 // made while the first scenario loads is kept too.
-startAutosave(store, local, savedUnder, { lifecycle: window });
+startAutosave(store, local, savedUnder, { lifecycle: window, bulk });
 void first.then(() => startUrlSync(store, window.history, window.location, (link) => client.encodeLink(link)));
 // The service worker (offline use) is set up once the first scenario shows: never in its way.
 void first.then(startOfflineSupport);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import {
-  LEGACY_KEY, offerSaved, SAVED_PREFIX, savedOffer, startAutosave, tabKey, type PageLifecycle, type TextStorage,
+  BULK_CHARS, LEGACY_KEY, offerSaved, SAVED_PREFIX, savedOffer, startAutosave, tabKey, type PageLifecycle, type TextStorage,
 } from './autosave.ts';
+import type { BulkTexts } from './bulk-texts.ts';
 import type { AppState, RestoreWhy } from './store.ts';
 
 function memory(limit = Infinity): TextStorage & { data: Map<string, string> } {
@@ -32,6 +33,39 @@ function fakeStore(patch: Partial<AppState> = {}) {
   }) as unknown as AppState);
 }
 
+/** IndexedDB's part: puts wait for `confirm()` (or `refuse()`), as a disk write does */
+function bulkMemory(): BulkTexts & { data: Map<string, string>; confirm: () => void; refuse: () => void } {
+  const data = new Map<string, string>();
+  const waiting: { key: string; text: string; done: () => void; failed: (e: Error) => void }[] = [];
+  const settle = (ok: boolean) => {
+    for (const w of waiting.splice(0)) {
+      if (ok) {
+        data.set(w.key, w.text);
+        w.done();
+      } else w.failed(new Error('refused'));
+    }
+  };
+  return {
+    data,
+    put: (key, text) => new Promise((done, failed) => waiting.push({ key, text, done, failed })),
+    get: async (key) => data.get(key) ?? null,
+    remove: async (key) => void data.delete(key),
+    keys: async () => [...data.keys()],
+    confirm: () => settle(true),
+    refuse: () => settle(false),
+  };
+}
+
+function lifecycleDouble() {
+  const listeners = new Map<string, () => void>();
+  const lifecycle: PageLifecycle = {
+    addEventListener: (type, l) => void listeners.set(type, l),
+    removeEventListener: (type) => void listeners.delete(type),
+  };
+  return { lifecycle, leave: () => listeners.get('pagehide')?.() };
+}
+
+const LONG = 'init getpid => 1\n'.repeat(Math.ceil(BULK_CHARS / 17));
 const savedText = (storage: TextStorage, key: string) => (JSON.parse(storage.getItem(key) ?? '{}') as { text?: string }).text;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const A = `${SAVED_PREFIX}a`;
@@ -110,6 +144,67 @@ describe('autosave', () => {
     store.setState({ text: 'z'.repeat(200), edits: 2 });
     again();
     expect(store.getState().notice).toMatch(/could not be saved in this browser \(its storage is full\)/);
+  });
+});
+
+describe('autosave of a long text', () => {
+  it('puts it in IndexedDB and, once it is on disk, only a pointer in localStorage; it is offered back', async () => {
+    const storage = memory();
+    const bulk = bulkMemory();
+    const store = fakeStore();
+    startAutosave(store, storage, A, { delayMs: 1, bulk });
+    store.setState({ text: LONG, edits: 1 });
+    await wait(10);
+    expect(storage.getItem(A)).toBeNull();
+    bulk.confirm();
+    await wait(1);
+    expect(JSON.parse(storage.getItem(A) ?? '{}')).toMatchObject({ bulk: true });
+    expect(bulk.data.get(A)).toBe(LONG);
+    const reloaded = fakeStore({ text: 'opened' });
+    await offerSaved(reloaded, storage, A, bulk);
+    expect(reloaded.getState()).toMatchObject({ restorable: LONG, restoreWhy: 'saved' });
+  });
+
+  it('is written whole to localStorage when the page is left before IndexedDB confirms, and a late confirmation does not replace it', async () => {
+    const storage = memory();
+    const bulk = bulkMemory();
+    const { lifecycle, leave } = lifecycleDouble();
+    const store = fakeStore();
+    startAutosave(store, storage, A, { delayMs: 1, lifecycle, bulk });
+    store.setState({ text: LONG, edits: 1 });
+    await wait(10);
+    leave();
+    expect(savedText(storage, A)).toBe(LONG);
+    bulk.confirm();
+    await wait(1);
+    expect(savedText(storage, A)).toBe(LONG);
+  });
+
+  it('goes to localStorage when IndexedDB refuses it, and says so when that is full too', async () => {
+    const storage = memory(BULK_CHARS * 4);
+    const bulk = bulkMemory();
+    const store = fakeStore();
+    startAutosave(store, storage, A, { delayMs: 1, bulk });
+    store.setState({ text: LONG, edits: 1 });
+    await wait(10);
+    bulk.refuse();
+    await wait(1);
+    expect(savedText(storage, A)).toBe(LONG);
+    store.setState({ text: LONG.repeat(5), edits: 2 });
+    await wait(10);
+    bulk.refuse();
+    await wait(1);
+    expect(store.getState().notice).toMatch(/could not be saved in this browser \(its storage is full\)/);
+  });
+
+  it('drops the texts in IndexedDB that nothing points at any more when texts are offered', async () => {
+    const storage = memory();
+    const bulk = bulkMemory();
+    bulk.data.set(B, 'left behind');
+    bulk.data.set(A, LONG);
+    storage.setItem(A, JSON.stringify({ bulk: true, at: 1 }));
+    await offerSaved(fakeStore({ text: 'opened' }), storage, A, bulk);
+    expect([...bulk.data.keys()]).toEqual([A]);
   });
 });
 

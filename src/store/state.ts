@@ -7,7 +7,7 @@
  */
 import type { NsId, TaskId } from '../kernel/index.ts';
 import type {
-  CheckVerdict, EngineClient, ExerciseEngine, ExerciseView, Frame, LiveList, Loaded, TableWindow,
+  CheckVerdict, EngineClient, ExerciseEngine, ExerciseView, Frame, LiveList, Loaded, OpenedLink, TableWindow,
 } from '../protocol/index.ts';
 import type { Progress } from './progress.ts';
 import type { Verdict } from './questions.ts';
@@ -65,6 +65,8 @@ export interface LinkState {
    * Resolves to whether it opened.
    */
   openLink(fragment: string): Promise<boolean>;
+  /** the fragment of a link's parts, encoded by the engine (off the page's thread) */
+  encodeLink(link: OpenedLink): Promise<string>;
 }
 
 /** the engine's run of the text */
@@ -114,6 +116,9 @@ export interface ViewState {
   /** how many of each namespace's own processes the tree lists, when more than the first few */
   treeLimits: Record<number, number>;
   showMoreProcesses(ns: NsId): void;
+  /** how many of each namespace's child namespaces the tree lists, when more than the first few */
+  nsLimits: Record<number, number>;
+  showMoreNamespaces(ns: NsId): void;
 }
 
 /** the engine's last picture */

@@ -32,6 +32,7 @@ export function createLinkSlice(ctx: Ctx): LinkState {
       await ctx.get().replaceText(link.text, link.step ?? 'first', () => findView(client, link.view));
       return true;
     },
+    encodeLink: (link) => ctx.deps.client.encodeLink(link),
   };
 }
 
