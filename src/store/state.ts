@@ -116,6 +116,9 @@ export interface ViewState {
   /** how many of each namespace's own processes the tree lists, when more than the first few */
   treeLimits: Record<number, number>;
   showMoreProcesses(ns: NsId): void;
+  /** how many of each namespace's child namespaces the tree lists, when more than the first few */
+  nsLimits: Record<number, number>;
+  showMoreNamespaces(ns: NsId): void;
 }
 
 /** the engine's last picture */

@@ -78,6 +78,8 @@ function showParams(s: AppState) {
     inspect: s.selectedTask,
     windows: Object.values(s.windows),
     treeLimits: Object.entries(s.treeLimits).map(([ns, count]) => ({ ns: Number(ns), count })),
+    nsLimits: Object.entries(s.nsLimits).map(([ns, count]) => ({ ns: Number(ns), count })),
+    chosenNs: s.selectedNs,
     act: s.stepAct,
     idle: !s.playing,
     taskQuery: s.taskQuery,

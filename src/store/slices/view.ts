@@ -3,13 +3,15 @@
  * chosen namespace, and the window of rows each table wants. A change that alters the picture
  * asks the engine for a frame; hovering and choosing a namespace are drawn by the page alone.
  */
-import { TREE_PROCESSES } from '../../protocol/index.ts';
-import type { SliceContext, ViewState } from '../state.ts';
+import { TREE_NAMESPACES, TREE_PROCESSES } from '../../protocol/index.ts';
+import type { FrameState, SliceContext, ViewState } from '../state.ts';
 
 /** how many more processes the tree lists each time the visitor asks */
 export const MORE_PROCESSES = 100;
+/** how many more namespaces below one the tree lists each time the visitor asks */
+export const MORE_NAMESPACES = 20;
 
-export function createViewSlice(ctx: SliceContext<ViewState>): ViewState {
+export function createViewSlice(ctx: SliceContext<ViewState & FrameState>): ViewState {
   return {
     viewer: null,
     selectedTask: null,
@@ -17,6 +19,7 @@ export function createViewSlice(ctx: SliceContext<ViewState>): ViewState {
     hoveredTask: null,
     windows: {},
     treeLimits: {},
+    nsLimits: {},
     taskQuery: '',
     setViewer(viewer) {
       ctx.wantFrame({ viewer, selectedNs: null });
@@ -28,7 +31,10 @@ export function createViewSlice(ctx: SliceContext<ViewState>): ViewState {
       ctx.wantFrame({ selectedTask: task });
     },
     selectNs(ns) {
-      ctx.set({ selectedNs: ns });
+      // a namespace outside the frame's window (found by "more namespaces") needs the engine
+      const carried = ns === null || (ctx.get().frame?.tables ?? []).some((t) => t.ns === ns);
+      if (carried) ctx.set({ selectedNs: ns });
+      else ctx.wantFrame({ selectedNs: ns });
     },
     hoverTask(task) {
       ctx.set({ hoveredTask: task });
@@ -36,6 +42,10 @@ export function createViewSlice(ctx: SliceContext<ViewState>): ViewState {
     showMoreProcesses(ns) {
       const limits = ctx.get().treeLimits;
       ctx.wantFrame({ treeLimits: { ...limits, [ns]: (limits[ns] ?? TREE_PROCESSES) + MORE_PROCESSES } });
+    },
+    showMoreNamespaces(ns) {
+      const limits = ctx.get().nsLimits;
+      ctx.wantFrame({ nsLimits: { ...limits, [ns]: (limits[ns] ?? TREE_NAMESPACES) + MORE_NAMESPACES } });
     },
     setWindow(window) {
       const old = ctx.get().windows[window.ns];

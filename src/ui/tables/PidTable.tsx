@@ -6,6 +6,7 @@
  */
 import { lazy, memo, Suspense, useCallback, useContext } from 'react';
 import { frameLabel } from '../../store/slices/frame.ts';
+import { frameTable } from '../frameIndex.ts';
 import type { AppState } from '../../store/store.ts';
 import { useApp } from '../StoreContext.tsx';
 import { ViewNamesContext } from '../viewNames.ts';
@@ -19,7 +20,7 @@ const selectStep = (s: AppState) => s.frame?.step ?? 0;
 const selectViewerLabel = (s: AppState) => (s.viewer === null ? null : frameLabel(s.frame, s.viewer) ?? `task ${s.viewer}`);
 
 export const PidTable = memo(function PidTable({ ns, name, dimmed }: { ns: number; name: string; dimmed: boolean }) {
-  const table = useApp(useCallback((s: AppState) => s.frame?.tables.find((t) => t.ns === ns) ?? null, [ns]));
+  const table = useApp(useCallback((s: AppState) => frameTable(s.frame, ns), [ns]));
   const step = useApp(selectStep);
   const viewerLabel = useApp(selectViewerLabel);
   if (!table) return null;

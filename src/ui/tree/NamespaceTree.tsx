@@ -14,7 +14,7 @@ import { isTreeKey, nextItem } from './keys.ts';
 import { layoutTree, type PlacedNode } from './layout.ts';
 import { NsNode, type TreeContext } from './NsNode.tsx';
 import { ParentLinks } from './ParentLinks.tsx';
-import { processesOf, rowsOf, selectProcesses, selectRows } from './shape.ts';
+import { processesOf, rowsOf, selectCutNamespaces, selectProcesses, selectRows } from './shape.ts';
 import { createTreeZoom, type TreeZoom } from './zoom.ts';
 import { pairsOf, selectShape, subtreeOf } from './subtree.ts';
 
@@ -24,6 +24,7 @@ export function NamespaceTree() {
   const shape = useApp(useShallow(selectShape));
   const rowsFlat = useApp(useShallow(selectRows));
   const procsFlat = useApp(useShallow(selectProcesses));
+  const cut = useApp(useShallow(selectCutNamespaces));
   const chosen = useApp(selectChosen);
   const names = useContext(ViewNamesContext);
   const store = useStoreApi();
@@ -41,7 +42,7 @@ export function NamespaceTree() {
   const byId = useMemo(() => new Map<number, PlacedNode>(placed.nodes.map((n) => [n.id, n])), [placed]);
   const lit = useMemo(() => (chosen === null ? null : subtreeOf(list, chosen)), [list, chosen]);
   const { roots, children, levelNames } = useMemo(() => hierarchy(list), [list]);
-  const liveKey = focusKey !== '' && keyExists(focusKey, list, procs, rows) ? focusKey : `ns:${roots[0] ?? 0}`;
+  const liveKey = focusKey !== '' && keyExists(focusKey, list, procs, rows, cut) ? focusKey : `ns:${roots[0] ?? 0}`;
   const tree: TreeContext = useMemo(
     () => ({ placed: byId, children, lit, chosen, focusKey: liveKey, levelNames, showOuter }),
     [byId, children, lit, chosen, liveKey, levelNames, showOuter],
@@ -80,9 +81,11 @@ export function NamespaceTree() {
     const ns = item.getAttribute('data-ns');
     const task = item.getAttribute('data-task');
     const more = item.getAttribute('data-more');
+    const moreNs = item.getAttribute('data-more-ns');
     if (ns !== null) s.selectNs(s.selectedNs === Number(ns) ? null : Number(ns));
     else if (task !== null) s.selectTask(Number(task));
     else if (more !== null) s.showMoreProcesses(Number(more));
+    else if (moreNs !== null) s.showMoreNamespaces(Number(moreNs));
   }
 
   return (
@@ -125,18 +128,22 @@ function keyOf(item: Element): string {
   const ns = item.getAttribute('data-ns');
   if (ns !== null) return `ns:${ns}`;
   const task = item.getAttribute('data-task');
-  return task !== null ? `p:${task}` : `more:${item.getAttribute('data-more') ?? ''}`;
+  if (task !== null) return `p:${task}`;
+  const moreNs = item.getAttribute('data-more-ns');
+  return moreNs !== null ? `nsmore:${moreNs}` : `more:${item.getAttribute('data-more') ?? ''}`;
 }
 
 function keyExists(
   key: string, list: readonly { id: number }[], procs: readonly { ns: number; task: number }[], rows: ReadonlyMap<number, number>,
+  cut: readonly number[],
 ): boolean {
   const [kind, value] = key.split(':');
   const n = Number(value);
   if (kind === 'ns') return list.some((ns) => ns.id === n);
   if (kind === 'p') return procs.some((p) => p.task === n);
-  // the "and K more" row: more rows than listed processes
-  return (rows.get(n) ?? 0) > procs.filter((p) => p.ns === n).length;
+  if (kind === 'nsmore') return cut.includes(n);
+  // the "and K more" row of processes: more rows than listed processes (and the namespaces' row)
+  return (rows.get(n) ?? 0) > procs.filter((p) => p.ns === n).length + (cut.includes(n) ? 1 : 0);
 }
 
 /** the roots (namespaces whose parent is not shown), children in order, and names by level */

@@ -7,6 +7,7 @@
 import { memo, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppState } from '../../store/store.ts';
+import { frameNs, frameTable } from '../frameIndex.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
 import { NODE_H, NODE_W, PROC_H, processAt, type PlacedNode } from './layout.ts';
 import { MoreItem } from './MoreItem.tsx';
@@ -27,7 +28,7 @@ export interface TreeContext {
 const NO_NAMES: readonly (string | null)[] = [];
 
 export const NsNode = memo(function NsNode({ id, tree }: { id: number; tree: TreeContext }) {
-  const ns = useApp(useCallback((s: AppState) => s.frame?.namespaces.find((n) => n.id === id) ?? null, [id]));
+  const ns = useApp(useCallback((s: AppState) => frameNs(s.frame, id), [id]));
   const hot = useApp(useCallback((s: AppState) => isHot(s, id), [id]));
   const position = useApp(useShallow((s: AppState) => [s.frame?.step ?? 0, s.frame?.act?.index ?? 0]));
   const ghosts = useLeaving(ns?.processes ?? [], (position[0] ?? 0) * 100 + (position[1] ?? 0));
@@ -76,8 +77,14 @@ export const NsNode = memo(function NsNode({ id, tree }: { id: number; tree: Tre
         })}
         {hidden > 0 ? (
           <MoreItem
-            ns={id} hidden={hidden} level={node.depth} focused={tree.focusKey === `more:${id}`}
+            ns={id} hidden={hidden} what="processes" level={node.depth} focused={tree.focusKey === `more:${id}`}
             {...processAt(node, ns.processes.length)}
+          />
+        ) : null}
+        {ns.hiddenChildren > 0 ? (
+          <MoreItem
+            ns={id} hidden={ns.hiddenChildren} what="namespaces" level={node.depth} focused={tree.focusKey === `nsmore:${id}`}
+            {...processAt(node, ns.processes.length + (hidden > 0 ? 1 : 0))}
           />
         ) : null}
         {ghosts.map((g) => {
@@ -105,6 +112,5 @@ function stateMark(state: string): string {
 function isHot(s: AppState, ns: number): boolean {
   const task = s.hoveredTask ?? null;
   if (task === null) return false;
-  const table = s.frame?.tables.find((t) => t.ns === ns);
-  return table?.rows.some((r) => r.task === task) ?? false;
+  return frameTable(s.frame ?? null, ns)?.rows.some((r) => r.task === task) ?? false;
 }

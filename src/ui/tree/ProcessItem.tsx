@@ -7,6 +7,7 @@
 import { memo, useCallback, useEffect, useRef, type CSSProperties } from 'react';
 import type { TreeProcess } from '../../protocol/index.ts';
 import type { AppState } from '../../store/store.ts';
+import { frameNs } from '../frameIndex.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
 import { NODE_W, INDENT, PROC_H } from './layout.ts';
 
@@ -23,7 +24,7 @@ interface Props {
 }
 
 export const ProcessItem = memo(function ProcessItem({ ns, index, x, y, level, focused, levelNames, showOuter }: Props) {
-  const p = useApp(useCallback((s: AppState) => s.frame?.namespaces.find((n) => n.id === ns)?.processes[index] ?? null, [ns, index]));
+  const p = useApp(useCallback((s: AppState) => frameNs(s.frame, ns)?.processes[index] ?? null, [ns, index]));
   const task = p?.task ?? -1;
   const selected = useApp(useCallback((s: AppState) => s.selectedTask === task, [task]));
   const hovered = useApp(useCallback((s: AppState) => s.hoveredTask === task, [task]));

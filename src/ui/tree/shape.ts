@@ -5,9 +5,15 @@
  */
 import type { AppState } from '../../store/store.ts';
 
-/** id, shown process rows (the "more" row included) — per namespace */
+/** id, shown process rows (the "more" rows of processes and of namespaces included) — per namespace */
 export const selectRows = (s: AppState): number[] =>
-  (s.frame?.namespaces ?? []).flatMap((n) => [n.id, n.processes.length + (n.processCount > n.processes.length ? 1 : 0)]);
+  (s.frame?.namespaces ?? []).flatMap((n) => [
+    n.id, n.processes.length + (n.processCount > n.processes.length ? 1 : 0) + (n.hiddenChildren > 0 ? 1 : 0),
+  ]);
+
+/** the namespaces with namespaces below them left out of the frame (each has a "more" row) */
+export const selectCutNamespaces = (s: AppState): number[] =>
+  (s.frame?.namespaces ?? []).filter((n) => n.hiddenChildren > 0).map((n) => n.id);
 
 /** ns, index, task, parent (-1: none) — per shown process */
 export const selectProcesses = (s: AppState): number[] =>
