@@ -50,7 +50,6 @@ function bulkMemory(): BulkTexts & { data: Map<string, string>; confirm: () => v
     put: (key, text) => new Promise((done, failed) => waiting.push({ key, text, done, failed })),
     get: async (key) => data.get(key) ?? null,
     remove: async (key) => void data.delete(key),
-    keys: async () => [...data.keys()],
     confirm: () => settle(true),
     refuse: () => settle(false),
   };
@@ -197,14 +196,24 @@ describe('autosave of a long text', () => {
     expect(store.getState().notice).toMatch(/could not be saved in this browser \(its storage is full\)/);
   });
 
-  it('drops the texts in IndexedDB that nothing points at any more when texts are offered', async () => {
+  it('drops its text in IndexedDB once a newer one is written whole, and at start if that was left undone', async () => {
     const storage = memory();
     const bulk = bulkMemory();
-    bulk.data.set(B, 'left behind');
-    bulk.data.set(A, LONG);
-    storage.setItem(A, JSON.stringify({ bulk: true, at: 1 }));
-    await offerSaved(fakeStore({ text: 'opened' }), storage, A, bulk);
-    expect([...bulk.data.keys()]).toEqual([A]);
+    const store = fakeStore();
+    startAutosave(store, storage, A, { delayMs: 1, bulk });
+    store.setState({ text: LONG, edits: 1 });
+    await wait(10);
+    bulk.confirm();
+    await wait(1);
+    store.setState({ text: 'short again', edits: 2 });
+    await wait(10);
+    expect(savedText(storage, A)).toBe('short again');
+    expect(bulk.data.has(A)).toBe(false);
+    bulk.data.set(A, 'left behind by a page that was leaving');
+    bulk.data.set(B, 'another tab, about to point at it');
+    startAutosave(fakeStore(), storage, A, { bulk });
+    await wait(1);
+    expect([...bulk.data.keys()]).toEqual([B]);
   });
 });
 

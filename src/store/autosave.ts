@@ -106,16 +106,13 @@ export function savedOffer(storage: TextStorage, ownKey: string, opened: string,
   return other ? { text: other.text, why: 'other-tab', key: other.key } : null;
 }
 
-/** the texts in IndexedDB that localStorage points at; the others (left by a newer save to
- * localStorage, or by an evicted entry) are deleted */
+/** the texts in IndexedDB that localStorage points at */
 async function readBulk(storage: TextStorage, bulk: BulkTexts): Promise<Map<string, string>> {
-  const pointed = bulkKeys(storage);
   const texts = new Map<string, string>();
   try {
-    for (const key of await bulk.keys()) {
-      const text = pointed.includes(key) ? await bulk.get(key) : null;
+    for (const key of bulkKeys(storage)) {
+      const text = await bulk.get(key);
       if (text !== null) texts.set(key, text);
-      else await bulk.remove(key);
     }
   } catch {
     // IndexedDB refused: the texts kept in localStorage are still offered
@@ -169,6 +166,11 @@ export function startAutosave(store: AppStore, storage: TextStorage, ownKey: str
   // A long text on its way to IndexedDB, not yet confirmed there: still unsaved.
   let unconfirmed: string | null = null;
   let saves = 0;
+  // this tab's entry in localStorage points at IndexedDB
+  let pointing = bulkKeys(storage).includes(ownKey);
+  // This tab's text left in IndexedDB by a page that was leaving (it wrote the entry whole):
+  // deleted before this page saves there, as IndexedDB runs the two in the order asked.
+  if (bulk !== undefined && !pointing) void bulk.remove(ownKey).catch(() => undefined);
 
   const tell = (problem: string | null) => {
     if (problem !== null) store.getState().setNotice(`Your scenario could not be saved in this browser (${problem}). Use Download to keep a copy.`);
@@ -183,7 +185,11 @@ export function startAutosave(store: AppStore, storage: TextStorage, ownKey: str
     unconfirmed = null;
     if (text === null) return;
     saves += 1;
-    tell(write(storage, ownKey, JSON.stringify({ text, at: now() })));
+    const problem = write(storage, ownKey, JSON.stringify({ text, at: now() }));
+    tell(problem);
+    // the text in IndexedDB is older now (when the page is left, the next start deletes it)
+    if (problem === null && pointing) void bulk?.remove(ownKey).catch(() => undefined);
+    if (problem === null) pointing = false;
   }
 
   /** a long text to IndexedDB, then a pointer to it in localStorage; a short one as on leaving */
@@ -202,7 +208,9 @@ export function startAutosave(store: AppStore, storage: TextStorage, ownKey: str
       () => {
         if (mine !== saves) return;
         unconfirmed = null;
-        tell(write(storage, ownKey, JSON.stringify({ bulk: true, at })));
+        const problem = write(storage, ownKey, JSON.stringify({ bulk: true, at }));
+        tell(problem);
+        pointing ||= problem === null;
       },
       () => {
         if (mine === saves) saveNow();

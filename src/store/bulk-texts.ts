@@ -13,7 +13,6 @@ export interface BulkTexts {
   put(key: string, text: string): Promise<void>;
   get(key: string): Promise<string | null>;
   remove(key: string): Promise<void>;
-  keys(): Promise<string[]>;
 }
 
 const DATABASE = 'pidns-lab';
@@ -40,7 +39,6 @@ export function indexedTexts(factory: () => IDBFactory | undefined): BulkTexts {
       return typeof value === 'string' ? value : null;
     },
     remove: async (key) => void (await run('readwrite', (t) => t.delete(key))),
-    keys: async () => (await run('readonly', (t) => t.getAllKeys())).filter((k): k is string => typeof k === 'string'),
   };
 }
 
