@@ -71,6 +71,21 @@ describe('app store', () => {
     expect(store.getState().live.tasks).toEqual([{ id: 0, label: 'init' }]);
   });
 
+  it('asks the engine for a namespace chosen outside the frame, and for more namespaces below one', async () => {
+    const { engine, store, runFrames } = setup();
+    await store.getState().load('a\nb\n', 'last');
+    engine.answer();
+    await tick();
+    runFrames();
+    store.getState().selectNs(7);
+    expect(engine.shows.map((s) => s.chosenNs)).toEqual([null, 7]);
+    engine.answer();
+    await tick();
+    runFrames();
+    store.getState().showMoreNamespaces(0);
+    expect(engine.shows.at(-1)?.nsLimits).toEqual([{ ns: 0, count: 40 }]);
+  });
+
   it('keeps one show request in flight and folds later changes into the next', async () => {
     const { engine, store, runFrames } = setup();
     await store.getState().load('1\n2\n3\n4\n5\n', 'first');

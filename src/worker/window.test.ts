@@ -5,6 +5,8 @@ import { recordRun } from './record.ts';
 import { stateAt } from './timeline.ts';
 
 const fan = (n: number) => `title: fan\nrepeat ${n}\n  init clone NEWPID as c{i}\nend\n`;
+/** 15 namespaces below the root, each with 40 below it: 616 in all (ids: a{i} is 1 + 41(i − 1)) */
+const GRID = 'title: grid\nrepeat 15 i\n  init clone NEWPID as a{i}\n  repeat 40 j\n    a{i} clone NEWPID as b{i}x{j}\n  end\nend\n';
 const CHAIN = 'title: chain\ninit clone NEWPID as a\na clone NEWPID as b\nb clone NEWPID as c\ninit clone NEWPID as d\n';
 
 async function frameOf(text: string, extra: Partial<ShowParams> = {}) {
@@ -42,6 +44,18 @@ describe('the namespaces a frame carries', () => {
     expect(frame.namespaces.length).toBe(asked + 1);
     expect(frame.namespaces[0]?.hiddenChildren).toBe(2000 - asked);
     expect(frame.tables.length).toBe(FRAME_TABLES);
+  });
+
+  it('stops the tree at FRAME_NAMESPACES in depth-first order, telling each namespace what it left out', async () => {
+    const frame = await frameOf(GRID);
+    expect(frame.namespaces.length).toBe(FRAME_NAMESPACES);
+    const hidden = new Map(frame.namespaces.map((n) => [n.id, n.hiddenChildren]));
+    // the root, then a1 with its first 20, a2 with its first 20, … until 200: a10 and 9 below it
+    const a = (i: number) => 1 + (i - 1) * 41;
+    expect([...hidden.keys()].filter((id) => hidden.get(id) !== 0)).toEqual([0, ...[...Array(10).keys()].map((i) => a(i + 1))]);
+    expect(hidden.get(0)).toBe(5);
+    expect(hidden.get(a(9))).toBe(40 - TREE_NAMESPACES);
+    expect(hidden.get(a(10))).toBe(40 - 9);
   });
 
   it('keeps a viewer\'s own namespace as the root of what it sees, with its table', async () => {
