@@ -4,9 +4,10 @@
  * searched and chosen, and Share makes its link; the page's JS heap after them (the worker's is
  * not counted: the world lives there); the same for a loop that captions and fails an expectation
  * at each of its steps; also the longest task while a hostile link (a few KB that would inflate to
- * gigabytes) is opened.
+ * gigabytes) is opened; and a world of many pid namespaces (a fan below the root): Last step, then
+ * "and K more namespaces" and choosing a namespace beyond the first window.
  * Against the production build in Debian's Chromium. Prints figures; asserts nothing.
- * Run: `node bin/tsx-run.mjs bench/big-worlds.ts` (part of `npm run bench`).
+ * Run: `node bin/tsx-run.mjs bench/big-worlds.ts [tasks,…] [namespaces,…]` (part of `npm run bench`).
  */
 import { execFileSync } from 'node:child_process';
 import { deflateSync, strToU8 } from 'fflate';
@@ -94,6 +95,31 @@ async function narratedWorld(page: Page, n: number): Promise<string> {
     `${atLoad.max.toFixed(0)} ms while loading, ${atLast.max.toFixed(0)} ms after Last step; page JS heap ${await heapMb(page)} MB`;
 }
 
+/** `n` namespaces, each made by the root's init: a fan of n boxes below ns0 */
+const fan = (n: number) => `title: ${n} namespaces\npid_max: 4194304\nrepeat ${n}\n  init clone NEWPID as c{i}\nend\n`;
+
+async function namespaceWorld(page: Page, n: number): Promise<string> {
+  const t0 = Date.now();
+  await page.goto(`${BASE}/${encodeFragment(fan(n))}`);
+  await page.getByRole('status').filter({ hasText: new RegExp(`Step 0 of ${n}\\b`) }).waitFor({ timeout: 600_000 });
+  const loadMs = Date.now() - t0;
+  const atLoad = await longest(page);
+  await page.getByRole('button', { name: 'Last step' }).click();
+  await page.locator(`.app[data-frame-step="${n}"]`).waitFor({ timeout: 600_000 });
+  await page.waitForTimeout(1500);
+  const atLast = await longest(page);
+  const tree = page.getByRole('tree', { name: 'Namespace tree' });
+  await tree.getByRole('treeitem', { name: /more namespaces$/ }).click();
+  await tree.getByRole('treeitem', { name: /^ns40 / }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('table', { name: 'Processes in ns40' }).waitFor({ timeout: 600_000 });
+  await page.waitForTimeout(1000);
+  const atChoose = await longest(page);
+  return `${n} pid namespaces: loaded in ${loadMs} ms, longest main-thread task ${atLoad.max.toFixed(0)} ms while loading, ` +
+    `${atLast.max.toFixed(0)} ms after Last step, ${atChoose.max.toFixed(0)} ms listing more namespaces and choosing ns40; ` +
+    `page JS heap ${await heapMb(page)} MB`;
+}
+
 async function hostileLink(page: Page): Promise<string> {
   // each 3 squeezed bytes (spaces to column 255, a newline) stand for 256: 4 M of them, ~1 GB
   const squeezed = new Uint8Array(3 * 4_000_000).map((_, i) => [0xf8, 255, 0x0a][i % 3] as number);
@@ -130,6 +156,12 @@ async function main(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.addInitScript(LONG_TASKS);
       console.log(await narratedWorld(page, n));
+      await page.close();
+    }
+    for (const n of (process.argv[3] ?? '1000,100000').split(',').map(Number)) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.addInitScript(LONG_TASKS);
+      console.log(await namespaceWorld(page, n));
       await page.close();
     }
     const page = await browser.newPage();
