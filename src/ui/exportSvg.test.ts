@@ -27,6 +27,12 @@ describe('buildExportSvg', () => {
     expect(svg.endsWith('</svg>')).toBe(true);
   });
 
+  it('says how many namespaces below one the frame left out', () => {
+    const cut = { ...frame, namespaces: [{ ...ns(0, null), hiddenChildren: 1980 }, ns(1, 0)] };
+    expect(buildExportSvg(cut, 't')).toContain('and 1,980 more namespaces');
+    expect(buildExportSvg(frame, 't')).not.toContain('more namespaces');
+  });
+
   it('turns characters XML forbids into ?, so the document stays well-formed', () => {
     expect(esc('a\u001b]0;pwned\u0007b\tc\u0000')).toBe('a?]0;pwned?b\tc?');
     expect(esc('\ud800x\ud83d\ude00\udc00\uffff')).toBe('?x\ud83d\ude00??');

@@ -4,7 +4,7 @@
  * markup out, so the picture can be checked without a browser.
  */
 import type { Frame, NsFrame, TableFrame } from '../protocol/index.ts';
-import { layoutTree, NODE_H, NODE_W } from './tree/layout.ts';
+import { INDENT, layoutTree, NODE_H, NODE_W } from './tree/layout.ts';
 
 const PAD = 16;
 const LINE = 18;
@@ -13,8 +13,9 @@ const COLUMN_X = [0, 60, 120, 180, 240, 290];
 const TABLE_W = 560;
 
 export function buildExportSvg(frame: Frame, title: string): string {
-  const placed = layoutTree(frame.namespaces);
   const byId = new Map(frame.namespaces.map((n) => [n.id, n]));
+  // a namespace whose namespaces below are not all in the frame says how many are left out
+  const placed = layoutTree(frame.namespaces, (id) => ((byId.get(id)?.hiddenChildren ?? 0) > 0 ? 1 : 0));
   const tree = placed.links.map((l) => `<path d="${l.d}" fill="none" stroke="#888"/>`).join('') +
     placed.nodes.map((p) => nodeSvg(byId.get(p.id), p.x, p.y)).join('');
   let y = 0;
@@ -46,7 +47,9 @@ function nodeSvg(ns: NsFrame | undefined, x: number, y: number): string {
     `<rect width="${NODE_W}" height="${NODE_H}" rx="6" fill="#f4f6fb" stroke="#345"${dash}/>` +
     `<text x="10" y="18" font-weight="700">${esc(`${ns.name}  level ${ns.level}  ${ns.state}`)}</text>` +
     `<text x="10" y="35">${esc(init)}</text>` +
-    `<text x="10" y="51">${esc(`${ns.live} live, ${ns.zombies} zombies`)}</text></g>`;
+    `<text x="10" y="51">${esc(`${ns.live} live, ${ns.zombies} zombies`)}</text>` +
+    (ns.hiddenChildren > 0 ? `<text x="${INDENT}" y="${NODE_H + 18}">${esc(`and ${ns.hiddenChildren.toLocaleString('en')} more namespaces`)}</text>` : '') +
+    '</g>';
 }
 
 function tableSvg(t: TableFrame): string {
