@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNALS } from './abi.ts';
 import { dispatch } from './index.ts';
-import { g1World, Kit } from './__fuzz__/kit.ts';
-
-const nr = (n: number) => ({ kind: 'nr' as const, nr: n });
+import { Kit, g1World, nr } from './__fuzz__/kit.ts';
 
 describe('exit, orphans and the namespace teardown (R50–R62)', () => {
   it('G1: the init exits, the namespace is killed and reaped by it, forks then fail ENOMEM', () => {

@@ -5,18 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNALS } from './abi.ts';
 import { type CloneFlag, checkInvariants, dispatch, taskView } from './index.ts';
-import { Kit } from './__fuzz__/kit.ts';
+import { Kit, ns1World } from './__fuzz__/kit.ts';
 
 const THREAD: CloneFlag[] = ['THREAD', 'SIGHAND', 'VM'];
-
-/** h (pid 2) with x, the init of ns1 (root pid 3), and b (pid 2 in ns1) */
-function withNamespace(): Kit {
-  const k = new Kit();
-  k.clone('init', 'h');
-  k.clone('h', 'x', ['NEWPID']);
-  k.clone('x', 'b');
-  return k;
-}
 
 describe('clone3 set_tid from the root namespace (G22)', () => {
   it('gives a free number and leaves the cursor alone (R26)', () => {
@@ -63,7 +54,7 @@ describe('clone3 set_tid with CLONE_NEWPID (G22)', () => {
     expect(taskView(k.s, k.id('x')).ns).toBe(1);
   });
   it('inside a namespace: {77} is 77 there, {78, n} picks both, {1} is taken', () => {
-    const k = withNamespace();
+    const k = ns1World();
     expect(k.clone('x', 'a', [], [77])).toBe('77');
     expect(k.clone('x', 'c', [], [78, 500])).toBe('78');
     expect(taskView(k.s, k.id('c')).nspid).toEqual([500, 78]);
@@ -71,7 +62,7 @@ describe('clone3 set_tid with CLONE_NEWPID (G22)', () => {
     expect(k.clone('x', 'e')).toBe('3');
   });
   it('a failure at an outer level frees the numbers taken inside (R16)', () => {
-    const k = withNamespace();
+    const k = ns1World();
     expect(k.clone('x', 'a', [], [78, 1])).toBe('EEXIST');
     expect(k.clone('x', 'a', [], [78])).toBe('78');
     expect(checkInvariants(k.s)).toEqual([]);
@@ -105,7 +96,7 @@ describe('copy_process flag checks (G25, R31, R34)', () => {
     expect(k.call('deep', { op: 'unshare', flags: ['NEWPID'] })).toBe('ENOSPC');
   });
   it('a namespace init may not use CLONE_PARENT; another process may, and its parent adopts the child (G25)', () => {
-    const k = withNamespace();
+    const k = ns1World();
     expect(k.clone('x', 'sib', ['PARENT'])).toBe('EINVAL');
     expect(k.clone('x', 'sib', ['PARENT', 'NEWPID'])).toBe('EINVAL');
     expect(k.clone('b', 'sib', ['PARENT'])).toBe('3');

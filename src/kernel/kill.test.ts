@@ -5,9 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNALS } from './abi.ts';
 import { dispatch, type KernelEvent } from './index.ts';
-import { Kit } from './__fuzz__/kit.ts';
+import { Kit, nr } from './__fuzz__/kit.ts';
 
-const nr = (n: number) => ({ kind: 'nr' as const, nr: n });
 const kill = (k: Kit, who: string, sig: number, target: number | string) =>
   k.call(who, { op: 'kill', sig, target: typeof target === 'number' ? nr(target) : k.t(target) });
 /** who ran a handler for `sig` */

@@ -4,9 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dispatch, nsView, taskView } from './index.ts';
-import { Kit } from './__fuzz__/kit.ts';
-
-const nr = (n: number) => ({ kind: 'nr' as const, nr: n });
+import { Kit, nr } from './__fuzz__/kit.ts';
 
 /** r (pid 2) with x (init of ns1, pid 3) and s (init of ns2, pid 4), siblings; b is pid 2 in x */
 function siblings(): Kit {

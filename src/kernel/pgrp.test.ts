@@ -5,9 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNALS } from './abi.ts';
 import { dispatch } from './index.ts';
-import { Kit } from './__fuzz__/kit.ts';
+import { Kit, nr } from './__fuzz__/kit.ts';
 
-const nr = (n: number) => ({ kind: 'nr' as const, nr: n });
 const setpgid = (k: Kit, actor: string, target: string | number, pgid: string | number) =>
   k.call(actor, {
     op: 'setpgid',

@@ -5,19 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNALS } from './abi.ts';
 import { dispatch, nsView, taskView } from './index.ts';
-import { Kit } from './__fuzz__/kit.ts';
-
-/** h (pid 2) with x, the init of ns1 (pid 3) */
-function withNamespace(): Kit {
-  const k = new Kit();
-  k.clone('init', 'h');
-  k.clone('h', 'x', ['NEWPID']);
-  return k;
-}
+import { ns1InitWorld } from './__fuzz__/kit.ts';
 
 describe('zap_pid_ns_processes (R60, R61)', () => {
   it('kills every other process of the namespace, nested ones and injected ones included, and says why', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.clone('x', 'b');
     k.clone('x', 'y', ['NEWPID']);
     k.clone('y', 'yc');
@@ -35,7 +27,7 @@ describe('zap_pid_ns_processes (R60, R61)', () => {
     expect([k.state('x'), k.ns(1), k.ns(2)]).toEqual(['zombie', 'dying', 'dead']);
   });
   it('sets the init\'s SIGCHLD to ignored, so its children that die meanwhile are not left as zombies', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.call('x', { op: 'reap', mode: 'auto' });
     k.clone('init', 'j');
     k.call('j', { op: 'setns', target: k.t('x') });
@@ -44,7 +36,7 @@ describe('zap_pid_ns_processes (R60, R61)', () => {
     expect(taskView(k.s, k.id('x'))).toMatchObject({ ignored: ['CHLD'], handled: [], reapAuto: false, state: 'exiting' });
   });
   it('reaps the zombies the init already had, of every thread, before it waits', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.clone('x', 't', ['THREAD', 'SIGHAND', 'VM']);
     k.clone('x', 'z1');
     k.clone('t', 'z2');
@@ -57,7 +49,7 @@ describe('zap_pid_ns_processes (R60, R61)', () => {
     expect(k.ns(1)).toBe('dead');
   });
   it('when a non-leader thread is the last to leave, the zombie leader\'s number 1 does not hold it up', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.clone('x', 't', ['THREAD', 'SIGHAND', 'VM']);
     k.clone('x', 'b');
     k.call('x', { op: 'thread-exit', code: 0 });
@@ -67,7 +59,7 @@ describe('zap_pid_ns_processes (R60, R61)', () => {
     expect([k.exit('x'), k.ns(1)]).toEqual(['code 4', 'dead']);
   });
   it('a process that is already dying is not killed twice', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.clone('x', 'b');
     k.call('b', { op: 'sigmask', block: true, sig: SIGNALS.TERM });
     const out = dispatch(k.s, { actor: k.id('h'), op: 'kill', sig: SIGNALS.KILL, target: k.t('x') });
@@ -75,7 +67,7 @@ describe('zap_pid_ns_processes (R60, R61)', () => {
     expect(nsView(k.s, 1).state).toBe('dying');
   });
   it('an outside member of an inner group holds the teardown until it leaves the group (G34)', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.clone('x', 'l');
     k.call('l', { op: 'setpgid', target: { kind: 'nr', nr: 0 }, pgid: { kind: 'nr', nr: 0 } });
     k.clone('init', 'p');

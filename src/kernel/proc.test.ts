@@ -4,19 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkInvariants, nsView } from './index.ts';
-import { Kit } from './__fuzz__/kit.ts';
-
-/** h (pid 2) with x, the init of ns1 (pid 3) */
-function withNamespace(): Kit {
-  const k = new Kit();
-  k.clone('init', 'h');
-  k.clone('h', 'x', ['NEWPID']);
-  return k;
-}
+import { Kit, ns1InitWorld } from './__fuzz__/kit.ts';
 
 describe('ps through /proc', () => {
   it('lists the processes of the namespace the mount shows, not threads, not reaped ones (R42, G5, G6)', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.clone('x', 'b');
     k.clone('x', 't', ['THREAD', 'SIGHAND', 'VM']);
     k.clone('x', 'c');
@@ -32,12 +24,12 @@ describe('ps through /proc', () => {
     expect(k.call('h', { op: 'ps' })).toBe('1 2');
   });
   it('mounting needs privilege (EPERM)', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.call('x', { op: 'caps-drop' });
     expect(k.call('x', { op: 'mount-proc' })).toBe('EPERM');
   });
   it('a mount of a dead namespace lists nothing (R48)', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.call('x', { op: 'mount-proc' });
     k.clone('x', 'b');
     k.call('b', { op: 'exit', code: 0 });
@@ -50,7 +42,7 @@ describe('ps through /proc', () => {
 
 describe('ns_last_pid (R20, G18, G19)', () => {
   it('sets where the next fork looks: a fresh namespace counts 2 3 4, then 101 after 100, then 3 after 2', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     for (const want of ['2', '3', '4']) {
       const label = `c${want}`;
       expect(k.clone('x', label)).toBe(want);
@@ -65,13 +57,13 @@ describe('ns_last_pid (R20, G18, G19)', () => {
     expect(k.clone('x', 'e')).toBe('3');
   });
   it('belongs to the writer\'s active namespace: the root one is untouched', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.call('x', { op: 'write-ns-last-pid', value: 50 });
     expect(k.clone('h', 'o')).toBe('4');
     expect(nsView(k.s, 0).lastPid).toBe(4);
   });
   it('accepts 0 to pid_max, refuses what lies outside (EINVAL) and writers without privilege (EPERM)', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     expect(k.call('x', { op: 'write-ns-last-pid', value: -1 })).toBe('EINVAL');
     expect(k.call('x', { op: 'write-ns-last-pid', value: 4194305 })).toBe('EINVAL');
     expect(k.call('x', { op: 'write-ns-last-pid', value: 1.5 })).toBe('EINVAL');
@@ -88,7 +80,7 @@ describe('ns_last_pid (R20, G18, G19)', () => {
 
 describe('pid_max per namespace (R8, R95, G20, G21)', () => {
   it('a new namespace starts at 4194304 while the root keeps its own', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     expect(nsView(k.s, 1).pidMax).toBe(4194304);
     expect(nsView(k.s, 0).pidMax).toBe(32768);
     expect(k.call('x', { op: 'write-ns-last-pid', value: 99999 })).toBe('0');
@@ -96,14 +88,14 @@ describe('pid_max per namespace (R8, R95, G20, G21)', () => {
     expect(k.call('h', { op: 'nspid', target: k.t('b') })).toBe('4 100000');
   });
   it('lowered below the cursor: the next number wraps to 300', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.call('x', { op: 'write-ns-last-pid', value: 99999 });
     k.clone('x', 'b');
     expect(k.call('x', { op: 'write-pid-max', value: 1000 })).toBe('0');
     expect(k.clone('x', 'c')).toBe('300');
   });
   it('wraps at pid_max to 300 and is exhausted when 300–309 are taken, though 2–299 are free (G20)', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.call('x', { op: 'write-pid-max', value: 310 });
     k.call('x', { op: 'write-ns-last-pid', value: 305 });
     const got = Array.from({ length: 10 }, (_, i) => k.clone('x', `c${i}`));
@@ -114,7 +106,7 @@ describe('pid_max per namespace (R8, R95, G20, G21)', () => {
     expect(checkInvariants(k.s)).toEqual([]);
   });
   it('with the cursor at exactly 300 the low range is still in play: a full 300–309 wraps to the lowest free', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.call('x', { op: 'write-pid-max', value: 310 });
     k.call('x', { op: 'write-ns-last-pid', value: 299 });
     const high = Array.from({ length: 10 }, (_, i) => k.clone('x', `c${i}`));
@@ -139,7 +131,7 @@ describe('pid_max per namespace (R8, R95, G20, G21)', () => {
     expect(k.call('h', { op: 'nspid', target: k.t('in') })).toBe('300 3');
   });
   it('accepts 301 to 4194304 (EINVAL outside) from uid 0 only, with or without capabilities (EACCES)', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     expect(k.call('x', { op: 'write-pid-max', value: 300 })).toBe('EINVAL');
     expect(k.call('x', { op: 'write-pid-max', value: 5000000 })).toBe('EINVAL');
     expect(k.call('x', { op: 'write-pid-max', value: 4194305 })).toBe('EINVAL');

@@ -5,21 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNALS } from './abi.ts';
 import { dispatch, taskView } from './index.ts';
-import { Kit } from './__fuzz__/kit.ts';
-
-/** h (pid 2) with x, the init of ns1 (pid 3), and b (pid 2 in ns1) */
-function withNamespace(): Kit {
-  const k = new Kit();
-  k.clone('init', 'h');
-  k.clone('h', 'x', ['NEWPID']);
-  k.clone('x', 'b');
-  return k;
-}
+import { Kit, ns1World } from './__fuzz__/kit.ts';
 
 describe('reboot(2) inside a namespace (R90, R96, G28)', () => {
   for (const [cmd, sig] of [['HALT', 'INT'], ['POWER_OFF', 'INT'], ['RESTART', 'HUP']] as const) {
     it(`${cmd}: the caller exits 0, the parent sees the init killed by SIG${sig}`, () => {
-      const k = withNamespace();
+      const k = ns1World();
       expect(k.call('b', { op: 'reboot', cmd })).toBe('');
       expect(k.state('b')).toBe('dead');
       expect(k.exit('b')).toBe('code 0');
@@ -28,7 +19,7 @@ describe('reboot(2) inside a namespace (R90, R96, G28)', () => {
     });
   }
   it('by the init itself: the same status, and the teardown takes the other processes', () => {
-    const k = withNamespace();
+    const k = ns1World();
     const out = dispatch(k.s, { actor: k.id('x'), op: 'reboot', cmd: 'HALT' });
     expect(out.ret).toEqual({ kind: 'none' });
     expect(out.events[0]).toEqual({ type: 'task/killed', task: k.id('x'), sig: 'KILL', reason: 'reboot' });
@@ -37,7 +28,7 @@ describe('reboot(2) inside a namespace (R90, R96, G28)', () => {
     expect(k.exit('x')).toBe('signal INT');
   });
   it('by a thread of the init: its other threads end too', () => {
-    const k = withNamespace();
+    const k = ns1World();
     k.clone('x', 't', ['THREAD', 'SIGHAND', 'VM']);
     k.call('t', { op: 'reboot', cmd: 'RESTART' });
     expect([k.state('x'), k.state('t')]).toEqual(['zombie', 'dead']);
@@ -45,13 +36,13 @@ describe('reboot(2) inside a namespace (R90, R96, G28)', () => {
     expect(k.exit('x')).toBe('signal HUP');
   });
   it('the exit event of the init still says SIGKILL; a plain exit of the caller is reported', () => {
-    const k = withNamespace();
+    const k = ns1World();
     const out = dispatch(k.s, { actor: k.id('b'), op: 'reboot', cmd: 'RESTART' });
     expect(out.events.slice(0, 1)).toEqual([{ type: 'task/exited', task: k.id('b'), code: 0 }]);
     expect(out.events).toContainEqual({ type: 'task/killed', task: k.id('x'), sig: 'KILL', reason: 'reboot' });
   });
   it('CAD_ON is EINVAL and changes nothing; without privilege EPERM', () => {
-    const k = withNamespace();
+    const k = ns1World();
     expect(k.call('b', { op: 'reboot', cmd: 'CAD_ON' })).toBe('EINVAL');
     k.call('b', { op: 'caps-drop' });
     expect(k.call('b', { op: 'reboot', cmd: 'RESTART' })).toBe('EPERM');
@@ -133,7 +124,7 @@ describe('faults (R76, R99, G29)', () => {
     expect(k.exit('p')).toBe('signal SEGV');
   });
   it('a namespace init dies of it and its namespace is torn down; kill -SEGV from inside is dropped', () => {
-    const k = withNamespace();
+    const k = ns1World();
     k.call('b', { op: 'kill', sig: SIGNALS.SEGV, target: { kind: 'nr', nr: 1 } });
     expect(k.state('x')).toBe('alive');
     k.call('x', { op: 'sigmask', block: true, sig: SIGNALS.SEGV });

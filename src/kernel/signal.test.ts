@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNALS } from './abi.ts';
 import { dispatch, sigName, taskView } from './index.ts';
-import { Kit } from './__fuzz__/kit.ts';
-
-const nr = (n: number) => ({ kind: 'nr' as const, nr: n });
-
-function withNamespace(): Kit {
-  const k = new Kit();
-  k.clone('init', 'h');
-  k.clone('h', 'x', ['NEWPID']);
-  k.clone('x', 'b');
-  return k;
-}
+import { Kit, nr, ns1World } from './__fuzz__/kit.ts';
 
 describe('signals and pid namespaces (R69–R78)', () => {
   it('an init drops default-action signals from inside, even SIGKILL (R73, G11)', () => {
-    const k = withNamespace();
+    const k = ns1World();
     for (const sig of [SIGNALS.TERM, SIGNALS.KILL, SIGNALS.STOP]) {
       expect(k.call('b', { op: 'kill', sig, target: nr(1) })).toBe('0');
     }
@@ -23,7 +13,7 @@ describe('signals and pid namespaces (R69–R78)', () => {
   });
 
   it('from the parent namespace only SIGKILL and SIGSTOP get through (R74, G12)', () => {
-    const k = withNamespace();
+    const k = ns1World();
     k.call('h', { op: 'kill', sig: SIGNALS.TERM, target: k.t('x') });
     expect(k.state('x')).toBe('alive');
     k.call('h', { op: 'kill', sig: SIGNALS.STOP, target: k.t('x') });
@@ -35,7 +25,7 @@ describe('signals and pid namespaces (R69–R78)', () => {
   });
 
   it('a blocked signal stays pending and an init drops it at unblock (R75, G29)', () => {
-    const k = withNamespace();
+    const k = ns1World();
     k.call('x', { op: 'sigmask', block: true, sig: SIGNALS.TERM });
     k.call('b', { op: 'kill', sig: SIGNALS.TERM, target: nr(1) });
     k.call('x', { op: 'sigmask', block: false, sig: SIGNALS.TERM });
@@ -48,14 +38,14 @@ describe('signals and pid namespaces (R69–R78)', () => {
   });
 
   it('a fault kills even an init with SIGSEGV ignored (R76, R99)', () => {
-    const k = withNamespace();
+    const k = ns1World();
     k.call('x', { op: 'signal', sig: SIGNALS.SEGV, disposition: 'ignore' });
     k.call('x', { op: 'fault' });
     expect(k.exit('x')).toBe('signal SEGV');
   });
 
   it('kill(-1) skips the sender and its own init, reaches nested inits (R72, G13, G14)', () => {
-    const k = withNamespace();
+    const k = ns1World();
     expect(k.call('b', { op: 'kill', sig: SIGNALS.USR2, target: nr(-1) })).toBe('ESRCH');
     k.clone('x', 'y', ['NEWPID']);
     k.clone('x', 'killer');
@@ -64,7 +54,7 @@ describe('signals and pid namespaces (R69–R78)', () => {
   });
 
   it('kill(0) reaches the outside members of an inherited process group (R70, G15)', () => {
-    const k = withNamespace();
+    const k = ns1World();
     k.call('h', { op: 'signal', sig: SIGNALS.USR2, disposition: 'ignore' });
     k.clone('init', 'o');
     expect(k.call('b', { op: 'kill', sig: SIGNALS.USR2, target: nr(0) })).toBe('0');
@@ -73,7 +63,7 @@ describe('signals and pid namespaces (R69–R78)', () => {
   });
 
   it('unprivileged kill needs a matching uid; SIGCONT is allowed in the same session (R69)', () => {
-    const k = withNamespace();
+    const k = ns1World();
     k.clone('x', 'u');
     k.call('u', { op: 'setuid', uid: 1000 });
     expect(k.call('u', { op: 'kill', sig: SIGNALS.TERM, target: nr(2) })).toBe('EPERM');
@@ -84,7 +74,7 @@ describe('signals and pid namespaces (R69–R78)', () => {
 
 describe('stop and continue (G38, R74)', () => {
   it('SIGSTOP from the parent stops an init; SIGCONT from inside resumes it', () => {
-    const k = withNamespace();
+    const k = ns1World();
     const stop = dispatch(k.s, { actor: k.id('h'), op: 'kill', sig: SIGNALS.STOP, target: k.t('x') });
     expect(stop.events).toContainEqual({ type: 'task/stopped', task: k.id('x'), sig: 'STOP' });
     expect(k.ps(0).split('\n')[2]).toBe('3 2 1 1 T x');

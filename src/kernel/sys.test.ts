@@ -5,24 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNALS } from './abi.ts';
 import { taskView } from './index.ts';
-import { Kit } from './__fuzz__/kit.ts';
+import { Kit, nr, ns1World } from './__fuzz__/kit.ts';
 
-const nr = (n: number) => ({ kind: 'nr' as const, nr: n });
 const setpgid = (k: Kit, who: string, pid: number, pgid: number) =>
   k.call(who, { op: 'setpgid', target: nr(pid), pgid: nr(pgid) });
 
-/** h (pid 2) with x, the init of ns1 (pid 3), and b (pid 2 in ns1, 4 in ns0) */
-function withNamespace(): Kit {
-  const k = new Kit();
-  k.clone('init', 'h');
-  k.clone('h', 'x', ['NEWPID']);
-  k.clone('x', 'b');
-  return k;
-}
-
 describe('identity seen from a namespace (R36–R38)', () => {
   it('getpid, gettid and getppid answer in the caller\'s namespace; a thread has the process\'s parent', () => {
-    const k = withNamespace();
+    const k = ns1World();
     k.clone('b', 'bt', ['THREAD', 'SIGHAND', 'VM']);
     expect(['getpid', 'gettid', 'getppid'].map((op) => k.call('bt', { op } as never))).toEqual(['2', '3', '1']);
     expect(k.call('init', { op: 'getppid' })).toBe('0');
@@ -36,7 +26,7 @@ describe('identity seen from a namespace (R36–R38)', () => {
     expect(k.call('c', { op: 'getppid' })).toBe('2');
   });
   it('getpgid and getsid of another process, by number or by task; 0 is the caller; ESRCH for a stranger', () => {
-    const k = withNamespace();
+    const k = ns1World();
     k.call('b', { op: 'setsid' });
     expect(k.call('x', { op: 'getsid', target: nr(2) })).toBe('2');
     expect(k.call('x', { op: 'getpgid', target: k.t('b') })).toBe('2');
@@ -46,7 +36,7 @@ describe('identity seen from a namespace (R36–R38)', () => {
     expect(k.call('b', { op: 'getpgid', target: nr(77) })).toBe('ESRCH');
   });
   it('a reaped task named by label is a pid that does not exist', () => {
-    const k = withNamespace();
+    const k = ns1World();
     k.clone('x', 'gone');
     k.call('gone', { op: 'exit', code: 0 });
     k.call('x', { op: 'wait', target: k.t('gone'), nohang: false });
@@ -54,7 +44,7 @@ describe('identity seen from a namespace (R36–R38)', () => {
     expect(k.call('x', { op: 'nspid', target: k.t('gone') })).toBe('ESRCH');
   });
   it('nspid lists every number outermost first; 0 is no /proc entry, no target is the caller', () => {
-    const k = withNamespace();
+    const k = ns1World();
     expect(k.call('b', { op: 'nspid', target: null })).toBe('4 2');
     expect(k.call('h', { op: 'nspid', target: nr(4) })).toBe('4 2');
     expect(k.call('b', { op: 'nspid', target: nr(0) })).toBe('ESRCH');
@@ -65,7 +55,7 @@ describe('identity seen from a namespace (R36–R38)', () => {
 
 describe('setsid and setpgid inside a namespace (G36, R80, R81)', () => {
   it('the init: 0 and 0, then setsid makes it 1 and 1; a second setsid and setpgid(0, 0) are EPERM', () => {
-    const k = withNamespace();
+    const k = ns1World();
     expect(k.call('x', { op: 'getpgid', target: null })).toBe('0');
     expect(k.call('x', { op: 'setsid' })).toBe('1');
     expect([k.call('x', { op: 'getpgid', target: null }), k.call('x', { op: 'getsid', target: null })]).toEqual(['1', '1']);
@@ -74,7 +64,7 @@ describe('setsid and setpgid inside a namespace (G36, R80, R81)', () => {
     expect(k.ps(1)).toBe('1 0 1 1 S x\n2 1 0 0 S b');
   });
   it('a child: the harness group is EPERM, group 1 before the init leads one is EPERM, strangers ESRCH', () => {
-    const k = withNamespace();
+    const k = ns1World();
     k.call('h', { op: 'setpgid', target: nr(0), pgid: nr(0) });
     expect(k.call('b', { op: 'setpgid', target: nr(0), pgid: k.t('h') })).toBe('EPERM');
     expect(setpgid(k, 'b', 0, 5)).toBe('EPERM');
@@ -116,7 +106,7 @@ describe('setsid and setpgid inside a namespace (G36, R80, R81)', () => {
 
 describe('PR_SET_CHILD_SUBREAPER (R83–R85)', () => {
   it('G8: an in-namespace subreaper adopts its orphaned grandchild and reaps it; the mark is not inherited', () => {
-    const k = withNamespace();
+    const k = ns1World();
     k.clone('x', 's');
     expect(k.call('s', { op: 'prctl-subreaper', on: true })).toBe('0');
     k.clone('s', 'p');

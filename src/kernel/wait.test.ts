@@ -5,23 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNALS } from './abi.ts';
 import { dispatch, taskView } from './index.ts';
-import { Kit } from './__fuzz__/kit.ts';
+import { Kit, nr, ns1InitWorld } from './__fuzz__/kit.ts';
 
-const nr = (n: number) => ({ kind: 'nr' as const, nr: n });
 const wait = (k: Kit, who: string, target: number | string | null, nohang = false) =>
   k.call(who, { op: 'wait', target: target === null ? null : typeof target === 'number' ? nr(target) : k.t(target), nohang });
 
-/** h (pid 2) with x, the init of ns1 (pid 3) */
-function withNamespace(): Kit {
-  const k = new Kit();
-  k.clone('init', 'h');
-  k.clone('h', 'x', ['NEWPID']);
-  return k;
-}
-
 describe('waits of a namespace init (G30)', () => {
   it('no child: ECHILD, even with WNOHANG; a running child: 0 with WNOHANG', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     expect(wait(k, 'x', -1, true)).toBe('ECHILD');
     expect(wait(k, 'x', null)).toBe('ECHILD');
     k.clone('x', 'c');
@@ -29,7 +20,7 @@ describe('waits of a namespace init (G30)', () => {
     expect(wait(k, 'x', 2, true)).toBe('0');
   });
   it('wait(0) reaps children still in the inherited, invisible group; ECHILD once the child left it', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.clone('x', 'c');
     k.call('c', { op: 'exit', code: 4 });
     expect(wait(k, 'x', 0)).toBe('2');
@@ -42,7 +33,7 @@ describe('waits of a namespace init (G30)', () => {
     expect(wait(k, 'x', -3)).toBe('3');
   });
   it('with SIGCHLD ignored, children never become zombies and a blocked wait ends with ECHILD (R56)', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.call('x', { op: 'signal', sig: SIGNALS.CHLD, disposition: 'ignore' });
     k.clone('x', 'c');
     expect(wait(k, 'x', null)).toBe('blocked');
@@ -55,7 +46,7 @@ describe('waits of a namespace init (G30)', () => {
 
 describe('the selector (R63, R64)', () => {
   it('INT_MIN is ESRCH; a number nobody holds or a visible non-child is ECHILD', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.clone('h', 'c');
     expect(wait(k, 'h', -2147483648, true)).toBe('ESRCH');
     expect(wait(k, 'h', 999, true)).toBe('ECHILD');
@@ -113,7 +104,7 @@ describe('the selector (R63, R64)', () => {
     expect(k.exit('c')).toBe('code 4');
   });
   it('answers the number the waiter sees: an outside parent reaps its init under the root number', () => {
-    const k = withNamespace();
+    const k = ns1InitWorld();
     k.call('x', { op: 'exit', code: 9 });
     expect(wait(k, 'h', 'x')).toBe('3');
     expect(k.exit('x')).toBe('code 9');

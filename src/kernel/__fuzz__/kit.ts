@@ -58,3 +58,21 @@ export function g1World(): Kit {
   k.clone('b', 'c');
   return k;
 }
+
+/** A pid number as a call's target or group, as the scenario language passes it. */
+export const nr = (n: number) => ({ kind: 'nr' as const, nr: n });
+
+/** h (pid 2) and x, the init of ns1 (pid 3 in ns0). */
+export function ns1InitWorld(): Kit {
+  const k = new Kit();
+  k.clone('init', 'h');
+  k.clone('h', 'x', ['NEWPID']);
+  return k;
+}
+
+/** ns1InitWorld with b below x: pid 2 in ns1, 4 in ns0. */
+export function ns1World(): Kit {
+  const k = ns1InitWorld();
+  k.clone('x', 'b');
+  return k;
+}
