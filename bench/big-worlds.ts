@@ -34,17 +34,25 @@ async function longest(page: Page): Promise<{ max: number; count: number }> {
 
 const forks = (n: number) => `title: ${n} forks\npid_max: 4194304\nrepeat ${n}\n  init fork as w{i}\nend\n`;
 
-async function bigWorld(page: Page, n: number): Promise<string> {
-  const fragment = encodeFragment(forks(n));
+/**
+ * Opens a link to `text`, a scenario of `n` steps, and plays it to its last step (`shown` appears
+ * then): the load time and the longest main-thread task while loading and after Last step.
+ */
+async function openAndPlayToEnd(page: Page, text: string, n: number, shown = page.locator(`.app[data-frame-step="${n}"]`)) {
+  const fragment = encodeFragment(text);
   const t0 = Date.now();
   await page.goto(`${BASE}/${fragment}`);
   await page.getByRole('status').filter({ hasText: new RegExp(`Step 0 of ${n}\\b`) }).waitFor({ timeout: 600_000 });
   const loadMs = Date.now() - t0;
   const atLoad = await longest(page);
   await page.getByRole('button', { name: 'Last step' }).click();
-  await page.locator(`.app[data-frame-step="${n}"]`).waitFor({ timeout: 600_000 });
+  await shown.waitFor({ timeout: 600_000 });
   await page.waitForTimeout(1500);
-  const atLast = await longest(page);
+  return { fragment, loadMs, atLoad, atLast: await longest(page) };
+}
+
+async function bigWorld(page: Page, n: number): Promise<string> {
+  const { fragment, loadMs, atLoad, atLast } = await openAndPlayToEnd(page, forks(n), n);
   const middle = Math.floor(n / 2);
   await page.getByRole('slider', { name: 'Timeline' }).fill(String(middle));
   await page.locator(`.app[data-frame-step="${middle}"]`).waitFor({ timeout: 600_000 });
@@ -82,15 +90,7 @@ async function heapMb(page: Page): Promise<string> {
 const narrated = (n: number) => `title: ${n} narrated steps\nrepeat ${n}\n  ## step {i} of the loop\n  init getpid => 5\nend\n`;
 
 async function narratedWorld(page: Page, n: number): Promise<string> {
-  const t0 = Date.now();
-  await page.goto(`${BASE}/${encodeFragment(narrated(n))}`);
-  await page.getByRole('status').filter({ hasText: new RegExp(`Step 0 of ${n}\\b`) }).waitFor({ timeout: 600_000 });
-  const loadMs = Date.now() - t0;
-  const atLoad = await longest(page);
-  await page.getByRole('button', { name: 'Last step' }).click();
-  await page.getByText(`step ${n} of the loop`).waitFor({ timeout: 600_000 });
-  await page.waitForTimeout(1500);
-  const atLast = await longest(page);
+  const { loadMs, atLoad, atLast } = await openAndPlayToEnd(page, narrated(n), n, page.getByText(`step ${n} of the loop`));
   return `${n} narrated steps, each failing its expectation: loaded in ${loadMs} ms, longest main-thread task ` +
     `${atLoad.max.toFixed(0)} ms while loading, ${atLast.max.toFixed(0)} ms after Last step; page JS heap ${await heapMb(page)} MB`;
 }
@@ -99,15 +99,7 @@ async function narratedWorld(page: Page, n: number): Promise<string> {
 const fan = (n: number) => `title: ${n} namespaces\npid_max: 4194304\nrepeat ${n}\n  init clone NEWPID as c{i}\nend\n`;
 
 async function namespaceWorld(page: Page, n: number): Promise<string> {
-  const t0 = Date.now();
-  await page.goto(`${BASE}/${encodeFragment(fan(n))}`);
-  await page.getByRole('status').filter({ hasText: new RegExp(`Step 0 of ${n}\\b`) }).waitFor({ timeout: 600_000 });
-  const loadMs = Date.now() - t0;
-  const atLoad = await longest(page);
-  await page.getByRole('button', { name: 'Last step' }).click();
-  await page.locator(`.app[data-frame-step="${n}"]`).waitFor({ timeout: 600_000 });
-  await page.waitForTimeout(1500);
-  const atLast = await longest(page);
+  const { loadMs, atLoad, atLast } = await openAndPlayToEnd(page, fan(n), n);
   const tree = page.getByRole('tree', { name: 'Namespace tree' });
   await tree.getByRole('treeitem', { name: /more namespaces$/ }).click();
   await tree.getByRole('treeitem', { name: /^ns40 / }).focus();

@@ -202,13 +202,19 @@ describe('where orphans go (R51–R53)', () => {
 });
 
 describe('orphaned process groups at exit (POSIX 3.2.2.2)', () => {
-  it('the exit of the member that kept its group joined to the session: SIGHUP then SIGCONT to the stopped', () => {
+  /** sh leads a session; p, its child, leads a group of its own with its child q */
+  function sessionWithGroup(): Kit {
     const k = new Kit();
     k.clone('init', 'sh');
     k.call('sh', { op: 'setsid' });
     k.clone('sh', 'p');
     k.call('p', { op: 'setpgid', target: nr(0), pgid: nr(0) });
     k.clone('p', 'q');
+    return k;
+  }
+
+  it('the exit of the member that kept its group joined to the session: SIGHUP then SIGCONT to the stopped', () => {
+    const k = sessionWithGroup();
     k.clone('p', 'r');
     k.call('r', { op: 'signal', sig: SIGNALS.HUP, disposition: 'handle' });
     k.call('sh', { op: 'kill', sig: SIGNALS.STOP, target: k.t('q') });
@@ -220,12 +226,7 @@ describe('orphaned process groups at exit (POSIX 3.2.2.2)', () => {
     expect(out.events).toContainEqual({ type: 'task/continued', task: k.id('r') });
   });
   it('no signal when a member keeps a parent in another group of the session', () => {
-    const k = new Kit();
-    k.clone('init', 'sh');
-    k.call('sh', { op: 'setsid' });
-    k.clone('sh', 'p');
-    k.call('p', { op: 'setpgid', target: nr(0), pgid: nr(0) });
-    k.clone('p', 'q');
+    const k = sessionWithGroup();
     k.clone('sh', 'o');
     k.call('sh', { op: 'setpgid', target: k.t('o'), pgid: k.t('p') });
     k.call('sh', { op: 'kill', sig: SIGNALS.STOP, target: k.t('q') });

@@ -21,14 +21,20 @@ afterEach(() => {
 
 const TEXT = 'init fork as A\nA fork as B\nA setsid\nA getpid';
 
+/** a run of TEXT up to setsid, whose next step throws inside setsid; the state before it */
+function faultAtSetsid(options?: { records: boolean }) {
+  const run = createInterpreter(TEXT, options);
+  if ('diagnostics' in run) throw new Error('parse');
+  run.next();
+  run.next();
+  const before = JSON.stringify(run.state);
+  fault.kind = 'throws';
+  return { run, before };
+}
+
 describe('a kernel exception in the middle of a call', () => {
   it('leaves the world, the labels and the records of the step before, and throws EngineFault', () => {
-    const run = createInterpreter(TEXT);
-    if ('diagnostics' in run) throw new Error('parse');
-    run.next();
-    run.next();
-    const before = JSON.stringify(run.state);
-    fault.kind = 'throws';
+    const { run, before } = faultAtSetsid();
     expect(() => run.next()).toThrow(EngineFault);
     expect(JSON.stringify(run.state)).toBe(before);
     expect(psTable(run.state, 0).find((r) => r.label === 'A')).toMatchObject({ pgid: 1, sid: 1 });
@@ -36,12 +42,7 @@ describe('a kernel exception in the middle of a call', () => {
     expect(run.labels.lookup('B')).toBe(2);
   });
   it('puts the tally back too when the run keeps no records', () => {
-    const run = createInterpreter(TEXT, { records: false });
-    if ('diagnostics' in run) throw new Error('parse');
-    run.next();
-    run.next();
-    const before = JSON.stringify(run.state);
-    fault.kind = 'throws';
+    const { run, before } = faultAtSetsid({ records: false });
     expect(() => run.next()).toThrow(EngineFault);
     expect(JSON.stringify(run.state)).toBe(before);
     expect(run.tally).toEqual({ steps: 2, checked: 0, failed: 0 });

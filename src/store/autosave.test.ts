@@ -147,13 +147,18 @@ describe('autosave', () => {
 });
 
 describe('autosave of a long text', () => {
-  it('puts it in IndexedDB and, once it is on disk, only a pointer in localStorage; it is offered back', async () => {
-    const storage = memory();
+  /** LONG typed in a store autosaved to `storage` and a bulk store, after the save delay */
+  async function longTextTyped(storage = memory()) {
     const bulk = bulkMemory();
     const store = fakeStore();
     startAutosave(store, storage, A, { delayMs: 1, bulk });
     store.setState({ text: LONG, edits: 1 });
     await wait(10);
+    return { storage, bulk, store };
+  }
+
+  it('puts it in IndexedDB and, once it is on disk, only a pointer in localStorage; it is offered back', async () => {
+    const { storage, bulk } = await longTextTyped();
     expect(storage.getItem(A)).toBeNull();
     bulk.confirm();
     await wait(1);
@@ -180,12 +185,7 @@ describe('autosave of a long text', () => {
   });
 
   it('goes to localStorage when IndexedDB refuses it, and says so when that is full too', async () => {
-    const storage = memory(BULK_CHARS * 4);
-    const bulk = bulkMemory();
-    const store = fakeStore();
-    startAutosave(store, storage, A, { delayMs: 1, bulk });
-    store.setState({ text: LONG, edits: 1 });
-    await wait(10);
+    const { storage, bulk, store } = await longTextTyped(memory(BULK_CHARS * 4));
     bulk.refuse();
     await wait(1);
     expect(savedText(storage, A)).toBe(LONG);
@@ -197,12 +197,7 @@ describe('autosave of a long text', () => {
   });
 
   it('drops its text in IndexedDB once a newer one is written whole, and at start if that was left undone', async () => {
-    const storage = memory();
-    const bulk = bulkMemory();
-    const store = fakeStore();
-    startAutosave(store, storage, A, { delayMs: 1, bulk });
-    store.setState({ text: LONG, edits: 1 });
-    await wait(10);
+    const { storage, bulk, store } = await longTextTyped();
     bulk.confirm();
     await wait(1);
     store.setState({ text: 'short again', edits: 2 });

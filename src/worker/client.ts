@@ -95,46 +95,37 @@ export function createEngineClient(spawn: () => EnginePort, options: ClientOptio
     });
   }
 
+  /** the reply of the kind `body` asks for, or the engine's failure as an Error */
+  async function ask<K extends Reply['type']>(body: RequestBody, kind: K, progress?: (steps: number) => void): Promise<Extract<Reply, { type: K }>> {
+    const reply = await request(body, progress);
+    if (reply.type === kind) return reply as Extract<Reply, { type: K }>;
+    throw new Error(reply.type === 'failed' ? reply.message : `unexpected reply to ${body.type}`);
+  }
+
   return {
     async load(text, onProgress) {
-      const reply = await request({ type: 'load', text }, onProgress);
-      if (reply.type === 'loaded') return reply.loaded;
-      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to load');
+      return (await ask({ type: 'load', text }, 'loaded', onProgress)).loaded;
     },
     async show(params) {
-      const reply = await request({ type: 'show', ...params });
-      if (reply.type === 'frame') return reply.frame;
-      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to show');
+      return (await ask({ type: 'show', ...params }, 'frame')).frame;
     },
     async tryText(text) {
-      const reply = await request({ type: 'try', text });
-      if (reply.type === 'tried') return reply.error;
-      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to try');
+      return (await ask({ type: 'try', text }, 'tried')).error;
     },
     async open(fragment) {
-      const reply = await request({ type: 'open', fragment });
-      if (reply.type === 'opened') return reply.link;
-      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to open');
+      return (await ask({ type: 'open', fragment }, 'opened')).link;
     },
     async encodeLink(link) {
-      const reply = await request({ type: 'link', link });
-      if (reply.type === 'linked') return reply.fragment;
-      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to link');
+      return (await ask({ type: 'link', link }, 'linked')).fragment;
     },
     async findTasks(labels) {
-      const reply = await request({ type: 'find', labels });
-      if (reply.type === 'found') return reply.tasks;
-      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to find');
+      return (await ask({ type: 'find', labels }, 'found')).tasks;
     },
     async readExercise(text) {
-      const reply = await request({ type: 'exercise', text });
-      if (reply.type === 'exercise') return reply.read;
-      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to exercise');
+      return (await ask({ type: 'exercise', text }, 'exercise')).read;
     },
     async checkAttempt(attempt, exercise) {
-      const reply = await request({ type: 'check', attempt, exercise });
-      if (reply.type === 'checked') return reply.verdict;
-      throw new Error(reply.type === 'failed' ? reply.message : 'unexpected reply to check');
+      return (await ask({ type: 'check', attempt, exercise }, 'checked')).verdict;
     },
     onCrash(listener) {
       crashListeners.push(listener);
