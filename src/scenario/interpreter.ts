@@ -20,7 +20,7 @@
  */
 import {
   actorProblem, createKernelState, dispatch, taskCount, taskView,
-  type KernelEvent, type KernelState, type Outcome, type Ret, type Syscall, type TaskId,
+  type KernelEvent, type KernelState, type Outcome, type Syscall, type TaskId,
 } from '../kernel/index.ts';
 import type { ConcreteStatement, ConcreteStep, Diagnostic, OpCall, OpName, Program, TrailingNarration } from './ast.ts';
 import { at, D, type Problem } from './diagnostics.ts';
@@ -111,12 +111,6 @@ const NO_EVENTS: readonly KernelEvent[] = Object.freeze([]);
 /** calls that only read the world: a `ps` after them lists what the last one listed */
 const READS_ONLY: ReadonlySet<Syscall['op']> = new Set(['getpid', 'gettid', 'getppid', 'getpgid', 'getsid', 'nspid', 'ps']);
 
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 function questionText(step: ConcreteStep): string | null {
   if (step.question === null) return null;
   return step.captions[step.captions.length - 1] ?? `What will «${step.question}» return?`;
@@ -133,8 +127,6 @@ class Run implements Interpreter {
   private readonly source: Iterator<ConcreteStatement>;
   private end: Extract<Advance, { done: true }> | null = null;
   private fault: EngineFault | null = null;
-  /** the last list result and its text (resultText) */
-  private lastList: { values: readonly number[]; text: string } | null = null;
   /** the last `ps` listed and by whom, while only calls that read the world have run since:
    * the same task's next `ps` would list the same, so its text is taken again, not listed */
   private lastPs: { actor: TaskId; text: string } | null = null;
@@ -257,7 +249,7 @@ class Run implements Interpreter {
     const created = taskCount(this.state) > before ? before : undefined;
     if (step.label !== null) this.labels.bind(step.label, created ?? null, step.line);
     else if (label !== null && created !== undefined) this.labels.bindAutomatic(step.actor, label, created, step.line);
-    const record = this.record(step, call.actor, this.resultText(outcome.ret), created);
+    const record = this.record(step, call.actor, formatRet(outcome.ret), created);
     if (call.op === 'ps' && record.result !== null) this.lastPs = { actor: call.actor, text: record.result };
     if (outcome.ret.kind === 'blocked') {
       record.pending = true;
@@ -272,20 +264,6 @@ class Run implements Interpreter {
   /** a `ps` whose list no one reads (see RunOptions) */
   private unread(step: ConcreteStep, call: Syscall): boolean {
     return call.op === 'ps' && this.options.results === 'checked' && step.expect === null && step.question === null;
-  }
-
-  /**
-   * A result as the language writes it. A list equal to the last one (`ps` again on a world that
-   * did not change) shares that one's text: comparing numbers costs far less than joining them
-   * again, and the records keep one copy instead of one per step.
-   */
-  private resultText(ret: Ret): string | null {
-    if (ret.kind !== 'list') return formatRet(ret);
-    const last = this.lastList;
-    if (last !== null && sameNumbers(last.values, ret.values)) return last.text;
-    const text = ret.values.join(' ');
-    this.lastList = { values: ret.values, text };
-    return text;
   }
 
   /** The step's record. Its actor text is the label table's own string (one per task, shared by
