@@ -15,7 +15,7 @@
  * array indexed by that number; any other label is a key of one map. A map of tens of thousands
  * of string keys costs about a microsecond per new key (its table is rehashed as it grows, and
  * every key is hashed and compared as a string), an array slot a few nanoseconds: the fork bomb's
- * labels took a tenth of its run.
+ * labels took a sixth of its warm run.
  */
 import type { TaskId } from '../kernel/index.ts';
 import { D, type Problem } from './diagnostics.ts';
