@@ -86,6 +86,33 @@ describe('app store', () => {
     expect(engine.shows.at(-1)?.nsLimits).toEqual([{ ns: 0, count: 40 }]);
   });
 
+  it('keeps what the tree unfolded across an edit, and starts another text with nothing unfolded', async () => {
+    const { engine, store, runFrames } = setup();
+    const answerAll = async () => {
+      for (let i = 0; i < 4; i++) {
+        engine.answer();
+        await tick();
+        runFrames();
+      }
+    };
+    await store.getState().load('a\nb\n', 'last');
+    await answerAll();
+    store.getState().showMoreNamespaces(0);
+    store.getState().showMoreProcesses(1);
+    await answerAll();
+    store.getState().edit('a\nb\nc\n');
+    await tick();
+    await answerAll();
+    expect(engine.loads.at(-1)).toBe('a\nb\nc\n');
+    expect(engine.shows.at(-1)).toMatchObject({ nsLimits: [{ ns: 0, count: 40 }], treeLimits: [{ ns: 1, count: 120 }] });
+    const opening = store.getState().replaceText('x\ny\n');
+    await answerAll();
+    await opening;
+    expect(engine.loads.at(-1)).toBe('x\ny\n');
+    expect(engine.shows.at(-1)).toMatchObject({ nsLimits: [], treeLimits: [] });
+    expect(store.getState()).toMatchObject({ nsLimits: {}, treeLimits: {}, windows: {} });
+  });
+
   it('keeps one show request in flight and folds later changes into the next', async () => {
     const { engine, store, runFrames } = setup();
     await store.getState().load('1\n2\n3\n4\n5\n', 'first');

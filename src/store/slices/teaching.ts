@@ -16,6 +16,7 @@ import { mayBeExercise, withoutTask } from '../exercise.ts';
 import { emptyProgress, withAnswer, type LessonProgress } from '../progress.ts';
 import { gateStep, judge, rightAnswer } from '../questions.ts';
 import type { AppState, LaterView, RunState, SliceContext, StepWish, TeachingState, ViewWish } from '../state.ts';
+import { FOLDED } from './view.ts';
 
 type Ctx = SliceContext<AppState>;
 type Load = RunState['load'];
@@ -65,7 +66,7 @@ export function createTeachingSlice(ctx: Ctx, runLoad: Load): Teaching {
       return runLoad(text, wish, view);
     }
     const mine = ++opening;
-    ctx.set({ ...FRESH, lesson: lesson?.id ?? null });
+    ctx.set({ ...FRESH, ...FOLDED, lesson: lesson?.id ?? null });
     const engine = ctx.deps.exercises;
     if (engine && mayBeExercise(text)) {
       const read = await engine.readExercise(text).catch(() => null);

@@ -4,9 +4,12 @@
  * edits (autosave follows them). A text from outside replaces it only through `replaceText`,
  * which offers the visitor's own text back: no typed text is lost without an offer to restore it.
  */
-import type { PlayerState, RunState, SliceContext, TextState } from '../state.ts';
+import type { PlayerState, RunState, SliceContext, TextState, ViewState } from '../state.ts';
+import { FOLDED } from './view.ts';
 
-type Ctx = SliceContext<TextState & Pick<RunState, 'load'> & Pick<PlayerState, 'playing'>>;
+type Ctx = SliceContext<
+  TextState & Pick<RunState, 'load'> & Pick<PlayerState, 'playing'> & Pick<ViewState, 'treeLimits' | 'nsLimits' | 'windows'>
+>;
 
 export function createTextSlice(ctx: Ctx): TextState {
   let editTimer: ReturnType<typeof setTimeout> | null = null;
@@ -57,6 +60,7 @@ export function createTextSlice(ctx: Ctx): TextState {
       // the text it replaces may be the visitor's too: it becomes the one offered back
       ctx.set({
         text, edits: ctx.get().edits + 1, restorable: own !== null && own !== text ? own : null, restoreWhy: 'replaced',
+        ...FOLDED,
       });
       await ctx.get().load(text, 'first');
     },

@@ -11,15 +11,17 @@ export const MORE_PROCESSES = 100;
 /** how many more namespaces below one the tree lists each time the visitor asks */
 export const MORE_NAMESPACES = 20;
 
+/** Nothing unfolded in the tree or scrolled in the tables. Namespace ids name other namespaces in
+ * another text, so a text that replaces the one shown starts from this; an edit keeps the view. */
+export const FOLDED: Pick<ViewState, 'treeLimits' | 'nsLimits' | 'windows'> = { treeLimits: {}, nsLimits: {}, windows: {} };
+
 export function createViewSlice(ctx: SliceContext<ViewState & FrameState>): ViewState {
   return {
     viewer: null,
     selectedTask: null,
     selectedNs: null,
     hoveredTask: null,
-    windows: {},
-    treeLimits: {},
-    nsLimits: {},
+    ...FOLDED,
     taskQuery: '',
     setViewer(viewer) {
       ctx.wantFrame({ viewer, selectedNs: null });
