@@ -5,29 +5,56 @@
 import type { KernelEvent, NsId, Ret, TaskId, TeardownAct } from './abi.ts';
 import { NO_TASK, type KernelState, type PidNamespace } from './types.ts';
 
+/**
+ * A work queue of ids for one call that keeps its storage from call to call: emptying a JS array
+ * (`length = 0`) frees its backing store, so every call's first push allocated a new one — on the
+ * fork bomb, at every exit and every wait.
+ */
+export class IdQueue {
+  private readonly ids: number[] = [];
+  /** how many ids this call has queued; entries past it are left from earlier calls */
+  size = 0;
+
+  push(id: number): void {
+    this.ids[this.size++] = id;
+  }
+
+  /** the id queued at `i`, below `size` */
+  at(i: number): number {
+    return this.ids[i] ?? 0;
+  }
+
+  clear(): void {
+    this.size = 0;
+  }
+}
+
 export interface Ctx {
   s: KernelState;
   /** null when the caller does not want events (a headless run): nothing is recorded */
   events: KernelEvent[] | null;
   completed: { task: TaskId; ret: Ret }[];
   /** namespaces whose pid count dropped: a reaper waiting in their teardown re-checks (R19) */
-  freedIn: NsId[];
+  freedIn: IdQueue;
   /**
    * __wake_up_parent(): a child changed state and its parent's blocked waits look again — only
    * those whose selector matches that child (child_wait_callback). `child` NO_TASK: the parent
    * itself resumed, so every one of its waits looks again. Flat (parent, child) pairs.
    */
-  wakes: TaskId[];
+  wakes: IdQueue;
   /** processes whose `reap auto` SIGCHLD handler runs when the call settles */
-  reapers: TaskId[];
+  reapers: IdQueue;
   /** thread groups marked for death by a fatal signal, to run their exit when the call settles */
-  dying: TaskId[];
+  dying: IdQueue;
   /** the caller's observer of teardown acts, or null; it only hears, it changes nothing here */
   onAct: ((act: TeardownAct) => void) | null;
 }
 
 export function newCtx(s: KernelState, withEvents: boolean): Ctx {
-  return { s, events: withEvents ? [] : null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [], onAct: null };
+  return {
+    s, events: withEvents ? [] : null, completed: [],
+    freedIn: new IdQueue(), wakes: new IdQueue(), reapers: new IdQueue(), dying: new IdQueue(), onAct: null,
+  };
 }
 
 export function ns(ctx: Ctx, id: number): PidNamespace {
@@ -66,7 +93,8 @@ export const isNsInit = (ctx: Ctx, t: TaskId): boolean => nrAt(ctx, t, taskLevel
 
 /** Queue __wake_up_parent() of process `parent` for `child` (kept as pairs in `wakes`). */
 export function queueWake(ctx: Ctx, parent: TaskId, child: TaskId): void {
-  ctx.wakes.push(parent, child);
+  ctx.wakes.push(parent);
+  ctx.wakes.push(child);
 }
 
 /** A teardown of namespace `id` reached `act`: tell the caller's observer, if there is one. */

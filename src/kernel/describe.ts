@@ -3,7 +3,7 @@
  * namespace files show, translated as user space sees it. Nothing here changes the state.
  */
 import type { NsId, TaskId } from './abi.ts';
-import { type Ctx, ns, numbersOf, proc, sighandOf } from './context.ts';
+import { type Ctx, IdQueue, ns, numbersOf, proc, sighandOf } from './context.ts';
 import { nsIsWithin, pidNrNs } from './pid.ts';
 import { forEachProcPid } from './proc.ts';
 import { exitStatus } from './release.ts';
@@ -13,9 +13,12 @@ import type { KernelState, TaskTable } from './types.ts';
 import { EXIT_ZOMBIE, NO_TASK } from './types.ts';
 import type { ExitStatus, NsStateName, NsView, PsRow, TaskStateName, TaskView } from './view.ts';
 
-/** A read-only context: views never emit or wake anything. */
+/** The work queues of every read-only context: views never emit, wake or queue anything. */
+const NO_WORK = new IdQueue();
+
+/** A read-only context. */
 function view(s: KernelState): Ctx {
-  return { s, events: null, completed: [], freedIn: [], wakes: [], reapers: [], dying: [], onAct: null };
+  return { s, events: null, completed: [], freedIn: NO_WORK, wakes: NO_WORK, reapers: NO_WORK, dying: NO_WORK, onAct: null };
 }
 
 /** Whether `t` is an init waiting in its namespace's teardown. */

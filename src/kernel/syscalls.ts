@@ -90,16 +90,16 @@ function settle(ctx: Ctx): void {
   let woken = 0;
   let reaped = 0;
   for (;;) {
-    if (freed < ctx.freedIn.length) {
-      const me = zapWakeUp(ctx, ctx.freedIn[freed++] ?? 0);
+    if (freed < ctx.freedIn.size) {
+      const me = zapWakeUp(ctx, ctx.freedIn.at(freed++));
       if (me !== null) exitNotify(ctx, me);
-    } else if (woken < ctx.wakes.length) {
-      wakeParent(ctx, ctx.wakes[woken], ctx.wakes[woken + 1]);
+    } else if (woken < ctx.wakes.size) {
+      wakeParent(ctx, ctx.wakes.at(woken), ctx.wakes.at(woken + 1));
       woken += 2;
-    } else if (reaped < ctx.reapers.length) {
-      runReapAuto(ctx, ctx.reapers[reaped++] ?? 0);
-    } else if (died < ctx.dying.length) {
-      runGroupExit(ctx, ctx.dying[died++] ?? 0);
+    } else if (reaped < ctx.reapers.size) {
+      runReapAuto(ctx, ctx.reapers.at(reaped++));
+    } else if (died < ctx.dying.size) {
+      runGroupExit(ctx, ctx.dying.at(died++));
     } else {
       return;
     }
@@ -130,10 +130,9 @@ function reuseCtx(state: KernelState, withEvents: boolean, onAct: Ctx['onAct']):
   shared.onAct = onAct;
   shared.events = withEvents ? [] : null;
   if (shared.completed.length > 0) shared.completed = [];
-  // truncating an array is a runtime call: most calls leave these queues empty
-  if (shared.freedIn.length > 0) shared.freedIn.length = 0;
-  if (shared.wakes.length > 0) shared.wakes.length = 0;
-  if (shared.reapers.length > 0) shared.reapers.length = 0;
-  if (shared.dying.length > 0) shared.dying.length = 0;
+  shared.freedIn.clear();
+  shared.wakes.clear();
+  shared.reapers.clear();
+  shared.dying.clear();
   return shared;
 }
