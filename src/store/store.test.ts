@@ -266,6 +266,15 @@ describe('replacing the text safely', () => {
     expect(engine.loads.at(-1)).toBe('my work\n');
   });
 
+  it('goes to the last step of a link when Last step was pressed while the link was opening', async () => {
+    const { store } = setup();
+    store.getState().seek('last');
+    await store.getState().openLink(encodeFragment('a\nb\nc\n'));
+    expect(store.getState().step).toBe(3);
+    await store.getState().replaceText('x\ny\n');
+    expect(store.getState().step).toBe(0);
+  });
+
   it('opens a link through the engine, offering the visitor\'s text back, and says why a bad one cannot open', async () => {
     const { store } = setup();
     await store.getState().load('1\n', 'first');

@@ -29,6 +29,8 @@ type Ctx = SliceContext<PlayerState & Pick<RunState, 'loaded' | 'loading'> & Pic
 export function createPlayerSlice(ctx: Ctx): { state: PlayerState; control: PlayerControl } {
   // 'last' (Last step or End before the scenario is loaded) becomes the loaded scenario's last.
   let heldStep: number | 'last' | null = null;
+  // the visitor moved while the text loaded: that step, not the opening step, is where it shows
+  let movedWhileLoading = false;
   let heldPlay = false;
   let lastTick = 0;
   let carry = 0;
@@ -67,6 +69,7 @@ export function createPlayerSlice(ctx: Ctx): { state: PlayerState; control: Play
       const s = ctx.get();
       const wanted = step === 'last' ? 'last' : Math.max(0, Math.round(step));
       heldStep = s.loaded === null || s.loading ? wanted : null;
+      movedWhileLoading = heldStep !== null;
       heldPlay = false;
       ctx.wantFrame({ step: placeStep(wanted, s.step, s.loaded?.total ?? 0), stepAct: 0, playing: false });
     },
@@ -109,7 +112,9 @@ export function createPlayerSlice(ctx: Ctx): { state: PlayerState; control: Play
 
   const control: PlayerControl = {
     placeAfterLoad(loaded, wish) {
-      const wanted = wish === 'keep' ? heldStep ?? ctx.get().step : wish;
+      const keeps = wish === 'keep' || (wish === 'first' && movedWhileLoading);
+      const wanted = keeps ? heldStep ?? ctx.get().step : wish;
+      movedWhileLoading = false;
       const step = placeStep(wanted, ctx.get().step, loaded.total);
       ctx.set({ stepAct: 0 });
       heldStep = typeof wanted === 'number' && wanted > step ? wanted : null;
