@@ -128,6 +128,22 @@ describe('a run that keeps no records', () => {
       expect(JSON.stringify(bare.state)).toBe(JSON.stringify(kept.state));
     }
   });
+  it('fills one record for every step, but a blocked wait keeps its own until it completes', () => {
+    const run = createInterpreter('init fork as A\nA fork as B\nA wait => 3\nB exit 0\ninit getpid => 1', { records: false });
+    if ('diagnostics' in run) throw new Error('parse');
+    const seen: (string | null)[] = [];
+    const records: StepRecord[] = [];
+    for (let a = run.next(); !a.done; a = run.next()) {
+      seen.push(`${a.record.op} ${a.record.result ?? '…'}${a.completed.map((r) => ` (${r.op} ${r.result})`).join('')}`);
+      records.push(a.record);
+    }
+    expect(seen).toEqual(['fork 2', 'fork 3', 'wait …', 'exit … (wait 3)', 'getpid 1']);
+    const [, fork, wait, exit] = records;
+    expect(fork).toBe(exit);
+    expect(wait).not.toBe(exit);
+    expect(wait).toMatchObject({ op: 'wait', result: '3', pass: true, pending: undefined });
+    expect(run.tally).toEqual({ steps: 5, checked: 2, failed: 0 });
+  });
   it('hands out no kernel events when asked for none', () => {
     const run = createInterpreter('init fork as A\nA exit 0', { events: false });
     if ('diagnostics' in run) throw new Error('parse');

@@ -77,8 +77,12 @@ export interface RunOptions {
    * the same without it, and a list of the whole world is not made for nobody. Default `all`.
    */
   results?: 'all' | 'checked';
-  /** keep every step's record in `records` (default true); a report without its steps reads
-   * `tally` only, and a long run then holds no record per step */
+  /**
+   * keep every step's record in `records` (default true). Without (a report that reads `tally`
+   * only), a long run holds no record per step, and the record and the Advance that `next()`
+   * returns are one object each, filled again by the next call: read them before calling again.
+   * A blocked wait's record is its own, as it completes in a later step.
+   */
   records?: boolean;
   /** the kernel events of each step, for the page's log (default true) */
   events?: boolean;
@@ -107,9 +111,24 @@ export interface Interpreter {
 }
 
 const NONE_COMPLETED: readonly StepRecord[] = Object.freeze([]);
+const NO_CAPTIONS: readonly string[] = Object.freeze([]);
 const NO_EVENTS: readonly KernelEvent[] = Object.freeze([]);
 /** calls that only read the world: a `ps` after them lists what the last one listed */
 const READS_ONLY: ReadonlySet<Syscall['op']> = new Set(['getpid', 'gettid', 'getppid', 'getpgid', 'getsid', 'nspid', 'ps']);
+
+const NO_CALL: OpCall = Object.freeze({ op: 'getpid' });
+
+/** A record of the shape every step fills (all keys, in one order), before it is filled. */
+function blankRecord(): StepRecord {
+  return {
+    index: 0, line: 0, actor: '', op: 'getpid', result: null, expect: null, pass: null, question: null,
+    pending: undefined, captions: NO_CAPTIONS, pause: false, call: NO_CALL, created: undefined, label: undefined,
+  };
+}
+
+function reusedObjects(): { record: StepRecord; advance: Extract<Advance, { done: false }> } {
+  return { record: blankRecord(), advance: { done: false, record: blankRecord(), completed: NONE_COMPLETED, events: NO_EVENTS, syscall: { actor: 0, op: 'getpid' } } };
+}
 
 function questionText(step: ConcreteStep): string | null {
   if (step.question === null) return null;
@@ -122,6 +141,8 @@ class Run implements Interpreter {
   records: StepRecord[] = [];
   tally: Tally = { steps: 0, checked: 0, failed: 0 };
   private readonly keepRecords: boolean;
+  /** the record and the Advance every step fills when records are not kept (see RunOptions) */
+  private readonly reused: { record: StepRecord; advance: Extract<Advance, { done: false }> } | null;
   private readonly kernelOptions: { events: boolean };
   private pending = new Map<TaskId, StepRecord>();
   private readonly source: Iterator<ConcreteStatement>;
@@ -142,6 +163,7 @@ class Run implements Interpreter {
 
   constructor(readonly program: Program, private readonly options: RunOptions = {}) {
     this.keepRecords = options.records ?? true;
+    this.reused = this.keepRecords ? null : reusedObjects();
     this.kernelOptions = { events: options.events ?? true };
     this.state = createKernelState({ pidMax: program.pidMax, tasks: 1 + tasksCreated(program.body) });
     this.source = expandProgram(program)[Symbol.iterator]();
@@ -238,9 +260,9 @@ class Run implements Interpreter {
   private dispatch(step: ConcreteStep, call: Syscall, label: string | null): Advance {
     const listed = call.op === 'ps' && this.lastPs?.actor === call.actor ? this.lastPs.text : null;
     if (listed !== null || this.unread(step, call)) {
-      const record = this.record(step, call.actor, listed, undefined);
+      const record = this.record(step, call.actor, listed, undefined, true);
       this.count(record);
-      return { done: false, record, completed: NONE_COMPLETED, events: NO_EVENTS, syscall: call };
+      return this.advance(record, NONE_COMPLETED, NO_EVENTS, call);
     }
     if (!READS_ONLY.has(call.op)) this.lastPs = null;
     const before = taskCount(this.state);
@@ -249,16 +271,27 @@ class Run implements Interpreter {
     const created = taskCount(this.state) > before ? before : undefined;
     if (step.label !== null) this.labels.bind(step.label, created ?? null, step.line);
     else if (label !== null && created !== undefined) this.labels.bindAutomatic(step.actor, label, created, step.line);
-    const record = this.record(step, call.actor, formatRet(outcome.ret), created);
+    const blocked = outcome.ret.kind === 'blocked';
+    const record = this.record(step, call.actor, formatRet(outcome.ret), created, !blocked);
     if (call.op === 'ps' && record.result !== null) this.lastPs = { actor: call.actor, text: record.result };
-    if (outcome.ret.kind === 'blocked') {
+    if (blocked) {
       record.pending = true;
       record.pass = null;
       this.pending.set(call.actor, record);
     } else {
       this.count(record);
     }
-    return { done: false, record, completed: this.completeAll(outcome.completed), events: outcome.events, syscall: call };
+    return this.advance(record, this.completeAll(outcome.completed), outcome.events, call);
+  }
+
+  private advance(record: StepRecord, completed: readonly StepRecord[], events: readonly KernelEvent[], syscall: Syscall): Advance {
+    if (this.reused === null) return { done: false, record, completed, events, syscall };
+    const a = this.reused.advance;
+    a.record = record;
+    a.completed = completed;
+    a.events = events;
+    a.syscall = syscall;
+    return a;
   }
 
   /** a `ps` whose list no one reads (see RunOptions) */
@@ -267,18 +300,28 @@ class Run implements Interpreter {
   }
 
   /** The step's record. Its actor text is the label table's own string (one per task, shared by
-   * all its records) rather than the freshly substituted one. */
-  private record(step: ConcreteStep, actor: TaskId, result: string | null, created: TaskId | undefined): StepRecord {
+   * all its records) rather than the freshly substituted one. `reusable`: it will not be kept
+   * (not a blocked wait), so a run that keeps no records fills its one record object. */
+  private record(step: ConcreteStep, actor: TaskId, result: string | null, created: TaskId | undefined, reusable: boolean): StepRecord {
+    const r = reusable && this.reused !== null ? this.reused.record : blankRecord();
     const expect = step.expect === null ? null : formatExpected(step.expect);
-    const record: StepRecord = {
-      index: step.index, line: step.line, actor: this.labels.labelOf(actor), op: step.call.op, result, expect,
-      pass: expect === null ? null : result === expect, question: questionText(step),
-      pending: undefined, captions: step.captions, pause: step.pause,
-      call: step.call, created, label: created === undefined ? undefined : this.labels.labelOf(created),
-    };
+    r.index = step.index;
+    r.line = step.line;
+    r.actor = this.labels.labelOf(actor);
+    r.op = step.call.op;
+    r.result = result;
+    r.expect = expect;
+    r.pass = expect === null ? null : result === expect;
+    r.question = questionText(step);
+    r.pending = undefined;
+    r.captions = step.captions;
+    r.pause = step.pause;
+    r.call = step.call;
+    r.created = created;
+    r.label = created === undefined ? undefined : this.labels.labelOf(created);
     this.tally.steps += 1;
-    if (this.keepRecords) this.records.push(record);
-    return record;
+    if (this.keepRecords) this.records.push(r);
+    return r;
   }
 
   private completeAll(done: Outcome['completed']): readonly StepRecord[] {
