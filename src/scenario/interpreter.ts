@@ -25,7 +25,7 @@ import {
 import type { ConcreteStatement, ConcreteStep, Diagnostic, OpCall, OpName, Program, TrailingNarration } from './ast.ts';
 import { at, D, type Problem } from './diagnostics.ts';
 import { tasksCreated } from './budget.ts';
-import { expandProgram } from './expand.ts';
+import { expandSteps } from './expand.ts';
 import { EngineFault } from './fault.ts';
 import { LabelTable } from './labels.ts';
 import { MAX_TASKS } from './limits.ts';
@@ -145,7 +145,7 @@ class Run implements Interpreter {
   private readonly reused: { record: StepRecord; advance: Extract<Advance, { done: false }> } | null;
   private readonly kernelOptions: { events: boolean };
   private pending = new Map<TaskId, StepRecord>();
-  private readonly source: Iterator<ConcreteStatement>;
+  private readonly source: { take(): ConcreteStatement | null };
   private end: Extract<Advance, { done: true }> | null = null;
   private fault: EngineFault | null = null;
   /** the last `ps` listed and by whom, while only calls that read the world have run since:
@@ -166,15 +166,14 @@ class Run implements Interpreter {
     this.reused = this.keepRecords ? null : reusedObjects();
     this.kernelOptions = { events: options.events ?? true };
     this.state = createKernelState({ pidMax: program.pidMax, tasks: 1 + tasksCreated(program.body) });
-    this.source = expandProgram(program)[Symbol.iterator]();
+    this.source = expandSteps(program);
   }
 
   next(): Advance {
     if (this.fault !== null) throw this.fault;
     if (this.end !== null) return this.end;
-    const item = this.source.next();
-    if (item.done === true) return this.finish(null, null);
-    const s = item.value;
+    const s = this.source.take();
+    if (s === null) return this.finish(null, null);
     if (s.kind === 'error') return this.finish(s.diagnostic, null);
     if (s.kind === 'narration') return this.finish(null, s);
     return this.atomic(s);
