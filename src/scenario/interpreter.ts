@@ -126,8 +126,15 @@ function blankRecord(): StepRecord {
   };
 }
 
-function reusedObjects(): { record: StepRecord; advance: Extract<Advance, { done: false }> } {
-  return { record: blankRecord(), advance: { done: false, record: blankRecord(), completed: NONE_COMPLETED, events: NO_EVENTS, syscall: { actor: 0, op: 'getpid' } } };
+/** The record and the Advance a run that keeps no records fills at every step (see RunOptions). */
+interface Reused {
+  record: StepRecord;
+  advance: Extract<Advance, { done: false }>;
+}
+
+function reusedObjects(): Reused {
+  const record = blankRecord();
+  return { record, advance: { done: false, record, completed: NONE_COMPLETED, events: NO_EVENTS, syscall: { actor: 0, op: 'getpid' } } };
 }
 
 function questionText(step: ConcreteStep): string | null {
@@ -141,8 +148,8 @@ class Run implements Interpreter {
   records: StepRecord[] = [];
   tally: Tally = { steps: 0, checked: 0, failed: 0 };
   private readonly keepRecords: boolean;
-  /** the record and the Advance every step fills when records are not kept (see RunOptions) */
-  private readonly reused: { record: StepRecord; advance: Extract<Advance, { done: false }> } | null;
+  /** null when records are kept */
+  private readonly reused: Reused | null;
   private readonly kernelOptions: { events: boolean };
   private pending = new Map<TaskId, StepRecord>();
   private readonly source: { take(): ConcreteStatement | null };
