@@ -105,7 +105,7 @@ test('a scenario error keeps the steps before it, in the alert and beside its li
   await expect(page.getByText('➜ runs next: line 4')).toBeVisible();
 });
 
-test('an action that would break the scenario is refused; Undo takes back an appended one; New empties', async ({ page }) => {
+test('an action that would break the scenario is refused; Undo takes appended ones back, the last first; New empties', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Last step' }).click();
   await atStep(page, RFC_TOTAL, RFC_TOTAL);
@@ -118,6 +118,12 @@ test('an action that would break the scenario is refused; Undo takes back an app
   await expect(page.getByRole('textbox', { name: 'Command' })).toHaveValue('sleeper fork');
   await page.getByRole('textbox', { name: 'Command' }).fill('wrap fork as extra');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await atStep(page, RFC_TOTAL + 1, RFC_TOTAL + 1);
+  await expect(editor).toHaveValue(/\nwrap fork as extra\n$/);
+  await page.getByRole('textbox', { name: 'Command' }).fill('extra getpid');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await atStep(page, RFC_TOTAL + 2, RFC_TOTAL + 2);
+  await page.getByRole('button', { name: 'Undo' }).click();
   await atStep(page, RFC_TOTAL + 1, RFC_TOTAL + 1);
   await expect(editor).toHaveValue(/\nwrap fork as extra\n$/);
   await page.getByRole('button', { name: 'Undo' }).click();

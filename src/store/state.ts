@@ -170,13 +170,16 @@ export interface PresentationState {
 
 /** statements the action buttons and the command line append, and taking the last one back */
 export interface AppendState {
-  /** the text before the last appended statement, while the text is still the one it made */
-  undoable: { before: string; after: string } | null;
+  /**
+   * the appended statements that can be taken back, last on top: each the text before and after
+   * it. Undo takes back the top one while the text is still the one it made, then the one below.
+   */
+  undoable: readonly { before: string; after: string }[];
   /** why the last action was not appended (it would break the scenario), or null */
   refused: string | null;
   /** appends a statement unless the scenario would stop on an error; then shows the step after it */
   act(statement: string): Promise<void>;
-  /** takes the last appended statement back */
+  /** takes the last appended statement back (again and again, down the stack) */
   undo(): Promise<void>;
   /** an empty scenario; the visitor's own text is offered back */
   newScenario(): Promise<void>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActFrame, EngineClient, Frame, Loaded, ShowParams } from '../../protocol/index.ts';
 import { createAppStore } from '../store.ts';
-import { refusal } from './append.ts';
+import { canUndo, refusal } from './append.ts';
 
 /** an engine whose texts fail at any line that says `bad`, and whose step 3 tears a namespace down in two acts */
 function fakeEngine() {
@@ -52,11 +52,35 @@ describe('appending statements', () => {
     await store.getState().load('init fork as a\n', 'first');
     await store.getState().act('a fork');
     expect(store.getState().text).toBe('init fork as a\na fork\n');
-    expect(store.getState().undoable).toEqual({ before: 'init fork as a\n', after: 'init fork as a\na fork\n' });
+    expect(store.getState().undoable).toEqual([{ before: 'init fork as a\n', after: 'init fork as a\na fork\n' }]);
     await store.getState().undo();
     expect(store.getState().text).toBe('init fork as a\n');
     expect(engine.loads.at(-1)).toBe('init fork as a\n');
-    expect(store.getState().undoable).toBeNull();
+    expect(store.getState().undoable).toEqual([]);
+  });
+
+  it('takes appended statements back one after another, the last first, down to the text before them', async () => {
+    const { store } = setup();
+    await store.getState().load('init fork as a\n', 'first');
+    for (const statement of ['a fork as b', 'b fork', 'a getpid']) await store.getState().act(statement);
+    const texts: string[] = [];
+    while (canUndo(store.getState())) {
+      await store.getState().undo();
+      texts.push(store.getState().text);
+    }
+    expect(texts).toEqual(['init fork as a\na fork as b\nb fork\n', 'init fork as a\na fork as b\n', 'init fork as a\n']);
+  });
+
+  it('takes back nothing from before an edit: typing breaks the chain', async () => {
+    const { store } = setup();
+    await store.getState().load('init fork as a\n', 'first');
+    await store.getState().act('a fork as b');
+    store.getState().edit('init fork as a\na fork as b\n## mine\n');
+    expect(canUndo(store.getState())).toBe(false);
+    await store.getState().act('b fork');
+    await store.getState().undo();
+    expect(store.getState().text).toBe('init fork as a\na fork as b\n## mine\n');
+    expect(canUndo(store.getState())).toBe(false);
   });
 
   it('refuses a statement that would stop the scenario, and leaves the text as it was', async () => {

@@ -1,15 +1,22 @@
 /**
  * What the action buttons and the command line write: each appends one statement, but only
  * after the engine ran the new text without an error (a statement that would break the
- * scenario is refused with the reason, and the text stays as it was). The last appended
- * statement can be taken back while the text is still the one it made. New starts an empty
- * scenario through `replaceText`, which offers the visitor's own text back.
+ * scenario is refused with the reason, and the text stays as it was). Appended statements can
+ * be taken back, the last first, while the text is still the one they made (typing breaks the
+ * chain). New starts an empty scenario through `replaceText`, which offers the visitor's own text
+ * back.
  */
 import { appendStatement } from '../statements.ts';
 import type { AppendState, PlayerState, RunState, SliceContext, TextState } from '../state.ts';
 import type { PlayerControl } from './player.ts';
 
 type Ctx = SliceContext<AppendState & Pick<TextState, 'text' | 'edits' | 'replaceText'> & Pick<RunState, 'load'> & Pick<PlayerState, 'playing'>>;
+
+/** how many appended statements Undo can take back */
+export const UNDO_DEPTH = 100;
+
+/** Whether Undo can take a statement back: the top one made the text shown. */
+export const canUndo = (s: Pick<AppendState, 'undoable'> & Pick<TextState, 'text'>): boolean => s.undoable.at(-1)?.after === s.text;
 
 export function createAppendSlice(ctx: Ctx, player: PlayerControl): AppendState {
   // Actions run one after another: a second statement sent while the first is being tried must
@@ -25,11 +32,13 @@ export function createAppendSlice(ctx: Ctx, player: PlayerControl): AppendState 
       return;
     }
     player.dropHeldPlay();
-    ctx.set({ playing: false, text, edits: ctx.get().edits + 1, undoable: { before, after: text }, refused: null });
+    // an edit in between broke the chain: what lies below can no longer be taken back
+    const below = canUndo({ undoable: ctx.get().undoable, text: before }) ? ctx.get().undoable.slice(1 - UNDO_DEPTH) : [];
+    ctx.set({ playing: false, text, edits: ctx.get().edits + 1, undoable: [...below, { before, after: text }], refused: null });
     await ctx.get().load(text, 'last');
   };
   return {
-    undoable: null,
+    undoable: [],
     refused: null,
     act(statement) {
       const run = queue.then(() => append(statement));
@@ -37,14 +46,15 @@ export function createAppendSlice(ctx: Ctx, player: PlayerControl): AppendState 
       return run;
     },
     async undo() {
-      const { undoable, text } = ctx.get();
-      if (undoable === null || undoable.after !== text) return;
+      const s = ctx.get();
+      const top = s.undoable.at(-1);
+      if (top === undefined || !canUndo(s)) return;
       player.dropHeldPlay();
-      ctx.set({ playing: false, text: undoable.before, edits: ctx.get().edits + 1, undoable: null, refused: null });
-      await ctx.get().load(undoable.before, 'last');
+      ctx.set({ playing: false, text: top.before, edits: s.edits + 1, undoable: s.undoable.slice(0, -1), refused: null });
+      await ctx.get().load(top.before, 'last');
     },
     async newScenario() {
-      ctx.set({ undoable: null, refused: null });
+      ctx.set({ undoable: [], refused: null });
       await ctx.get().replaceText('', 'first');
     },
   };

@@ -15,6 +15,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../protocol/index.ts';
 import type { AppState } from '../../store/store.ts';
+import { canUndo } from '../../store/slices/append.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
 import { EditorGutter, LineNotes } from './EditorGutter.tsx';
 import { countLines, lineMarks, linesInView } from './editorLines.ts';
@@ -29,7 +30,7 @@ const selectLines = (s: AppState) => s.loaded?.lines ?? NO_LINES;
 const selectError = (s: AppState) => s.loaded?.error ?? null;
 const selectStep = (s: AppState) => s.step;
 const selectPlaying = (s: AppState) => s.playing;
-const selectUndo = (s: AppState) => s.undoable !== null && s.undoable.after === s.text;
+const selectUndo = (s: AppState) => canUndo(s);
 const selectAsking = (s: AppState) => s.asking;
 const NONE: Diagnostic[] = [];
 const NO_LINES = new Int32Array(0);
@@ -114,7 +115,7 @@ export function ScenarioEditor() {
       <div className="panel-head">
         <h2 id="editor-heading">Scenario</h2>
         <div className="editor-buttons">
-          <button type="button" disabled={!canUndo} onClick={() => void store.getState().undo()} title="Take back the last statement an action added">Undo</button>
+          <button type="button" disabled={!canUndo} onClick={() => void store.getState().undo()} title="Take back the last statement an action added (again for the one before)">Undo</button>
           <button type="button" onClick={() => void store.getState().newScenario()} title="Start an empty scenario (your text is offered back)">New</button>
         </div>
       </div>
