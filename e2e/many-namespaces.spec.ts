@@ -1,8 +1,9 @@
 /**
  * A world of 1,000 pid namespaces: the tree lists 20 below a namespace and "and K more
  * namespaces", the tables are those of the first namespaces in tree order; a namespace beyond
- * that window is reached through "more" and chosen, and its table comes with it. The page's
- * longest main-thread task stays short (a generous bound here: the figures go to `npm run bench`).
+ * that window is reached through "more", or by name with "Go to namespace", and chosen, and its
+ * table comes with it. The page's longest main-thread task stays short (a generous bound here:
+ * the figures go to `npm run bench`).
  */
 import { encodeFragment } from '../src/scenario/index.ts';
 import { atStep, expect, settled, table, test } from './fixtures.ts';
@@ -29,6 +30,15 @@ test('1,000 namespaces: a window of the tree and tables, a namespace beyond it c
   await expect(tree.getByRole('treeitem', { name: /^ns40 / })).toHaveAttribute('aria-selected', 'true');
   await expect(table(page, 'ns40').getByRole('row').filter({ hasText: 'c40' })).toBeVisible();
   await expect(tree.getByRole('treeitem', { name: 'and 960 more namespaces' })).toBeVisible();
+  const go = page.getByRole('search', { name: 'Go to namespace' });
+  await go.getByRole('textbox', { name: 'Namespace to go to' }).fill('ns900');
+  await go.getByRole('button', { name: 'Go', exact: true }).click();
+  await expect(tree.getByRole('treeitem', { name: /^ns900 / })).toHaveAttribute('aria-selected', 'true');
+  await expect(table(page, 'ns900').getByRole('row').filter({ hasText: 'c900' })).toBeVisible();
+  await go.getByRole('textbox', { name: 'Namespace to go to' }).fill('ns5000');
+  await go.getByRole('button', { name: 'Go', exact: true }).click();
+  await expect(go.getByText('No ns5000 at this step.')).toBeVisible();
+  await expect(tree.getByRole('treeitem', { selected: true })).toHaveCount(0);
   const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
   expect(longest).toBeLessThan(2000);
 });

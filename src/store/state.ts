@@ -111,6 +111,8 @@ export interface ViewState {
   findTasks(query: string): void;
   selectTask(task: TaskId | null): void;
   selectNs(ns: NsId | null): void;
+  /** chooses namespace `ns` if the picture of this step shows it, else chooses none; whether it did */
+  goToNamespace(ns: NsId): Promise<boolean>;
   hoverTask(task: TaskId | null): void;
   setWindow(window: TableWindow): void;
   /** how many of each namespace's own processes the tree lists, when more than the first few */

@@ -86,6 +86,27 @@ describe('app store', () => {
     expect(engine.shows.at(-1)?.nsLimits).toEqual([{ ns: 0, count: 40 }]);
   });
 
+  it('goes to a namespace the picture shows, and chooses none for one it does not', async () => {
+    const { engine, store, runFrames } = setup();
+    // this world has ns7 (beyond the tree's window: the engine sends it when it is chosen), no ns9
+    engine.client.show = async (params) => ({
+      ...frameAt(params.step),
+      namespaces: params.chosenNs === 7 ? [{ id: 7, name: 'ns7' } as Frame['namespaces'][number]] : [],
+    });
+    const answered = async <T>(p: Promise<T>): Promise<T> => {
+      for (let i = 0; i < 5; i++) {
+        await tick();
+        runFrames();
+      }
+      return p;
+    };
+    await answered(store.getState().load('a\nb\n', 'last'));
+    expect(await answered(store.getState().goToNamespace(7))).toBe(true);
+    expect(store.getState().selectedNs).toBe(7);
+    expect(await answered(store.getState().goToNamespace(9))).toBe(false);
+    expect(store.getState().selectedNs).toBeNull();
+  });
+
   it('keeps what the tree unfolded across an edit, and starts another text with nothing unfolded', async () => {
     const { engine, store, runFrames } = setup();
     const answerAll = async () => {

@@ -38,6 +38,14 @@ export function createViewSlice(ctx: SliceContext<ViewState & FrameState>): View
       if (carried) ctx.set({ selectedNs: ns });
       else ctx.wantFrame({ selectedNs: ns });
     },
+    async goToNamespace(ns) {
+      ctx.get().selectNs(ns);
+      await ctx.sync.shown();
+      const shown = ctx.get().frame?.namespaces.some((n) => n.id === ns) ?? false;
+      // not in this world at this step (for this viewer): nothing is chosen, rather than all dimmed
+      if (!shown && ctx.get().selectedNs === ns) ctx.get().selectNs(null);
+      return shown;
+    },
     hoverTask(task) {
       ctx.set({ hoveredTask: task });
     },

@@ -10,6 +10,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AppState } from '../../store/store.ts';
 import { useApp, useStoreApi } from '../StoreContext.tsx';
 import { ViewNamesContext } from '../viewNames.ts';
+import { GoToNamespace } from './GoToNamespace.tsx';
 import { isTreeKey, nextItem } from './keys.ts';
 import { layoutTree, type PlacedNode } from './layout.ts';
 import { NsNode, type TreeContext } from './NsNode.tsx';
@@ -93,6 +94,7 @@ export function NamespaceTree() {
       <div className="panel-head">
         <h2 id={`${names.ids}tree-heading`}>{names.namespaces}</h2>
         {names.interactive ? <div className="zoom-buttons">
+          {cut.length > 0 ? <GoToNamespace idPrefix={names.ids} /> : null}
           <label className="switch"><input type="checkbox" checked={showOuter} onChange={(e) => setShowOuter(e.currentTarget.checked)} /> Outer pids</label>
           <label className="switch"><input type="checkbox" checked={showLinks} onChange={(e) => setShowLinks(e.currentTarget.checked)} /> Parent links</label>
           <button type="button" onClick={() => zoomRef.current?.zoomBy(1.25)} aria-label="Zoom in +" title="Zoom in">+</button>
