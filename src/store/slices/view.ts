@@ -13,7 +13,9 @@ export const MORE_NAMESPACES = 20;
 
 /** Nothing unfolded in the tree or scrolled in the tables. Namespace ids name other namespaces in
  * another text, so a text that replaces the one shown starts from this; an edit keeps the view. */
-export const FOLDED: Pick<ViewState, 'treeLimits' | 'nsLimits' | 'windows'> = { treeLimits: {}, nsLimits: {}, windows: {} };
+export const FOLDED: Pick<ViewState, 'treeLimits' | 'nsLimits' | 'windows'> = {
+  treeLimits: Object.freeze({}), nsLimits: Object.freeze({}), windows: Object.freeze({}),
+};
 
 export function createViewSlice(ctx: SliceContext<ViewState & FrameState>): ViewState {
   return {
