@@ -32,7 +32,7 @@ function value<T>(slot: Slot<T>, w: Walk, line: number): T {
   return slot.template.source as T;
 }
 
-const NO_CAPTIONS: readonly string[] = Object.freeze([]);
+export const NO_CAPTIONS: readonly string[] = Object.freeze([]);
 const fixedCalls = new WeakMap<OpStatement, OpCall>();
 
 function resolveCall(s: OpStatement, w: Walk): OpCall {
@@ -73,7 +73,8 @@ function concreteStep(s: OpStatement, w: Walk, into: ConcreteStep | null): Concr
   return step;
 }
 
-const NO_CALL: OpCall = Object.freeze({ op: 'getpid' });
+/** the call of a step not yet filled in (expandSteps, and the interpreter's reused record) */
+export const NO_CALL: OpCall = Object.freeze({ op: 'getpid' });
 
 /** A step of the shape every step has (all keys, in one order), before it is filled. */
 function blankStep(): ConcreteStep {

@@ -25,7 +25,7 @@ import {
 import type { ConcreteStatement, ConcreteStep, Diagnostic, OpCall, OpName, Program, TrailingNarration } from './ast.ts';
 import { at, D, type Problem } from './diagnostics.ts';
 import { tasksCreated } from './budget.ts';
-import { expandSteps } from './expand.ts';
+import { expandSteps, NO_CALL, NO_CAPTIONS } from './expand.ts';
 import { EngineFault } from './fault.ts';
 import { LabelTable } from './labels.ts';
 import { MAX_TASKS } from './limits.ts';
@@ -111,12 +111,9 @@ export interface Interpreter {
 }
 
 const NONE_COMPLETED: readonly StepRecord[] = Object.freeze([]);
-const NO_CAPTIONS: readonly string[] = Object.freeze([]);
 const NO_EVENTS: readonly KernelEvent[] = Object.freeze([]);
 /** calls that only read the world: a `ps` after them lists what the last one listed */
 const READS_ONLY: ReadonlySet<Syscall['op']> = new Set(['getpid', 'gettid', 'getppid', 'getpgid', 'getsid', 'nspid', 'ps']);
-
-const NO_CALL: OpCall = Object.freeze({ op: 'getpid' });
 
 /** A record of the shape every step fills (all keys, in one order), before it is filled. */
 function blankRecord(): StepRecord {

@@ -20,21 +20,21 @@
 import type { TaskId } from '../kernel/index.ts';
 import { D, type Problem } from './diagnostics.ts';
 
-/** Numbers past this go to the map: an array that long would be sparse anyway. */
-const MAX_INDEXED = 1 << 24;
+/** Longer numbers go to the map: an array that long would be sparse anyway (a repeat counts to
+ * 4194304, seven digits). */
+const MAX_DIGITS = 7;
 const ZERO = 48;
 
 /**
- * Where the number that ends `label` starts (written without a leading zero, at most
- * MAX_INDEXED, after a stem of at least one character), or -1 when it has none.
+ * Where the number that ends `label` starts (written without a leading zero, at most MAX_DIGITS
+ * digits, after a stem of at least one character), or -1 when it has none.
  */
 function numberStart(label: string): number {
   let cut = label.length;
   while (cut > 0 && (label.charCodeAt(cut - 1) - ZERO) >>> 0 <= 9) cut -= 1;
   const digits = label.length - cut;
-  if (cut === 0 || digits === 0 || digits > 8) return -1;
-  if (digits > 1 && label.charCodeAt(cut) === ZERO) return -1;
-  return numberAt(label, cut) <= MAX_INDEXED ? cut : -1;
+  if (cut === 0 || digits === 0 || digits > MAX_DIGITS) return -1;
+  return digits > 1 && label.charCodeAt(cut) === ZERO ? -1 : cut;
 }
 
 function numberAt(label: string, cut: number): number {

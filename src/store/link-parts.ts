@@ -6,6 +6,7 @@
 import type { OpenedLink } from '../protocol/index.ts';
 import { shareableText } from './exercise.ts';
 import { frameLabel } from './slices/frame.ts';
+import { nsName } from './slices/view.ts';
 import type { AppState } from './store.ts';
 
 /** the parts of `s`'s link: at step 0 with no view chosen, only the text (the CLI's `url` form) */
@@ -14,7 +15,7 @@ export function linkParts(s: AppState): OpenedLink {
   const view = {
     task: label(s.selectedTask),
     viewAs: label(s.viewer),
-    ns: s.selectedNs === null ? null : `ns${s.selectedNs}`,
+    ns: s.selectedNs === null ? null : nsName(s.selectedNs),
   };
   const plain = s.step === 0 && view.task === null && view.viewAs === null && view.ns === null;
   return { text: shareableText(s), step: plain ? null : s.step, view };

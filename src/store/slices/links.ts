@@ -7,6 +7,7 @@
 import type { EngineClient, OpenedLink } from '../../protocol/index.ts';
 import type { LinkState, PlayerState, RunState, SliceContext, TextState, ViewWish } from '../state.ts';
 import { errorText } from '../../scenario/index.ts';
+import { nsIdOf } from './view.ts';
 
 type Ctx = SliceContext<LinkState & Pick<TextState, 'replaceText'> & Pick<RunState, 'loaded' | 'loadedText' | 'notice'> &
   Pick<PlayerState, 'seek'> & ViewWish>;
@@ -39,6 +40,5 @@ export function createLinkSlice(ctx: Ctx): LinkState {
 /** the link's view with its tasks and namespace found in the loaded run (null: not in it) */
 export async function findView(client: Pick<EngineClient, 'findTasks'>, view: OpenedLink['view']): Promise<ViewWish> {
   const [selectedTask = null, viewer = null] = await client.findTasks([view.task, view.viewAs]);
-  const ns = view.ns === null ? null : /^ns(\d+)$/.exec(view.ns)?.[1];
-  return { selectedTask, viewer, selectedNs: ns === undefined || ns === null ? null : Number(ns) };
+  return { selectedTask, viewer, selectedNs: view.ns === null ? null : nsIdOf(view.ns) };
 }

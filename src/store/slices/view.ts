@@ -4,6 +4,7 @@
  * asks the engine for a frame; hovering and choosing a namespace are drawn by the page alone.
  */
 import { TREE_NAMESPACES, TREE_PROCESSES } from '../../protocol/index.ts';
+import type { NsId } from '../../kernel/index.ts';
 import type { FrameState, SliceContext, ViewState } from '../state.ts';
 
 /** how many more processes the tree lists each time the visitor asks */
@@ -16,6 +17,15 @@ export const MORE_NAMESPACES = 20;
 export const FOLDED: Pick<ViewState, 'treeLimits' | 'nsLimits' | 'windows'> = {
   treeLimits: Object.freeze({}), nsLimits: Object.freeze({}), windows: Object.freeze({}),
 };
+
+/** A namespace's name, as the page and its links write it. */
+export const nsName = (id: NsId): string => `ns${id}`;
+
+/** The namespace a name stands for: `ns40`, or `40` as a visitor may type it; null for anything else. */
+export function nsIdOf(name: string): NsId | null {
+  const digits = /^\s*(?:ns)?(\d{1,9})\s*$/i.exec(name)?.[1];
+  return digits === undefined ? null : Number(digits);
+}
 
 export function createViewSlice(ctx: SliceContext<ViewState & FrameState>): ViewState {
   return {

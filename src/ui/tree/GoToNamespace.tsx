@@ -5,9 +5,8 @@
  * table comes; one the picture of this step does not have is said so, and nothing is chosen.
  */
 import { useState, type FormEvent } from 'react';
+import { nsIdOf } from '../../store/slices/view.ts';
 import { useStoreApi } from '../StoreContext.tsx';
-
-const NAME = /^\s*(?:ns)?(\d{1,9})\s*$/i;
 
 export function GoToNamespace({ idPrefix }: { idPrefix: string }) {
   const store = useStoreApi();
@@ -16,12 +15,11 @@ export function GoToNamespace({ idPrefix }: { idPrefix: string }) {
 
   async function go(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const match = NAME.exec(name);
-    if (match === null) {
+    const id = nsIdOf(name);
+    if (id === null) {
       setProblem('Write a namespace’s name, like ns40.');
       return;
     }
-    const id = Number(match[1]);
     setProblem((await store.getState().goToNamespace(id)) ? '' : `No ns${id} at this step.`);
   }
 
