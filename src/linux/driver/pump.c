@@ -201,6 +201,19 @@ static int confirm_after_exits(void) {
   return g_exits == before && !transit;
 }
 
+/* A task the kernel has sent SIGKILL but that has not yet run to die of it: on a loaded machine
+ * it can sleep on, looking settled, after the exit that killed it (a namespace's teardown
+ * killing the other thread of a zombie leader, whose exit code changes when that thread goes).
+ * One already exiting (an init waiting in its namespace's teardown) is left to `exiting`. */
+static int kill_pending(void) {
+  for (int i = 0; i < g_ntask; i++) {
+    const struct task *t = &g_task[i];
+    if (t->gone || t->state == 'Z' || t->exiting) continue;
+    if (reg_status_bit(t, "SigPnd", SIGKILL - 1) || reg_status_bit(t, "ShdPnd", SIGKILL - 1)) return 1;
+  }
+  return 0;
+}
+
 int settle(int max_ms) {
   long deadline = now_ms() + max_ms, quiet_since = now_ms(), exits = g_pump.exits_mark;
   int quiet = 0;
@@ -217,7 +230,7 @@ int settle(int max_ms) {
     if (busy) quiet = 0, quiet_since = now_ms();
     else quiet++;
     if (quiet >= 3 && (!exiting || now_ms() - quiet_since >= EXITING_QUIET_MS)) {
-      if (!confirm_after_exits()) quiet = 0;
+      if (!confirm_after_exits() || kill_pending()) quiet = 0;
       else if (g_exits == exits || now_ms() - quiet_since >= WAKING_QUIET_MS || !waiter_may_wake()) return 0;
     }
     sched_yield();
